@@ -1,0 +1,2 @@
+// Each creates operation, keyed by its Zapier key; filled in as operations are added.
+export default {};

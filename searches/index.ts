@@ -1,0 +1,2 @@
+// Each searches operation, keyed by its Zapier key; filled in as operations are added.
+export default {};

@@ -1,0 +1,83 @@
+import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { reevoBaseUrl } from './config';
+import type { Endpoint } from './endpoints';
+import type { RequestContext } from './errors';
+import { buildRequest, describeProblems, type ReevoRequest } from './request-builder';
+
+/**
+ * The one way the app talks to Reevo: relative paths resolve against the configured base URL,
+ * and only requests to that base carry the key.
+ */
+export const beforeRequest = (request: HttpRequestOptions & { url: string }, _z: ZObject, bundle: Bundle) => {
+  const base = reevoBaseUrl();
+  if (request.url.startsWith('/')) request.url = `${base}${request.url}`;
+  if (request.url.startsWith(`${base}/`)) {
+    request.headers = { accept: 'application/json', ...request.headers, 'x-api-key': bundle.authData.api_key ?? '' };
+  }
+  // Let 429s reach afterResponse, which tells a spent quota apart from plain throttling.
+  (request as { throwForThrottlingEarly?: boolean }).throwForThrottlingEarly = false;
+  return request;
+};
+
+export interface SendOptions {
+  /** Statuses handed back to the caller instead of thrown, e.g. 404 for "nothing found". */
+  readonly passStatuses?: readonly number[];
+}
+
+/** Validates the input against the endpoint's fields and sends it; throws before sending on bad input. */
+export async function callEndpoint<T = unknown>(
+  z: ZObject,
+  endpoint: Endpoint,
+  input: Readonly<Record<string, unknown>>,
+  options: SendOptions = {},
+): Promise<{ status: number; data: T }> {
+  const built = buildRequest(endpoint, input);
+  if (!built.ok) throw new z.errors.Error(describeProblems(built.problems), 'invalid_input', 400);
+  return send<T>(z, built.request, contextOf(endpoint, built.request, options));
+}
+
+/** Sends a prepared request; network failures become errors that say what happened. */
+export async function send<T = unknown>(
+  z: ZObject,
+  request: ReevoRequest,
+  context: RequestContext = {},
+): Promise<{ status: number; data: T }> {
+  try {
+    const response = await z.request<T>({
+      method: request.method,
+      url: request.path,
+      params: request.query,
+      ...(request.body ? { body: request.body } : {}),
+      skipThrowForStatus: Boolean(context.passStatuses?.length),
+      middlewareData: context,
+    });
+    return { status: response.status, data: response.status === 204 ? (undefined as T) : response.data };
+  } catch (error) {
+    throw networkError(z, error);
+  }
+}
+
+function contextOf(endpoint: Endpoint, request: ReevoRequest, options: SendOptions): RequestContext {
+  return {
+    noun: endpoint.noun,
+    ...(request.id ? { id: request.id } : {}),
+    permissions: endpoint.permissions,
+    labels: Object.fromEntries(endpoint.params.map((param) => [param.field.key, param.field.label])),
+    ...(options.passStatuses ? { passStatuses: options.passStatuses } : {}),
+  };
+}
+
+/** Zapier's own errors pass through; a dropped connection or a timeout gets a message a person can act on. */
+function networkError(z: ZObject, error: unknown): unknown {
+  if (!(error instanceof Error) || error.name !== 'FetchError') return error;
+  const reason = /timeout/i.test(error.message)
+    ? 'the request timed out'
+    : /ECONNREFUSED/.test(error.message)
+      ? 'the connection was refused'
+      : 'the connection was dropped before Reevo answered';
+  return new z.errors.Error(
+    `Could not reach Reevo: ${reason}. The action may or may not have happened in Reevo: check there before you replay this run.`,
+    'network_error',
+    503,
+  );
+}
