@@ -29,3 +29,11 @@ export function inputFieldsFor(
 ): PlainInputField[] {
   return endpoint.params.map((param) => inputField(param.field, { required: Boolean(param.required), ...overrides[param.field.key] }));
 }
+
+/** Update actions send only what is filled in (blank inputs are left out of the request). */
+export const KEEP_WHEN_EMPTY = 'Leave empty to keep the current value.';
+
+/** An update's input fields: every optional field says that leaving it empty changes nothing. */
+export function keepWhenEmpty(fields: readonly PlainInputField[]): PlainInputField[] {
+  return fields.map((field) => (field.required ? field : { ...field, helpText: `${field.helpText ?? ''} ${KEEP_WHEN_EMPTY}`.trim() }));
+}

@@ -1,0 +1,29 @@
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { callEndpoint } from '../src/client';
+import { customFieldInputs, customFieldOutputs, type CustomFieldTarget } from '../src/custom-fields';
+import { endpoints } from '../src/endpoints';
+import { accountOutputFields } from '../src/output-fields';
+import { sampleAccount } from '../src/samples';
+import { inputFieldsFor, keepWhenEmpty } from '../src/zapier-fields';
+
+const customFields: CustomFieldTarget = { recordType: 'account', inputKey: 'custom_fields', mode: 'update' };
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const { data } = await callEndpoint<Record<string, unknown>>(z, endpoints.updateAccount, bundle.inputData);
+  return data;
+};
+
+export default defineCreate({
+  key: 'update_account',
+  noun: 'Account',
+  display: {
+    label: 'Update Account',
+    description: 'Updates an existing account. Only the fields you fill in are changed.',
+  },
+  operation: {
+    inputFields: [...keepWhenEmpty(inputFieldsFor(endpoints.updateAccount)), customFieldInputs(customFields)],
+    perform,
+    sample: sampleAccount,
+    outputFields: [...accountOutputFields, customFieldOutputs(customFields)],
+  },
+});

@@ -1,0 +1,84 @@
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { callEndpoint } from '../src/client';
+import { customFieldInputs, customFieldOutputs, type CustomFieldTarget } from '../src/custom-fields';
+import { endpoints } from '../src/endpoints';
+import { accountOutputFields, contactOutputFields, nested } from '../src/output-fields';
+import { sampleUpsertResult } from '../src/samples';
+import { inputFieldsFor } from '../src/zapier-fields';
+
+const accountCustomFields: CustomFieldTarget = {
+  recordType: 'account',
+  inputKey: 'account_custom_fields',
+  mode: 'upsert',
+  labelPrefix: 'Account',
+  outputPath: 'account',
+};
+const contactCustomFields: CustomFieldTarget = {
+  recordType: 'contact',
+  inputKey: 'contact_custom_fields',
+  mode: 'upsert',
+  labelPrefix: 'Contact',
+  outputPath: 'contact',
+};
+
+interface UpsertResponse {
+  account?: { id?: string } | null;
+  contact?: { id?: string; account_id?: string | null } | null;
+  account_id?: string | null;
+  contact_id?: string | null;
+  action?: string | null;
+  [key: string]: unknown;
+}
+
+/**
+ * Reevo answers `{account, contact, account_id, contact_id, action}` (contract §2.2). The IDs and
+ * whether the contact was created or updated are lifted to the top level, where a Zap maps them
+ * from, even if Reevo only gives them inside the nested records.
+ * [assumed] Without an `action`, HTTP 201 means the contact was created and 200 that it was updated.
+ */
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const { status, data } = await callEndpoint<UpsertResponse>(z, endpoints.upsertAccountContact, bundle.inputData);
+  const contactId = data?.contact_id ?? data?.contact?.id;
+  if (!contactId) {
+    throw new z.errors.Error(
+      'Reevo answered without the ID of the contact, so it is not confirmed that the contact was saved. Check the contact in Reevo before you replay this run.',
+      'invalid_response',
+      status,
+    );
+  }
+  const action = typeof data.action === 'string' && data.action.trim() ? data.action.trim().toLowerCase() : status === 201 ? 'created' : 'updated';
+  return {
+    ...data,
+    account_id: data.account_id ?? data.account?.id ?? data.contact?.account_id ?? null,
+    contact_id: contactId,
+    action,
+  };
+};
+
+export default defineCreate({
+  key: 'upsert_account_contact',
+  noun: 'Contact',
+  display: {
+    label: 'Create or Update Contact and Account',
+    description:
+      'Creates a contact, or updates the contact with the same email, and creates or updates its account in the same step.',
+  },
+  operation: {
+    inputFields: [
+      ...inputFieldsFor(endpoints.upsertAccountContact),
+      customFieldInputs(contactCustomFields),
+      customFieldInputs(accountCustomFields),
+    ],
+    perform,
+    sample: sampleUpsertResult,
+    outputFields: [
+      { key: 'contact_id', label: 'Contact ID' },
+      { key: 'account_id', label: 'Account ID' },
+      { key: 'action', label: 'Created or Updated' },
+      ...nested('contact', 'Contact', contactOutputFields),
+      ...nested('account', 'Account', accountOutputFields),
+      customFieldOutputs(contactCustomFields),
+      customFieldOutputs(accountCustomFields),
+    ],
+  },
+});
