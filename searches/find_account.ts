@@ -1,0 +1,41 @@
+import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import { endpoints } from '../src/endpoints';
+import { accountFields } from '../src/fields';
+import { accountOutputFields } from '../src/output-fields';
+import { rankAccountsByDomain } from '../src/ranking';
+import { findByIdOrFields, labelledAs, recordIdInput } from '../src/record-search';
+import { sampleAccount } from '../src/samples';
+import { inputField } from '../src/zapier-fields';
+
+const inputFields = [
+  inputField(accountFields.domain_name, {
+    helpText:
+      "The company's domain, e.g. `acme.com`; a URL or an email address works too (`https://www.acme.com/about`, `jane@acme.com`). Reevo finds every account whose domain contains it: the exact domain comes first, then its subdomains such as `eu.acme.com`, then other matches.",
+  }),
+  recordIdInput(accountFields.account_id, {
+    label: 'Account ID',
+    helpText: 'Or find the account by its Reevo ID, e.g. mapped from an earlier step. Leave empty to search by domain.',
+  }),
+];
+
+export const perform = async (z: ZObject, bundle: Bundle) =>
+  findByIdOrFields(z, bundle.inputData, {
+    byId: labelledAs(endpoints.getAccount, inputFields),
+    byFields: labelledAs(endpoints.searchAccounts, inputFields),
+    rank: (accounts, input) => rankAccountsByDomain(accounts, String(input.domain_name)),
+  });
+
+export default defineSearch({
+  key: 'find_account',
+  noun: 'Account',
+  display: {
+    label: 'Find Account',
+    description: 'Finds an account by its domain or by its ID.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: sampleAccount,
+    outputFields: [...accountOutputFields],
+  },
+});

@@ -1,0 +1,79 @@
+import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import { callEndpoint } from '../src/client';
+import { endpoints } from '../src/endpoints';
+import { contactFields, retrievalFields } from '../src/fields';
+import { accountOutputFields, contactOutputFields, nested, type OutputField } from '../src/output-fields';
+import { labelledAs, type SearchRecord } from '../src/record-search';
+import { sampleRetrieval } from '../src/samples';
+import { inputField } from '../src/zapier-fields';
+
+const ONE_OF = 'Fill in exactly one of Contact Email, Company Domain and Contact Phone Number.';
+
+const inputFields = [
+  inputField(contactFields.contact_email, { helpText: `The contact's email address, e.g. \`jane.doe@acme.com\`. ${ONE_OF}` }),
+  inputField(retrievalFields.account_domain, {
+    helpText: `The company's domain, e.g. \`acme.com\`; a URL or an email address works too. ${ONE_OF}`,
+  }),
+  inputField(retrievalFields.contact_phone_number, {
+    helpText: `The contact's phone number in any common format, e.g. \`+44 20 7946 0958\` or \`(415) 555-0123\`; numbers without a country code are read as US numbers. ${ONE_OF}`,
+  }),
+];
+
+type Retrieved = Record<string, unknown> | null | undefined;
+
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/** `{account, contact}` as one flat record: `contact__email`, `account__name`, plus `contact_id` and `account_id`. */
+export function flattenRetrieval(found: { account?: Retrieved; contact?: Retrieved }): SearchRecord {
+  const account = asRecord(found.account);
+  const contact = asRecord(found.contact);
+  const prefixed = (prefix: string, record: Record<string, unknown> | null) =>
+    Object.fromEntries(Object.entries(record ?? {}).filter(([key]) => key !== 'id').map(([key, value]) => [`${prefix}__${key}`, value]));
+  return {
+    contact_id: contact?.id ?? null,
+    account_id: account?.id ?? contact?.account_id ?? null,
+    ...prefixed('contact', contact),
+    ...prefixed('account', account),
+  };
+}
+
+const withoutId = (fields: readonly OutputField[]) => fields.filter((field) => field.key !== 'id');
+
+export const perform = async (z: ZObject, bundle: Bundle): Promise<SearchRecord[]> => {
+  const { data } = await callEndpoint<{ account?: Retrieved; contact?: Retrieved }>(
+    z,
+    labelledAs(endpoints.retrieveAccountAndContact, inputFields),
+    bundle.inputData,
+  );
+  const found = asRecord(data);
+  if (!found) {
+    throw new z.errors.Error(
+      'Reevo answered the account and contact search with something other than an account and a contact, so nothing can be reported as found. Try again; if it keeps happening, contact Reevo support.',
+      'invalid_response',
+      502,
+    );
+  }
+  if (!asRecord(found.account) && !asRecord(found.contact)) return [];
+  return [flattenRetrieval(found)];
+};
+
+export default defineSearch({
+  key: 'find_contact_and_account',
+  noun: 'Contact and Account',
+  display: {
+    label: 'Find Contact and Account',
+    description: 'Finds a contact and its account by the contact\'s email, the company domain or the contact\'s phone number.',
+  },
+  operation: {
+    inputFields,
+    perform,
+    sample: flattenRetrieval(sampleRetrieval),
+    outputFields: [
+      { key: 'contact_id', label: 'Contact ID' },
+      { key: 'account_id', label: 'Account ID' },
+      ...nested('contact', 'Contact', withoutId(contactOutputFields)),
+      ...nested('account', 'Account', withoutId(accountOutputFields)),
+    ],
+  },
+});

@@ -1,0 +1,110 @@
+import type { PlainInputField, ZObject } from 'zapier-platform-core';
+import { callEndpoint } from './client';
+import type { Endpoint } from './endpoints';
+import type { Field } from './fields';
+import { isBlank } from './normalise';
+import { inputField } from './zapier-fields';
+
+/**
+ * What the searches share: one request per search, "nothing found" as `[]`, the best match first,
+ * and the choice between finding a record by its ID and searching for it by fields.
+ */
+
+export type SearchRecord = Record<string, unknown>;
+
+type Input = Readonly<Record<string, unknown>>;
+
+/**
+ * The ID input of a search for that same record: optional, and without the catalog's dropdown,
+ * whose search connector would point the search at itself.
+ */
+export function recordIdInput(field: Field, overrides: Pick<PlainInputField, 'label' | 'helpText'>): PlainInputField {
+  const { dynamic: _dynamic, search: _search, ...plain } = inputField(field, { required: false, ...overrides });
+  return plain;
+}
+
+/**
+ * The endpoint with its fields labelled as the Zap editor shows them, so a message about a bad
+ * input (ours before sending, or a 422 from Reevo) names the field the user can see.
+ */
+export function labelledAs(endpoint: Endpoint, inputFields: readonly PlainInputField[]): Endpoint {
+  const labels = new Map(inputFields.map((field) => [field.key, field.label]));
+  return {
+    ...endpoint,
+    params: endpoint.params.map((param) => {
+      const label = labels.get(param.field.key);
+      return label ? { ...param, field: { ...param.field, label } } : param;
+    }),
+  };
+}
+
+/** A search answers with a bare array of records (contract §2.2); anything else is not a success. */
+export function recordsOf(z: ZObject, data: unknown, noun: string): SearchRecord[] {
+  if (!Array.isArray(data)) {
+    throw new z.errors.Error(
+      `Reevo answered the ${noun} search with something other than a list of records, so nothing can be reported as found. Try again; if it keeps happening, contact Reevo support.`,
+      'invalid_response',
+      502,
+    );
+  }
+  return data.filter((item): item is SearchRecord => Boolean(item) && typeof item === 'object' && !Array.isArray(item));
+}
+
+/** One search request; the records it finds, best match first. */
+export async function searchRecords(
+  z: ZObject,
+  endpoint: Endpoint,
+  input: Input,
+  rank: (records: SearchRecord[], input: Input) => SearchRecord[] = (records) => records,
+): Promise<SearchRecord[]> {
+  const { data } = await callEndpoint(z, endpoint, input);
+  return rank(recordsOf(z, data, endpoint.noun), input);
+}
+
+/** One GET by ID; a 404 means nothing was found, which a search reports as `[]`. */
+export async function getRecordById(z: ZObject, endpoint: Endpoint, input: Input): Promise<SearchRecord[]> {
+  const { status, data } = await callEndpoint(z, endpoint, input, { passStatuses: [404] });
+  if (status === 404) return [];
+  return recordsOf(z, [data], endpoint.noun);
+}
+
+export interface ByIdOrFields {
+  /** The GET of one record, whose one path parameter is the ID input. */
+  readonly byId: Endpoint;
+  /** The search by fields. */
+  readonly byFields: Endpoint;
+  readonly rank?: (records: SearchRecord[], input: Input) => SearchRecord[];
+}
+
+/**
+ * A search that finds a record either by its ID or by search fields, never both: a search by ID
+ * would silently ignore the other fields, so both filled in is a mistake to point out, as is none.
+ * Checked before anything is sent; then exactly one request is made.
+ */
+export async function findByIdOrFields(z: ZObject, input: Input, search: ByIdOrFields): Promise<SearchRecord[]> {
+  const idParam = search.byId.params.find((param) => param.in === 'path');
+  if (!idParam) throw new Error(`${search.byId.path} has no ID in its path`);
+  const idKey = idParam.field.key;
+  const searchFields = search.byFields.params.map((param) => param.field);
+  const named = (field: { key: string; label: string }) => `${field.label} (${field.key})`;
+  const idGiven = !isBlank(input[idKey]);
+  const fieldsGiven = searchFields.filter((field) => !isBlank(input[field.key]));
+
+  if (idGiven && fieldsGiven.length > 0) {
+    throw new z.errors.Error(
+      `Fill in either ${named(idParam.field)} or the search fields (${fieldsGiven.map(named).join(', ')}), not both: a search by ID would ignore the other fields.`,
+      'invalid_input',
+      400,
+    );
+  }
+  if (!idGiven && fieldsGiven.length === 0) {
+    const which = searchFields.length === 1 ? named(searchFields[0]) : `at least one of ${searchFields.map(named).join(', ')}`;
+    throw new z.errors.Error(
+      `Fill in ${named(idParam.field)} to find the ${search.byId.noun} by its ID, or ${which} to search for it.`,
+      'invalid_input',
+      400,
+    );
+  }
+  if (idGiven) return getRecordById(z, search.byId, { [idKey]: input[idKey] });
+  return searchRecords(z, search.byFields, input, search.rank);
+}
