@@ -9,6 +9,7 @@ export const activityFields = {
     key: 'category',
     label: 'Category',
     helpText: 'The kind of activity. Defaults to Other.',
+    clayColumn: 'Activity Category',
     choices: { TEXT: 'Text', LINKEDIN: 'LinkedIn', SOCIAL_MEDIA: 'Social media', EVENT: 'Event', CONFERENCE: 'Conference', WEBINAR: 'Webinar', CALL: 'Call', OTHER: 'Other' },
     default: 'OTHER',
     example: 'CONFERENCE',

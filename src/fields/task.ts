@@ -14,6 +14,7 @@ export const taskFields = {
     key: 'status',
     label: 'Status',
     helpText: 'Defaults to Open.',
+    clayColumn: 'Task Status',
     choices: { OPEN: 'Open', IN_PROGRESS: 'In progress', BLOCKED: 'Blocked', COMPLETED: 'Completed', CLOSED: 'Closed' },
     default: 'OPEN',
     example: 'OPEN',
@@ -22,6 +23,7 @@ export const taskFields = {
     key: 'priority',
     label: 'Priority',
     helpText: 'Defaults to Medium.',
+    clayColumn: 'Task Priority',
     choices: { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' },
     default: 'MEDIUM',
     example: 'HIGH',
@@ -30,6 +32,7 @@ export const taskFields = {
     key: 'type',
     label: 'Type',
     helpText: 'The kind of task. Defaults to Reminder.',
+    clayColumn: 'Task Type',
     choices: {
       ACTION_ITEM: 'Action item',
       LINKEDIN_MESSAGE: 'LinkedIn message',
