@@ -24,20 +24,23 @@ type Retrieved = Record<string, unknown> | null | undefined;
 const asRecord = (value: unknown): Record<string, unknown> | null =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
-/** `{account, contact}` as one flat record: `contact__email`, `account__name`, plus `contact_id` and `account_id`. */
-export function flattenRetrieval(found: { account?: Retrieved; contact?: Retrieved }): SearchRecord {
+/**
+ * `{account, contact}` with both IDs lifted to the top level. Zapier flattens the nested records
+ * itself, so every value can be mapped: `contact__email`, `account__name`, `contact_id`, `account_id`.
+ * The account ID comes from the contact when Reevo found the contact but not its account.
+ */
+export function retrievalResult(found: { account?: Retrieved; contact?: Retrieved }): SearchRecord {
   const account = asRecord(found.account);
   const contact = asRecord(found.contact);
-  const prefixed = (prefix: string, record: Record<string, unknown> | null) =>
-    Object.fromEntries(Object.entries(record ?? {}).filter(([key]) => key !== 'id').map(([key, value]) => [`${prefix}__${key}`, value]));
   return {
     contact_id: contact?.id ?? null,
     account_id: account?.id ?? contact?.account_id ?? null,
-    ...prefixed('contact', contact),
-    ...prefixed('account', account),
+    contact,
+    account,
   };
 }
 
+/** The IDs are labelled once, at the top level. */
 const withoutId = (fields: readonly OutputField[]) => fields.filter((field) => field.key !== 'id');
 
 export const perform = async (z: ZObject, bundle: Bundle): Promise<SearchRecord[]> => {
@@ -55,7 +58,7 @@ export const perform = async (z: ZObject, bundle: Bundle): Promise<SearchRecord[
     );
   }
   if (!asRecord(found.account) && !asRecord(found.contact)) return [];
-  return [flattenRetrieval(found)];
+  return [retrievalResult(found)];
 };
 
 export default defineSearch({
@@ -68,7 +71,7 @@ export default defineSearch({
   operation: {
     inputFields,
     perform,
-    sample: flattenRetrieval(sampleRetrieval),
+    sample: retrievalResult(sampleRetrieval),
     outputFields: [
       { key: 'contact_id', label: 'Contact ID' },
       { key: 'account_id', label: 'Account ID' },
