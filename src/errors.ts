@@ -93,7 +93,7 @@ export const afterResponse = (response: HttpResponse, z: ZObject, bundle: Bundle
       status,
     );
   }
-  const what = message && !looksLikeHtml(content) ? clip(message) : describeBody(content);
+  const what = message && !looksLikeHtml(content) ? withClosedReasonHint(clip(message)) : describeBody(content);
   throw new z.errors.Error(`Reevo returned HTTP ${status}: ${what}`, 'api_error', status);
 };
 
@@ -111,18 +111,29 @@ export function reevoMessage(body: unknown): string | undefined {
 /** FastAPI's `detail` list as "Contact Email (email): value is not a valid email address". */
 function validationMessage(body: unknown, fallback: string, labels: RequestContext['labels'] = {}): string {
   const detail = (body as { detail?: unknown } | undefined)?.detail;
-  if (!Array.isArray(detail) || detail.length === 0) return clip(fallback || 'the request was not valid.');
-  return detail
-    .map((item: { loc?: unknown[]; msg?: unknown }) => {
-      const loc = Array.isArray(item.loc) ? item.loc.filter((part) => part !== 'body' && part !== 'query' && part !== 'path') : [];
-      const key = String(loc.at(-1) ?? '');
-      const msg = clip(String(item.msg ?? 'is not valid'));
-      const closedReasonHint = key === 'closed_reason_names' || /closed reason/i.test(msg)
-        ? ' Closed won and closed lost stages need at least one closed reason: fill in Closed Reasons.'
-        : '';
-      return key ? `${labels[key] ?? key} (${loc.join('.')}): ${msg}.${closedReasonHint}` : `${msg}.${closedReasonHint}`;
-    })
-    .join(' ');
+  if (!Array.isArray(detail) || detail.length === 0) return withClosedReasonHint(clip(fallback || 'the request was not valid.'));
+  return withClosedReasonHint(
+    detail
+      .map((item: { loc?: unknown[]; msg?: unknown }) => {
+        const loc = Array.isArray(item.loc) ? item.loc.filter((part) => part !== 'body' && part !== 'query' && part !== 'path') : [];
+        const key = String(loc.at(-1) ?? '');
+        const msg = clip(String(item.msg ?? 'is not valid'));
+        return key ? `${labels[key] ?? key} (${loc.join('.')}): ${msg}.` : `${msg}.`;
+      })
+      .join(' '),
+  );
+}
+
+const CLOSED_REASON_HINT =
+  'Closed won and closed lost stages need at least one closed reason, named as in your Reevo workspace: fill in Closed Reasons.';
+
+/**
+ * [assumed] How Reevo words its refusal of a closed stage without closed reasons is not published
+ * (a 422 on `closed_reason_names`, a FastAPI text `detail`, Reevo's `message`, even a 400), so any
+ * rejection that mentions closed reasons gets the hint once.
+ */
+function withClosedReasonHint(text: string): string {
+  return /closed[ _]reason/i.test(text) && !text.includes(CLOSED_REASON_HINT) ? `${text} ${CLOSED_REASON_HINT}` : text;
 }
 
 function tryParse(content: string): unknown {
