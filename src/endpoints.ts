@@ -23,6 +23,7 @@ export type Permission =
   | 'Contacts (write)'
   | 'Opportunities (read)'
   | 'Opportunities (write)'
+  | 'Tasks (read)'
   | 'Tasks (write)'
   | 'Activities (write)'
   | 'Users (read)'

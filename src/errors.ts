@@ -64,7 +64,10 @@ export const afterResponse = (response: HttpResponse, z: ZObject, bundle: Bundle
   }
   if (status === 403) {
     const missing = message || `this action needs ${listOf(context.permissions) || 'a permission the key does not have'}`;
-    throw new z.errors.Error(`Your Reevo API key may not do this: ${clip(missing)}. ${KEY_SETTINGS_HINT}`, 'missing_permission', status);
+    // Reevo's own message may not name the permission (e.g. a bare "Forbidden"): then say which it is.
+    const unnamed = message && (context.permissions ?? []).some((p) => !message.toLowerCase().includes(p.replace(/\s*\(.*$/, '').toLowerCase()));
+    const needs = unnamed ? ` (this step needs the ${listOf(context.permissions)} permission${context.permissions!.length > 1 ? 's' : ''})` : '';
+    throw new z.errors.Error(`Your Reevo API key may not do this: ${clip(missing)}${needs}. ${KEY_SETTINGS_HINT}`, 'missing_permission', status);
   }
   if (status === 422) {
     throw new z.errors.Error(`Reevo rejected the request: ${validationMessage(body, message, context.labels)}`, 'invalid_input', status);

@@ -4,7 +4,8 @@ import { isBlank } from './normalise';
 
 /** A request ready to send: path filled in, body and query in wire form. */
 export interface ReevoRequest {
-  readonly method: Endpoint['method'];
+  /** DELETE has no catalog endpoint; it is sent as a prepared request (webhook unsubscribe). */
+  readonly method: Endpoint['method'] | 'DELETE';
   readonly path: string;
   readonly query: Record<string, string>;
   readonly body?: Record<string, unknown>;

@@ -8,7 +8,7 @@ export const accountFields = {
     helpText: 'The Reevo account. Pick one, search for it by domain, or map an account ID from an earlier step.',
     example: '3f6c2a9e-8d1b-4c57-9e0a-6b2f1d4c8a71',
     clayColumn: 'Reevo Account ID',
-    dynamic: 'account_list.id.name',
+    dynamic: 'account_list.id.label',
     search: 'find_account.id',
   }),
   name: text({
