@@ -71,7 +71,7 @@ export const accountFields = {
     key: 'custom_fields',
     label: 'Custom Fields (by API Name)',
     helpText:
-      'Account custom fields not listed above: on the left the field\'s API name (or ID), on the right its value. For a multi-select field, separate values with commas.',
+      'Account custom fields not listed above: on the left the field\'s API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.',
     example: { industry_segment: 'Mid-market SaaS' },
     clayColumn: 'Account Custom Fields',
   }),

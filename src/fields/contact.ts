@@ -76,13 +76,13 @@ export const contactFields = {
   account_custom_fields: customFields({
     key: 'account_custom_fields',
     label: 'Account Custom Fields (by API Name)',
-    helpText: "Account custom fields: on the left the field's API name (or ID), on the right its value. Separate the values of a multi-select field with commas.",
+    helpText: "Account custom fields: on the left the field's API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.",
     example: { industry_segment: 'Mid-market SaaS' },
   }),
   contact_custom_fields: customFields({
     key: 'contact_custom_fields',
     label: 'Contact Custom Fields (by API Name)',
-    helpText: "Contact custom fields: on the left the field's API name (or ID), on the right its value. Separate the values of a multi-select field with commas.",
+    helpText: "Contact custom fields: on the left the field's API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.",
     example: { lead_source_detail: 'Webinar: Pipeline Reviews 2026' },
   }),
   owner_email: email({

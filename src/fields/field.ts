@@ -282,7 +282,8 @@ export function customFields(f: FieldText & { example: Record<string, string | s
         for (const [name, v] of Object.entries(raw)) {
           const key = name.trim();
           if (key === '') continue;
-          const cleaned = Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean) : String(v).trim();
+          // A list (line items, or a multi-select field's own input) splits on commas like every list input.
+          const cleaned = Array.isArray(v) ? splitList(v) : String(v).trim();
           if (cleaned.length > 0) out[key] = cleaned;
         }
         return out;

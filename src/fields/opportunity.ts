@@ -68,7 +68,7 @@ export const opportunityFields = {
   custom_fields: customFields({
     key: 'custom_fields',
     label: 'Custom Fields (by API Name)',
-    helpText: "Opportunity custom fields not listed above: on the left the field's API name (or ID), on the right its value. Separate the values of a multi-select field with commas.",
+    helpText: "Opportunity custom fields not listed above: on the left the field's API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.",
     example: { competitor: 'Globex' },
     clayColumn: 'Opportunity Custom Fields',
   }),
