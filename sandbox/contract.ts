@@ -82,7 +82,8 @@ const upsertAccountContact = z.strictObject({
 });
 
 const updateAccount = z.strictObject({
-  name: optional(z.string()),
+  // Required on create, so it cannot be cleared.
+  name: z.string().optional(),
   owner_email: optional(email),
   official_website: optional(z.string()),
   linkedin_url: optional(z.string()),
@@ -121,8 +122,9 @@ const createOpportunity = z.strictObject({
 });
 
 const updateOpportunity = z.strictObject({
-  display_name: optional(z.string()),
-  account_id: optional(uuid),
+  // Required on create, so they cannot be cleared.
+  display_name: z.string().optional(),
+  account_id: uuid.optional(),
   owner_email: optional(email),
   primary_contact_email: optional(email),
   additional_contact_emails: optional(z.array(email)),

@@ -1,0 +1,352 @@
+/**
+ * The seeded workspaces. The primary organization holds exactly the records of src/samples.ts (so
+ * Zapier samples and live sandbox records agree) plus more around them; the sample webhook
+ * subscription is the one exception, since seeding it would send deliveries to a URL nobody serves.
+ */
+import {
+  sampleAccount,
+  sampleContact,
+  sampleEnrollment,
+  sampleMailbox,
+  sampleManualActivity,
+  sampleOpportunity,
+  sampleTask,
+  sampleUser,
+} from '../src/samples';
+import { PRIMARY_ORG, SECOND_ORG } from './keys';
+import type { Account, Contact, Opportunity, Pipeline, WorkspaceData } from './records';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+const USERS = {
+  morgan: sampleUser,
+  riley: { id: '4b8e2c61-7d3a-4f95-a0e8-2c5d9b1f6a73', email: 'riley.chen@acme-outbound.example', first_name: 'Riley', last_name: 'Chen' },
+  sam: { id: '7f2a9d4e-1b6c-4e83-9d57-8a0c3e6b2f14', email: 'sam.okafor@acme-outbound.example', first_name: 'Sam', last_name: 'Okafor' },
+};
+
+function newBusinessPipeline(id: string): Pipeline {
+  return {
+    id,
+    name: 'New Business',
+    stages: [
+      { name: 'Discovery', kind: 'PROSPECT' },
+      { name: 'Qualification', kind: 'PROSPECT' },
+      { name: 'Demo', kind: 'DEAL' },
+      { name: 'Proposal', kind: 'DEAL' },
+      { name: 'Negotiation', kind: 'DEAL' },
+      { name: 'Closed Won', kind: 'CLOSED_WON' },
+      { name: 'Closed Lost', kind: 'CLOSED_LOST' },
+    ],
+  };
+}
+
+const CLOSED_REASONS = {
+  won: ['Best product fit', 'Pricing', 'Existing relationship'],
+  lost: ['Budget', 'Chose a competitor', 'No decision', 'Timing'],
+};
+
+function account(fields: Partial<Account> & Pick<Account, 'id' | 'name' | 'created_at'>): Account {
+  return {
+    domain_name: null,
+    official_website: null,
+    status: 'PROSPECT',
+    owner_email: null,
+    linkedin_url: null,
+    facebook_url: null,
+    zoominfo_url: null,
+    x_url: null,
+    custom_fields: {},
+    updated_at: fields.created_at,
+    ...fields,
+  };
+}
+
+function contact(fields: Partial<Contact> & Pick<Contact, 'id' | 'email' | 'created_at'>): Contact {
+  return {
+    first_name: null,
+    middle_name: null,
+    last_name: null,
+    phone_number: null,
+    title: null,
+    department: null,
+    account_id: null,
+    owner_email: null,
+    linkedin_url: null,
+    facebook_url: null,
+    zoominfo_url: null,
+    x_url: null,
+    custom_fields: {},
+    updated_at: fields.created_at,
+    ...fields,
+  };
+}
+
+function opportunity(
+  fields: Partial<Opportunity> & Pick<Opportunity, 'id' | 'display_name' | 'account_id' | 'stage_name' | 'status' | 'created_at'>,
+): Opportunity {
+  return {
+    owner_email: null,
+    primary_contact_email: null,
+    additional_contact_emails: [],
+    amount: null,
+    pipeline_name: 'New Business',
+    next_step_details: null,
+    next_step_due_at: null,
+    closed_reason_names: [],
+    custom_fields: {},
+    updated_at: fields.created_at,
+    ...fields,
+  };
+}
+
+function primaryWorkspace(): WorkspaceData {
+  const contoso = account({
+    id: '2a6d9f13-8c4e-4b71-9e05-3f8a1c7d2b46',
+    name: 'Contoso Pharmaceuticals',
+    domain_name: 'contoso-pharma.com',
+    official_website: 'https://contoso-pharma.com',
+    owner_email: USERS.riley.email,
+    custom_fields: { industry_segment: 'Healthcare' },
+    created_at: '2025-02-10T10:05:00+00:00',
+  });
+  const fabrikam = account({
+    id: '6c1f4a82-3e9b-4d07-8b6a-5e2d9c0f7a18',
+    name: 'Fabrikam',
+    domain_name: 'fabrikam.com',
+    official_website: 'https://www.fabrikam.com',
+    status: 'CUSTOMER',
+    owner_email: USERS.sam.email,
+    created_at: '2025-02-14T15:30:12+00:00',
+  });
+  const northwindLogistics = account({
+    id: '9e3b7c25-6f1a-4a48-b2d9-0c4e8f5a1b67',
+    name: 'Northwind Logistics',
+    domain_name: 'northwind-logistics.com',
+    official_website: 'https://northwind-logistics.com',
+    owner_email: USERS.morgan.email,
+    custom_fields: { industry_segment: 'Logistics' },
+    created_at: '2025-03-02T08:45:39+00:00',
+  });
+  const tailspin = account({
+    id: 'd4a8e1b6-2c7f-4e93-a5d0-7b3f9c2e8a51',
+    name: 'Tailspin Toys',
+    domain_name: 'tailspintoys.com',
+    official_website: 'https://tailspintoys.com',
+    owner_email: USERS.morgan.email,
+    custom_fields: { industry_segment: 'Retail', tech_stack: ['Shopify'] },
+    created_at: '2025-03-20T12:12:12+00:00',
+  });
+
+  return {
+    users: Object.values(USERS).map(clone),
+    mailboxes: [
+      clone(sampleMailbox),
+      { id: '0b5e8d3a-7c2f-4961-8e4b-1d9a6c3f5e27', email: 'morgan.ellery@acme-outbound.example', owner_user_email: USERS.morgan.email },
+      { id: '3d9c6a1f-5e8b-4c24-9f70-2a4e7b1d8c95', email: 'riley@mail.acme-outbound.example', owner_user_email: USERS.riley.email },
+      { id: '8f1e4c7b-2a5d-4e96-b3c8-6d0f9a2e5b41', email: 'sam@mail.acme-outbound.example', owner_user_email: USERS.sam.email },
+    ],
+    sequences: [
+      { id: sampleEnrollment.sequence_id, name: 'Warehouse leaders outreach' },
+      { id: 'b3e7a9c2-4d1f-4b86-9a5e-8c2d0f6b3e17', name: 'Post-demo follow-up' },
+    ],
+    pipelines: [newBusinessPipeline('b5d2f8e6-0a9c-4f1b-8d3e-7c6a1f4b2e09')],
+    closedReasons: clone(CLOSED_REASONS),
+    customFields: [
+      {
+        id: '5a2c8e4f-1b7d-4a39-9c6e-0f3b8d2a7c14',
+        record_type: 'account',
+        api_name: 'industry_segment',
+        display_name: 'Industry segment',
+        is_array: false,
+        options: ['Wholesale distribution', 'Retail', 'Manufacturing', 'Logistics', 'Healthcare'],
+      },
+      {
+        id: 'e8b1d5a7-3c6f-4e02-8d9a-4b7c1e5f2a63',
+        record_type: 'account',
+        api_name: 'tech_stack',
+        display_name: 'Tech stack',
+        is_array: true,
+        options: null,
+      },
+      {
+        id: '1f6d3b9e-8a2c-4c75-b0e4-9d5a2f7c3b86',
+        record_type: 'contact',
+        api_name: 'persona',
+        display_name: 'Persona',
+        is_array: false,
+        options: ['Economic buyer', 'Champion', 'Technical evaluator', 'End user'],
+      },
+      {
+        id: '7c4a0e2d-9b5f-4d18-a6c3-2e8f1b4d9a50',
+        record_type: 'contact',
+        api_name: 'preferred_channel',
+        display_name: 'Preferred channel',
+        is_array: false,
+        options: null,
+      },
+      {
+        id: 'a2e9c7b4-6d3f-4a51-8e0b-5c1d9f3a6e28',
+        record_type: 'opportunity',
+        api_name: 'lead_source',
+        display_name: 'Lead source',
+        is_array: false,
+        options: ['Inbound', 'Outbound', 'Partner', 'Event'],
+      },
+      {
+        id: 'c6b3f1a8-0e4d-4f97-9b2c-7a5e3d8f1c04',
+        record_type: 'opportunity',
+        api_name: 'competitors',
+        display_name: 'Competitors',
+        is_array: true,
+        options: null,
+      },
+    ],
+    accounts: [clone(sampleAccount), contoso, fabrikam, northwindLogistics, tailspin],
+    contacts: [
+      clone(sampleContact),
+      contact({
+        id: '2e7b5d9a-4c1f-4a86-b3e0-9f6d2c8a5b71',
+        email: 'jamie.lindqvist@northwind-traders.com',
+        first_name: 'Jamie',
+        last_name: 'Lindqvist',
+        title: 'Procurement Manager',
+        department: 'Procurement',
+        account_id: sampleAccount.id,
+        owner_email: USERS.riley.email,
+        created_at: '2025-02-05T14:20:00+00:00',
+      }),
+      contact({
+        id: '5d0a8c3e-7b2f-4e64-9a1d-3c8e6f0b4a92',
+        email: 'alex.rivera@contoso-pharma.com',
+        first_name: 'Alex',
+        last_name: 'Rivera',
+        phone_number: '+14155550178',
+        title: 'Director of Lab Operations',
+        account_id: contoso.id,
+        owner_email: USERS.riley.email,
+        custom_fields: { persona: 'Champion' },
+        created_at: '2025-02-10T10:30:45+00:00',
+      }),
+      contact({
+        id: '9b4e1f7c-0a6d-4b38-8e2c-5f9a3d7b1e60',
+        email: 'taylor.brooks@fabrikam.com',
+        first_name: 'Taylor',
+        last_name: 'Brooks',
+        title: 'Head of Fleet',
+        account_id: fabrikam.id,
+        owner_email: USERS.sam.email,
+        created_at: '2025-02-14T16:02:27+00:00',
+      }),
+      contact({
+        id: 'f7c2a5e9-3b8d-4f10-a4e6-1d7b9c3f5a28',
+        email: 'robin.achterberg@tailspintoys.com',
+        first_name: 'Robin',
+        last_name: 'Achterberg',
+        account_id: tailspin.id,
+        owner_email: USERS.morgan.email,
+        created_at: '2025-03-20T12:40:03+00:00',
+      }),
+    ],
+    opportunities: [
+      clone(sampleOpportunity),
+      opportunity({
+        id: '4f8a2d6c-1e9b-4c53-b7a0-6d3e9f2c8b15',
+        display_name: 'Contoso - Lab equipment renewal',
+        account_id: contoso.id,
+        owner_email: USERS.riley.email,
+        primary_contact_email: 'alex.rivera@contoso-pharma.com',
+        amount: 125000,
+        stage_name: 'Qualification',
+        status: 'PROSPECT',
+        custom_fields: { lead_source: 'Inbound' },
+        created_at: '2025-04-01T09:00:00+00:00',
+      }),
+      opportunity({
+        id: '8d5c1a9f-6b2e-4f07-9c3d-0a7e4b8f2d63',
+        display_name: 'Fabrikam - Fleet pilot',
+        account_id: fabrikam.id,
+        owner_email: USERS.sam.email,
+        primary_contact_email: 'taylor.brooks@fabrikam.com',
+        amount: 30000,
+        stage_name: 'Closed Won',
+        status: 'CLOSED_WON',
+        closed_reason_names: ['Best product fit'],
+        created_at: '2025-02-20T11:11:11+00:00',
+      }),
+      opportunity({
+        id: '1c7e4b8a-9d3f-4a26-8f5b-2e0c6d9a4f37',
+        display_name: 'Tailspin Toys - Holiday season',
+        account_id: tailspin.id,
+        owner_email: USERS.morgan.email,
+        amount: 18000,
+        stage_name: 'Closed Lost',
+        status: 'CLOSED_LOST',
+        closed_reason_names: ['Budget'],
+        created_at: '2025-03-25T17:45:00+00:00',
+      }),
+    ],
+    tasks: [
+      clone(sampleTask),
+      {
+        id: '3a9f6c2e-8d1b-4e75-a0c4-7f2b5e9d1a86',
+        title: 'Send Contoso the security questionnaire',
+        owner_email: USERS.riley.email,
+        status: 'IN_PROGRESS',
+        priority: 'MEDIUM',
+        type: 'EMAIL',
+        due_at: '2025-06-25T12:00:00+00:00',
+        note: null,
+        account_id: contoso.id,
+        contact_emails: ['alex.rivera@contoso-pharma.com'],
+        opportunity_name: 'Contoso - Lab equipment renewal',
+        created_at: '2025-06-03T10:00:00+00:00',
+      },
+    ],
+    activities: [clone(sampleManualActivity)],
+    enrollments: [clone(sampleEnrollment)],
+    webhooks: [],
+  };
+}
+
+/** A small second organization, to show that keys, data and quota are per organization. */
+function secondWorkspace(): WorkspaceData {
+  const user = { id: '6a3d9e1c-4f7b-4b28-8c5e-0d2f7a9b3e61', email: 'drew.hartley@globex-sales.example', first_name: 'Drew', last_name: 'Hartley' };
+  return {
+    users: [user],
+    mailboxes: [{ id: 'c1e8b4f2-7a3d-4e69-9b0c-5f2d8a6e1c39', email: 'drew@mail.globex-sales.example', owner_user_email: user.email }],
+    sequences: [{ id: 'e5b2d8f1-3c9a-4d74-8f6e-1a4c7b0d9e52', name: 'Globex cold outreach' }],
+    pipelines: [newBusinessPipeline('7d1f5b3a-2e8c-4a96-b4d7-9c0e3f6a2b18')],
+    closedReasons: clone(CLOSED_REASONS),
+    customFields: [],
+    accounts: [
+      account({
+        id: '0e6c3a9d-5b2f-4f81-a7e4-3d9b1c6f8a25',
+        name: 'Initech',
+        domain_name: 'initech-software.com',
+        official_website: 'https://initech-software.com',
+        owner_email: user.email,
+        created_at: '2025-01-15T09:30:00+00:00',
+      }),
+    ],
+    contacts: [
+      contact({
+        id: '4d1b8f6a-9e3c-4a07-b5d2-8c6f0e3a9b74',
+        email: 'pat.lindgren@initech-software.com',
+        first_name: 'Pat',
+        last_name: 'Lindgren',
+        account_id: '0e6c3a9d-5b2f-4f81-a7e4-3d9b1c6f8a25',
+        owner_email: user.email,
+        created_at: '2025-01-15T09:45:00+00:00',
+      }),
+    ],
+    opportunities: [],
+    tasks: [],
+    activities: [],
+    enrollments: [],
+    webhooks: [],
+  };
+}
+
+export function seedData(): Record<string, WorkspaceData> {
+  return { [PRIMARY_ORG]: primaryWorkspace(), [SECOND_ORG]: secondWorkspace() };
+}

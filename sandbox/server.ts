@@ -1,0 +1,174 @@
+/** Builds the fastify app: parsers, request log, faults, every endpoint, 404/405 in FastAPI's form. */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ApiError, methodNotAllowed, rateLimited, routeNotFound } from './errors';
+import { type FaultInjector, faultLabel, isLateFault, type PlannedFaults, serverErrorResponse } from './faults';
+import { type Endpoint, type PipelineDeps, registerEndpoint, respond, respondError } from './http';
+import type { RequestLogEntry, RingLog } from './log';
+import { accountEndpoints } from './routes/accounts';
+import { activityEndpoints } from './routes/activities';
+import { contactEndpoints } from './routes/contacts';
+import { enrollmentEndpoints } from './routes/enrollments';
+import { opportunityEndpoints } from './routes/opportunities';
+import { peopleEndpoints } from './routes/people';
+import { retrievalEndpoints } from './routes/retrieval';
+import { taskEndpoints } from './routes/tasks';
+import { upsertEndpoints } from './routes/upsert';
+import { webhookEndpoints } from './routes/webhooks';
+import { v2Endpoints } from './v2';
+
+export interface ServerDeps extends PipelineDeps {
+  faults: FaultInjector;
+  requestLog: RingLog<RequestLogEntry>;
+}
+
+const ENDPOINTS: readonly Endpoint<any, any>[] = [
+  ...upsertEndpoints,
+  ...accountEndpoints,
+  ...contactEndpoints,
+  ...opportunityEndpoints,
+  ...taskEndpoints,
+  ...activityEndpoints,
+  ...peopleEndpoints,
+  ...enrollmentEndpoints,
+  ...retrievalEndpoints,
+  ...webhookEndpoints,
+  ...v2Endpoints,
+];
+
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+function jsonInvalid(error: unknown): ApiError {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+  return new ApiError(422, {
+    detail: [{ type: 'json_invalid', loc: ['body', position], msg: 'JSON decode error', input: {}, ctx: { error: message } }],
+  });
+}
+
+function parseJson(body: string): unknown {
+  if (body === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw jsonInvalid(error);
+  }
+}
+
+function registerParsers(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJson(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  // Like FastAPI: no content type → try JSON; another type → the raw text, which then fails validation.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    try {
+      done(null, request.headers['content-type'] === undefined ? parseJson(body as string) : body || undefined);
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+}
+
+function logRequests(app: FastifyInstance, log: RingLog<RequestLogEntry>): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const timestamp = new Date().toISOString();
+    reply.raw.once('close', () => {
+      const query = request.query as Record<string, unknown>;
+      const queryAt = request.url.indexOf('?');
+      log.push({
+        method: request.method,
+        path: queryAt === -1 ? request.url : request.url.slice(0, queryAt),
+        query,
+        status: reply.raw.writableFinished ? reply.raw.statusCode : 0,
+        key: request.keyLabel,
+        fault: request.faultLabel,
+        timestamp,
+      });
+    });
+    done();
+  });
+}
+
+function applyEarlyFault(request: FastifyRequest, reply: FastifyReply, failure: NonNullable<PlannedFaults['failure']>): boolean {
+  request.faultLabel = faultLabel(failure);
+  if (isLateFault(failure)) {
+    request.lateFault = failure;
+    return false;
+  }
+  switch (failure.kind) {
+    case 'status': {
+      const { contentType, body } = serverErrorResponse(failure.status);
+      reply.code(failure.status).type(contentType).send(body);
+      return true;
+    }
+    case 'rate-limit': {
+      const error = rateLimited(failure.retryAfter ?? null);
+      reply.code(429).headers(error.headers).send(error.body);
+      return true;
+    }
+    case 'drop':
+      reply.hijack();
+      request.raw.socket.destroy();
+      return true;
+  }
+}
+
+function injectFaults(app: FastifyInstance, faults: FaultInjector): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    const planned = faults.plan();
+    if (planned.latencyMs === 0 && planned.failure === null) {
+      done();
+      return;
+    }
+    const apply = () => {
+      if (planned.failure === null || !applyEarlyFault(request, reply, planned.failure)) done();
+    };
+    if (planned.latencyMs > 0) setTimeout(apply, planned.latencyMs);
+    else apply();
+  });
+}
+
+/** Every path gets all methods: the unused ones answer 405 like FastAPI's router. */
+function registerMethodNotAllowed(app: FastifyInstance): void {
+  const methodsByUrl = new Map<string, Set<string>>();
+  for (const { url, method } of ENDPOINTS) {
+    const methods = methodsByUrl.get(url) ?? new Set<string>();
+    methods.add(method);
+    if (method === 'GET') methods.add('HEAD');
+    methodsByUrl.set(url, methods);
+  }
+  for (const [url, methods] of methodsByUrl) {
+    const allow = [...methods].filter((m) => m !== 'HEAD').join(', ');
+    const others = ALL_METHODS.filter((m) => !methods.has(m));
+    app.route({
+      method: others,
+      url,
+      handler: (request, reply) => {
+        const error = methodNotAllowed();
+        respond(request, reply, error.status, error.body, { allow });
+      },
+    });
+  }
+}
+
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
+  app.decorateRequest('keyLabel', null);
+  app.decorateRequest('faultLabel', null);
+  app.decorateRequest('lateFault', null);
+  registerParsers(app);
+  logRequests(app, deps.requestLog);
+  injectFaults(app, deps.faults);
+  for (const def of ENDPOINTS) registerEndpoint(app, def, deps);
+  registerMethodNotAllowed(app);
+  app.setNotFoundHandler((request, reply) => {
+    const error = routeNotFound();
+    respond(request, reply, error.status, error.body);
+  });
+  app.setErrorHandler((error, request, reply) => respondError(request, reply, error));
+  return app;
+}

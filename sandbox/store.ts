@@ -1,0 +1,181 @@
+/** In-memory state: one Workspace per organization, with the lookups the routes need. */
+import type {
+  Account,
+  ClosedReasons,
+  Contact,
+  CustomFieldDefinition,
+  CustomFieldRecordType,
+  Enrollment,
+  Mailbox,
+  ManualActivity,
+  Opportunity,
+  Pipeline,
+  Sequence,
+  Stage,
+  Task,
+  User,
+  WebhookSubscription,
+  WorkspaceData,
+} from './records';
+
+const byId = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id, r]));
+const lower = (s: string) => s.toLowerCase();
+
+export class Workspace {
+  readonly accounts: Map<string, Account>;
+  readonly contacts: Map<string, Contact>;
+  readonly opportunities: Map<string, Opportunity>;
+  readonly tasks: Map<string, Task>;
+  readonly activities: Map<string, ManualActivity>;
+  readonly enrollments: Map<string, Enrollment>;
+  readonly webhooks: Map<string, WebhookSubscription>;
+  readonly users: User[];
+  readonly mailboxes: Mailbox[];
+  readonly sequences: Map<string, Sequence>;
+  readonly pipelines: Pipeline[];
+  readonly closedReasons: ClosedReasons;
+  readonly customFields: CustomFieldDefinition[];
+
+  /** A contact's email never changes (it is the upsert's match key), so this index only grows. */
+  private readonly contactIdByEmail = new Map<string, string>();
+  /** The oldest account per domain; the upsert matches on it. */
+  private readonly accountIdByDomain = new Map<string, string>();
+
+  constructor(data: WorkspaceData) {
+    this.users = data.users;
+    this.mailboxes = data.mailboxes;
+    this.sequences = byId(data.sequences);
+    this.pipelines = data.pipelines;
+    this.closedReasons = data.closedReasons;
+    this.customFields = data.customFields;
+    this.accounts = new Map();
+    this.contacts = new Map();
+    for (const account of data.accounts) this.addAccount(account);
+    for (const contact of data.contacts) this.addContact(contact);
+    this.opportunities = byId(data.opportunities);
+    this.tasks = byId(data.tasks);
+    this.activities = byId(data.activities);
+    this.enrollments = byId(data.enrollments);
+    this.webhooks = byId(data.webhooks);
+  }
+
+  toData(): WorkspaceData {
+    return {
+      users: this.users,
+      mailboxes: this.mailboxes,
+      sequences: [...this.sequences.values()],
+      pipelines: this.pipelines,
+      closedReasons: this.closedReasons,
+      customFields: this.customFields,
+      accounts: [...this.accounts.values()],
+      contacts: [...this.contacts.values()],
+      opportunities: [...this.opportunities.values()],
+      tasks: [...this.tasks.values()],
+      activities: [...this.activities.values()],
+      enrollments: [...this.enrollments.values()],
+      webhooks: [...this.webhooks.values()],
+    };
+  }
+
+  addAccount(account: Account): void {
+    this.accounts.set(account.id, account);
+    this.indexAccountDomain(account);
+  }
+
+  /** Call after giving an account a domain it did not have. */
+  indexAccountDomain(account: Account): void {
+    const domain = account.domain_name && lower(account.domain_name);
+    if (domain && !this.accountIdByDomain.has(domain)) this.accountIdByDomain.set(domain, account.id);
+  }
+
+  addContact(contact: Contact): void {
+    this.contacts.set(contact.id, contact);
+    this.contactIdByEmail.set(lower(contact.email), contact.id);
+  }
+
+  accountByDomain(domain: string): Account | undefined {
+    const id = this.accountIdByDomain.get(lower(domain));
+    return id === undefined ? undefined : this.accounts.get(id);
+  }
+
+  accountByName(name: string): Account | undefined {
+    const wanted = lower(name.trim());
+    for (const account of this.accounts.values()) {
+      if (lower(account.name) === wanted) return account;
+    }
+    return undefined;
+  }
+
+  contactByEmail(email: string): Contact | undefined {
+    const id = this.contactIdByEmail.get(lower(email));
+    return id === undefined ? undefined : this.contacts.get(id);
+  }
+
+  userByEmail(email: string): User | undefined {
+    const wanted = lower(email);
+    return this.users.find((u) => lower(u.email) === wanted);
+  }
+
+  mailboxesOf(userEmail: string): Mailbox[] {
+    const wanted = lower(userEmail);
+    return this.mailboxes.filter((m) => lower(m.owner_user_email) === wanted);
+  }
+
+  mailboxByEmail(email: string): Mailbox | undefined {
+    const wanted = lower(email);
+    return this.mailboxes.find((m) => lower(m.email) === wanted);
+  }
+
+  opportunityByName(name: string): Opportunity | undefined {
+    const wanted = lower(name.trim());
+    for (const opportunity of this.opportunities.values()) {
+      if (lower(opportunity.display_name) === wanted) return opportunity;
+    }
+    return undefined;
+  }
+
+  pipelineByName(name: string): Pipeline | undefined {
+    const wanted = lower(name.trim());
+    return this.pipelines.find((p) => lower(p.name) === wanted);
+  }
+
+  defaultPipeline(): Pipeline {
+    return this.pipelines[0];
+  }
+
+  stage(pipelineName: string, stageName: string): Stage | undefined {
+    const wanted = lower(stageName.trim());
+    return this.pipelineByName(pipelineName)?.stages.find((s) => lower(s.name) === wanted);
+  }
+
+  customFieldsOf(recordType: CustomFieldRecordType): CustomFieldDefinition[] {
+    return this.customFields.filter((f) => f.record_type === recordType);
+  }
+}
+
+/** All organizations' workspaces. */
+export class Store {
+  constructor(private readonly workspaces: Map<string, Workspace>) {}
+
+  static fromData(data: Record<string, WorkspaceData>): Store {
+    return new Store(new Map(Object.entries(data).map(([org, ws]) => [org, new Workspace(ws)])));
+  }
+
+  workspace(org: string): Workspace {
+    const ws = this.workspaces.get(org);
+    if (!ws) throw new Error(`No workspace for organization ${org}`);
+    return ws;
+  }
+
+  findWebhook(id: string): { ws: Workspace; subscription: WebhookSubscription } | undefined {
+    for (const ws of this.workspaces.values()) {
+      const subscription = ws.webhooks.get(id);
+      if (subscription) return { ws, subscription };
+    }
+    return undefined;
+  }
+
+  toData(): Record<string, WorkspaceData> {
+    return Object.fromEntries([...this.workspaces].map(([org, ws]) => [org, ws.toData()]));
+  }
+}
