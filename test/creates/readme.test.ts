@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import creates from '../../creates';
+import { endpoints, type Endpoint } from '../../src/endpoints';
+
+/** creates/README.md is linked from the main README: its table must say what the code does. */
+
+const ENDPOINT_OF: Record<keyof typeof creates, Endpoint> = {
+  upsert_account_contact: endpoints.upsertAccountContact,
+  create_account: endpoints.createAccount,
+  update_account: endpoints.updateAccount,
+  create_opportunity: endpoints.createOpportunity,
+  update_opportunity: endpoints.updateOpportunity,
+  move_opportunity_stage: endpoints.shiftOpportunityStage,
+  create_task: endpoints.createTask,
+  log_manual_activity: endpoints.createManualActivity,
+  enroll_contact_in_sequence: endpoints.enrollInSequence,
+};
+
+const readme = readFileSync(join(__dirname, '../../creates/README.md'), 'utf8');
+const rows = readme.split('\n').filter((line) => /^\| `[a-z_]+` \|/.test(line));
+
+describe('creates/README.md', () => {
+  it('has one row per create with its label, endpoint and permissions', () => {
+    expect(rows).toHaveLength(Object.keys(creates).length);
+    for (const [key, create] of Object.entries(creates) as Array<[keyof typeof creates, (typeof creates)[keyof typeof creates]]>) {
+      const endpoint = ENDPOINT_OF[key];
+      const query = endpoint.query ? `?${new URLSearchParams(endpoint.query as Record<string, string>)}` : '';
+      expect(rows).toContain(`| \`${key}\` | ${create.display.label} | \`${endpoint.method} ${endpoint.path}${query}\` | ${endpoint.permissions.join(', ')} |`);
+    }
+  });
+
+  it('says how updates treat empty fields', () => {
+    expect(readme).toMatch(/## Empty fields are never sent/);
+    expect(readme).toMatch(/change only the fields you fill in/);
+  });
+});
