@@ -99,7 +99,7 @@ export function keyPaths(value: unknown, prefix = ''): string[] {
 }
 
 
-type HookModule = typeof new_account;
+type HookModule = Pick<typeof new_account, 'perform' | 'performList' | 'performSubscribe' | 'performUnsubscribe'>;
 
 export interface HookCase {
   readonly key: string;
