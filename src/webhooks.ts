@@ -260,15 +260,15 @@ function changesOf(value: unknown): Changes | undefined {
 }
 
 /** One event in any of the shapes the contract lists: enveloped, or the record at the top level. */
-function readEvent(z: ZObject, item: unknown, headers: Map<string, string>, useHeaderId: boolean, spec: HookSpec): Delivery {
-  if (!isObject(item)) return unreadable(z, 'an event was not a JSON object');
+function readEvent(z: ZObject, item: unknown, headers: Map<string, string>, spec: HookSpec): Delivery {
+  if (!isObject(item)) return unreadable(z, 'the body was not one JSON object');
   const enveloped = isObject(item.data);
   const record: Record<string, unknown> = enveloped
     ? (item.data as Record<string, unknown>)
     : Object.fromEntries(Object.entries(item).filter(([key]) => !ENVELOPE_KEYS.has(key)));
   const recordId = record.id;
   if (typeof recordId !== 'string' && typeof recordId !== 'number') return unreadable(z, 'the event holds no record with an ID');
-  const headerId = useHeaderId ? text(headers.get(EVENT_ID_HEADER)) : undefined;
+  const headerId = text(headers.get(EVENT_ID_HEADER));
   const eventType = text(item.event_type) ?? spec.eventType;
   const occurredAt = text(item.occurred_at) ?? text(record.updated_at) ?? text(record.created_at) ?? new Date().toISOString();
   // Without an event id, one derived from what the event is still spots the same event sent twice.
@@ -307,19 +307,14 @@ export function receive(spec: HookSpec) {
       const check = checkSignature(secret, raw, headers.get(SIGNATURE_HEADER), Math.floor(Date.now() / 1000));
       if (!check.ok) rejectDelivery(z, check);
     }
-    const body = bodyOf(z, bundle);
-    const items = Array.isArray(body) ? body : [body];
-    const out: V1Record[] = [];
-    for (const item of items) {
-      const delivery = readEvent(z, item, headers, items.length === 1, spec);
-      // Each Zap subscribes to its own event type; anything else is not for this trigger.
-      if (delivery.eventType !== spec.eventType) continue;
-      const record = toOutput(spec, delivery.record, delivery, delivery.changes);
-      if (spec.accepts && !spec.accepts(record, bundle)) continue;
-      if (!(await firstDelivery(z, bundle, delivery.eventId))) continue;
-      out.push(record);
-    }
-    return out;
+    const delivery = readEvent(z, bodyOf(z, bundle), headers, spec);
+    // Each Zap subscribes to its own event type; anything else is not for this trigger.
+    if (delivery.eventType !== spec.eventType) return [];
+    const record = toOutput(spec, delivery.record, delivery, delivery.changes);
+    if (spec.accepts && !spec.accepts(record, bundle)) return [];
+    // The contract allows the same event twice (retries): it triggers the Zap once.
+    if (!(await firstDelivery(z, bundle, delivery.eventId))) return [];
+    return [record];
   };
 }
 
