@@ -109,14 +109,16 @@ export function toValidationDetails(issues: readonly z.core.$ZodIssue[], root: s
     const path = issue.path as (string | number)[];
     const loc = [root, ...path];
     const value = valueAt(input, path);
+    if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+      // pydantic shows the enclosing body object as the input of a missing body field.
+      const parent = root === 'body' && path.length > 0 ? valueAt(input, path.slice(0, -1)) : null;
+      details.push({ type: 'missing', loc, msg: 'Field required', input: parent });
+      continue;
+    }
     switch (issue.code) {
       case 'invalid_type': {
-        if (value === undefined) {
-          details.push({ type: 'missing', loc, msg: 'Field required', input: path.length ? valueAt(input, path.slice(0, -1)) : null });
-        } else {
-          const [type, msg] = TYPE_MESSAGES[issue.expected] ?? ['type_error', `Input should be of type ${issue.expected}`];
-          details.push({ type, loc, msg, input: value });
-        }
+        const [type, msg] = TYPE_MESSAGES[issue.expected] ?? ['type_error', `Input should be of type ${issue.expected}`];
+        details.push({ type, loc, msg, input: value });
         break;
       }
       case 'unrecognized_keys':

@@ -124,6 +124,7 @@ function injectFaults(app: FastifyInstance, faults: FaultInjector): void {
       done();
       return;
     }
+    if (planned.failure === null) request.faultLabel = 'latency';
     const apply = () => {
       if (planned.failure === null || !applyEarlyFault(request, reply, planned.failure)) done();
     };
