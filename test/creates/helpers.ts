@@ -1,4 +1,6 @@
 import nock from 'nock';
+import type creates from '../../creates';
+import { endpoints, type Endpoint } from '../../src/endpoints';
 import { TEST_BASE_URL } from '../helpers/zapier';
 
 /** Shared set-up for the nock tests of creates: no real network, every request recorded. */
@@ -65,3 +67,16 @@ export function expectRequest(method: 'GET' | 'POST' | 'PATCH', path: string, st
     },
   };
 }
+
+/** The endpoint each create calls (the per-action tests check the requests themselves). */
+export const ENDPOINT_OF: Record<keyof typeof creates, Endpoint> = {
+  upsert_account_contact: endpoints.upsertAccountContact,
+  create_account: endpoints.createAccount,
+  update_account: endpoints.updateAccount,
+  create_opportunity: endpoints.createOpportunity,
+  update_opportunity: endpoints.updateOpportunity,
+  move_opportunity_stage: endpoints.shiftOpportunityStage,
+  create_task: endpoints.createTask,
+  log_manual_activity: endpoints.createManualActivity,
+  enroll_contact_in_sequence: endpoints.enrollInSequence,
+};

@@ -1,21 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import creates from '../../creates';
-import { endpoints, type Endpoint } from '../../src/endpoints';
+import { ENDPOINT_OF } from './helpers';
 
 /** creates/README.md is linked from the main README: its table must say what the code does. */
-
-const ENDPOINT_OF: Record<keyof typeof creates, Endpoint> = {
-  upsert_account_contact: endpoints.upsertAccountContact,
-  create_account: endpoints.createAccount,
-  update_account: endpoints.updateAccount,
-  create_opportunity: endpoints.createOpportunity,
-  update_opportunity: endpoints.updateOpportunity,
-  move_opportunity_stage: endpoints.shiftOpportunityStage,
-  create_task: endpoints.createTask,
-  log_manual_activity: endpoints.createManualActivity,
-  enroll_contact_in_sequence: endpoints.enrollInSequence,
-};
 
 const readme = readFileSync(join(__dirname, '../../creates/README.md'), 'utf8');
 const rows = readme.split('\n').filter((line) => /^\| `[a-z_]+` \|/.test(line));
