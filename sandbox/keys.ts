@@ -140,7 +140,7 @@ export function describePermissions(permissions: readonly Permission[]): string 
 
 export function describeGrants(grants: Grants): string {
   const parts = ALL_RESOURCES.filter((r) => grants[r] !== undefined).map(
-    (r) => `${RESOURCE_NAMES[r]} ${grants[r] === 'write' ? 'R/W' : 'R'}`,
+    (r) => `${RESOURCE_NAMES[r]} ${grants[r] === 'read' ? 'R' : GRANTABLE[r].includes('read') ? 'R/W' : 'W'}`,
   );
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
