@@ -3,7 +3,7 @@ import { callEndpoint } from '../src/client';
 import { endpoints } from '../src/endpoints';
 import { contactFields, retrievalFields } from '../src/fields';
 import { accountOutputFields, contactOutputFields, nested, type OutputField } from '../src/output-fields';
-import { labelledAs, type SearchRecord } from '../src/record-search';
+import { isRecord, labelledAs, unreadable, type SearchRecord } from '../src/record-search';
 import { sampleRetrieval } from '../src/samples';
 import { inputField } from '../src/zapier-fields';
 
@@ -19,17 +19,14 @@ const inputFields = [
   }),
 ];
 
-type Retrieved = Record<string, unknown> | null | undefined;
-
-const asRecord = (value: unknown): Record<string, unknown> | null =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+const asRecord = (value: unknown): SearchRecord | null => (isRecord(value) ? value : null);
 
 /**
  * `{account, contact}` with both IDs lifted to the top level. Zapier flattens the nested records
  * itself, so every value can be mapped: `contact__email`, `account__name`, `contact_id`, `account_id`.
  * The account ID comes from the contact when Reevo found the contact but not its account.
  */
-export function retrievalResult(found: { account?: Retrieved; contact?: Retrieved }): SearchRecord {
+export function retrievalResult(found: { readonly account?: unknown; readonly contact?: unknown }): SearchRecord {
   const account = asRecord(found.account);
   const contact = asRecord(found.contact);
   return {
@@ -44,21 +41,10 @@ export function retrievalResult(found: { account?: Retrieved; contact?: Retrieve
 const withoutId = (fields: readonly OutputField[]) => fields.filter((field) => field.key !== 'id');
 
 export const perform = async (z: ZObject, bundle: Bundle): Promise<SearchRecord[]> => {
-  const { data } = await callEndpoint<{ account?: Retrieved; contact?: Retrieved }>(
-    z,
-    labelledAs(endpoints.retrieveAccountAndContact, inputFields),
-    bundle.inputData,
-  );
-  const found = asRecord(data);
-  if (!found) {
-    throw new z.errors.Error(
-      'Reevo answered the account and contact search with something other than an account and a contact, so nothing can be reported as found. Try again; if it keeps happening, contact Reevo support.',
-      'invalid_response',
-      502,
-    );
-  }
-  if (!asRecord(found.account) && !asRecord(found.contact)) return [];
-  return [retrievalResult(found)];
+  const { data } = await callEndpoint(z, labelledAs(endpoints.retrieveAccountAndContact, inputFields), bundle.inputData);
+  if (!isRecord(data)) throw unreadable(z, 'account and contact', 'an account and a contact');
+  if (!isRecord(data.account) && !isRecord(data.contact)) return [];
+  return [retrievalResult(data)];
 };
 
 export default defineSearch({

@@ -38,16 +38,21 @@ export function labelledAs(endpoint: Endpoint, inputFields: readonly PlainInputF
   };
 }
 
+export const isRecord = (value: unknown): value is SearchRecord => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/** A response that is not what the search asked for: an error, never "nothing found". */
+export function unreadable(z: ZObject, noun: string, expected: string): Error {
+  return new z.errors.Error(
+    `Reevo answered the ${noun} search with something other than ${expected}, so nothing can be reported as found. Try again; if it keeps happening, contact Reevo support.`,
+    'invalid_response',
+    502,
+  );
+}
+
 /** A search answers with a bare array of records (contract §2.2); anything else is not a success. */
 export function recordsOf(z: ZObject, data: unknown, noun: string): SearchRecord[] {
-  if (!Array.isArray(data)) {
-    throw new z.errors.Error(
-      `Reevo answered the ${noun} search with something other than a list of records, so nothing can be reported as found. Try again; if it keeps happening, contact Reevo support.`,
-      'invalid_response',
-      502,
-    );
-  }
-  return data.filter((item): item is SearchRecord => Boolean(item) && typeof item === 'object' && !Array.isArray(item));
+  if (!Array.isArray(data)) throw unreadable(z, noun, 'a list of records');
+  return data.filter(isRecord);
 }
 
 /** One search request; the records it finds, best match first. */
@@ -65,7 +70,8 @@ export async function searchRecords(
 export async function getRecordById(z: ZObject, endpoint: Endpoint, input: Input): Promise<SearchRecord[]> {
   const { status, data } = await callEndpoint(z, endpoint, input, { passStatuses: [404] });
   if (status === 404) return [];
-  return recordsOf(z, [data], endpoint.noun);
+  if (!isRecord(data)) throw unreadable(z, endpoint.noun, `the ${endpoint.noun} asked for`);
+  return [data];
 }
 
 export interface ByIdOrFields {

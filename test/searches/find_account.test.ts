@@ -80,6 +80,14 @@ describe('find_account by ID', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('refuses an answer that is not an account instead of reporting nothing found', async () => {
+    reevo().get(`${API}/accounts/${ID}`).reply(200, [sampleAccount]);
+
+    const error = await caught(appTester(perform, bundleWith({ account_id: ID })));
+
+    expect(error.message).toMatch(/^Reevo answered the account search with something other than the account asked for/);
+  });
+
   it('still reports other errors, e.g. a key without the Accounts permission', async () => {
     reevo().get(`${API}/accounts/${ID}`).reply(403, { message: 'Missing permission: Accounts (read)' });
 
