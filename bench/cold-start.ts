@@ -1,0 +1,85 @@
+/**
+ * Cold start: a fresh `node` process that `require()`s the built app through the root index.js,
+ * against the same for the empty custom-auth template app. The runs alternate app / empty so
+ * drift on the machine hits both alike; medians are reported.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EMPTY_APP_DESCRIPTION, writeEmptyApp } from './empty-app';
+import { fmt, mb, median, ratio, run } from './measure';
+import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
+
+export const COLD_START_TARGET = 1.15;
+
+interface Sample {
+  requireMs: number;
+  wallMs: number;
+  maxRssBytes: number;
+}
+
+/** Runs in the child: times the require and reports the process's peak resident memory. */
+const PROBE = `
+const start = process.hrtime.bigint();
+const app = require(process.argv[1]);
+const requireMs = Number(process.hrtime.bigint() - start) / 1e6;
+if (!app || typeof app !== 'object' || !app.platformVersion) throw new Error('not a Zapier app: ' + process.argv[1]);
+process.stdout.write(JSON.stringify({ requireMs, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+`;
+
+async function probe(entry: string): Promise<Sample> {
+  const result = await run(process.execPath, ['-e', PROBE, entry], { env: { PATH: process.env.PATH ?? '' } });
+  if (result.code !== 0) throw new Error(`loading ${entry} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  const parsed = JSON.parse(result.stdout) as { requireMs: number; maxRssBytes: number };
+  return { ...parsed, wallMs: result.ms };
+}
+
+export const coldStart: Benchmark = {
+  name: 'cold-start',
+  title: 'Cold start',
+  async run(options: BenchOptions): Promise<BenchResult> {
+    const runs = options.quick ? 5 : 21;
+    const appEntry = path.join(options.projectRoot, 'index.js');
+    const emptyRoot = writeEmptyApp(path.join(os.tmpdir(), `reevo-bench-empty-app-${process.pid}`), options.projectRoot, { linkNodeModules: true });
+    try {
+      return await measure.call(this, options, runs, appEntry, path.join(emptyRoot, 'index.js'));
+    } finally {
+      fs.rmSync(emptyRoot, { recursive: true, force: true });
+    }
+  },
+};
+
+async function measure(this: Benchmark, _options: BenchOptions, runs: number, appEntry: string, emptyEntry: string): Promise<BenchResult> {
+  {
+
+    // One untimed load each warms the OS file cache, as on a warm Zapier worker.
+    await probe(appEntry);
+    await probe(emptyEntry);
+    const app: Sample[] = [];
+    const empty: Sample[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      app.push(await probe(appEntry));
+      empty.push(await probe(emptyEntry));
+    }
+    const m = (samples: Sample[], key: keyof Sample) => median(samples.map((s) => s[key]));
+    const requireRatio = m(app, 'requireMs') / m(empty, 'requireMs');
+    const wallRatio = m(app, 'wallMs') / m(empty, 'wallMs');
+    const rssRatio = m(app, 'maxRssBytes') / m(empty, 'maxRssBytes');
+    const target = `≤ ${COLD_START_TARGET.toFixed(2)}×`;
+    return {
+      name: this.name,
+      title: this.title,
+      method:
+        `Median of ${runs} fresh \`node\` processes each (alternating), after one untimed warm-up load each. ` +
+        '`require()` time is measured inside the child around `require(<root>/index.js)` (this app: the root index.js → dist/index.js, ' +
+        'built by `npm run build`); process time is the parent\'s wall clock for the whole child (Node start-up included); ' +
+        `peak memory is the child's \`process.resourceUsage().maxRSS\`. Baseline: ${EMPTY_APP_DESCRIPTION}.`,
+      rows: [
+        { metric: 'require() time, app / empty', value: `${fmt(m(app, 'requireMs'))} ms / ${fmt(m(empty, 'requireMs'))} ms = ${ratio(requireRatio)}`, target, status: met(requireRatio <= COLD_START_TARGET) },
+        { metric: 'process start-to-exit, app / empty', value: `${fmt(m(app, 'wallMs'))} ms / ${fmt(m(empty, 'wallMs'))} ms = ${ratio(wallRatio)}`, target, status: met(wallRatio <= COLD_START_TARGET) },
+        { metric: 'peak RSS, app / empty', value: `${mb(m(app, 'maxRssBytes'))} / ${mb(m(empty, 'maxRssBytes'))} = ${ratio(rssRatio)}`, status: 'info' },
+      ],
+      notes: [],
+    };
+  }
+}
