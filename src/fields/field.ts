@@ -105,6 +105,11 @@ const ID_PROBLEM = 'is not a Reevo ID (a UUID such as 3f6c2a9e-8d1b-4c57-9e0a-6b
 
 const wireString = z.string().min(1, 'must not be empty');
 const wireEmail = z.email({ error: 'is not a valid email address' });
+/** Normalised, then held to the same rule as the wire check, so nothing is sent that Reevo's email check rejects. */
+const readEmail = (text: string) => {
+  const normalised = normaliseEmail(text);
+  return normalised !== undefined && wireEmail.safeParse(normalised).success ? normalised : undefined;
+};
 const wireId = z.string().regex(GUID, ID_PROBLEM);
 
 export function text(f: FieldText & { example: string; long?: boolean }): Field {
@@ -123,7 +128,7 @@ export function email(f: FieldText & { example: string }): Field {
     ...base(f),
     zapier: { type: 'string' },
     wire: 'string',
-    input: readScalar(normaliseEmail, 'is not a valid email address'),
+    input: readScalar(readEmail, 'is not a valid email address'),
     check: wireEmail,
     example: f.example,
   };
@@ -134,7 +139,7 @@ export function emailList(f: FieldText & { example: string[] }): Field {
     ...base(f),
     zapier: { type: 'string', list: true },
     wire: 'string[]',
-    input: readList(normaliseEmail, 'is not a valid email address'),
+    input: readList(readEmail, 'is not a valid email address'),
     check: z.array(wireEmail),
     example: f.example,
   };
