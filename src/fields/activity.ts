@@ -30,5 +30,5 @@ export const activityFields = {
     dynamic: 'opportunity_list.id.display_name',
     search: 'find_opportunity.id',
   }),
-  sequence_id: id({ key: 'sequence_id', label: 'Sequence ID', helpText: 'The Reevo sequence this activity belongs to, if any.', example: '5a7c3e1d-9b2f-4d8a-a6e0-1c4b7f9d2e58' }),
+  sequence_id: id({ key: 'sequence_id', label: 'Sequence ID', helpText: 'The Reevo sequence this activity belongs to, if any.', example: '5a7c3e1d-9b2f-4d8a-a6e0-1c4b7f9d2e58', clayColumn: 'Reevo Sequence ID' }),
 } as const;

@@ -1,0 +1,525 @@
+/**
+ * Clay HTTP API recipes, generated from the endpoint table (src/endpoints.ts) and the field
+ * catalog (src/fields), the same descriptions the Zapier app is built from. `clay/generate.ts`
+ * writes them to clay/recipes/*.json and clay/RECIPES.md; a test fails when those files differ
+ * from what this module produces.
+ */
+import { DEFAULT_BASE_URL } from '../src/config';
+import { endpoints, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
+import type { Field } from '../src/fields';
+import { chip } from './template';
+
+export interface KeyValue {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** A column of the Clay table that a recipe reads. */
+export interface RecipeColumn {
+  readonly name: string;
+  /** The contract's field name the column feeds. */
+  readonly field: string;
+  readonly label: string;
+  readonly where: 'body' | 'path' | 'query';
+  readonly required: boolean;
+  /** How the chip is written: in quotes (text), bare (a number), or in quotes inside a list. */
+  readonly chip: 'quoted' | 'bare' | 'list item' | 'custom field value';
+  /** A cell value that passes the check. */
+  readonly example: string;
+  readonly help: string;
+}
+
+/** A response value worth mapping to a column with Clay's "Add as column". */
+export interface RecipeReturn {
+  readonly path: string;
+  readonly column: string;
+  readonly description: string;
+}
+
+export interface OptionalBodyLine {
+  readonly field: string;
+  readonly column: string;
+  /** The line to paste into the body, e.g. `"title": "{{Job Title}}"`. */
+  readonly line: string;
+  /** Where in the body it goes. */
+  readonly where: string;
+}
+
+export interface Recipe {
+  readonly name: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Which entry of src/endpoints.ts this recipe calls. */
+  readonly endpointName: EndpointName;
+  readonly permissions: readonly string[];
+  // Clay's fields, in the order Clay shows them.
+  readonly method: Endpoint['method'];
+  readonly endpoint: string;
+  readonly queryString: readonly KeyValue[];
+  readonly headers: readonly KeyValue[];
+  readonly account: { readonly name: string; readonly headers: readonly KeyValue[] };
+  /** The Body text to paste; null for a GET. Chips are written `{{Column Name}}`. */
+  readonly body: string | null;
+  readonly removeNullAndUndefinedValues: boolean;
+  readonly fieldPathsToReturn: string;
+  // Run settings.
+  readonly onlyRunIf: {
+    readonly formula: string;
+    /** Run only when all of these cells are non-empty… */
+    readonly filled: readonly string[];
+    /** …and all of these are empty (the result column of an earlier run). */
+    readonly empty: readonly string[];
+  };
+  readonly rateLimit: { readonly requests: number; readonly durationMs: number; readonly why: string };
+  // What the user needs around it.
+  readonly columns: readonly RecipeColumn[];
+  readonly optionalBodyLines: readonly OptionalBodyLine[];
+  readonly returns: readonly RecipeReturn[];
+  readonly rerun: { readonly safe: boolean; readonly explanation: string };
+  readonly notes: readonly string[];
+}
+
+/** The name of the Clay Account (saved header set) every recipe uses. */
+export const CLAY_ACCOUNT_NAME = 'Reevo API key';
+export const API_KEY_PLACEHOLDER = '<your Reevo API key>';
+
+/**
+ * Reevo publishes no rate limits, only a per-organization quota of public requests (contract §1),
+ * and Clay does not retry a 429. These keep well below any plausible limit while a table of
+ * 1,000 rows still finishes in minutes; halve them if cells error with 429.
+ */
+const RATE_LIMITS = {
+  read: { requests: 10, durationMs: 1000, why: 'Read-only lookups: 10 a second finishes 1,000 rows in under 2 minutes and leaves room in the quota for Zapier and other tools.' },
+  write: { requests: 5, durationMs: 1000, why: 'Writes: 5 a second (1,000 rows in about 3.5 minutes). Reevo publishes no limit and Clay does not retry a 429, so stay gentle; halve it if cells error with 429.' },
+  email: { requests: 1, durationMs: 1000, why: 'Enrollments start real email sequences: 1 a second keeps a mistake small and lets you stop the column before it reaches the whole table.' },
+} as const;
+
+interface RecipeSpec {
+  readonly name: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly endpoint: EndpointName;
+  /** Body fields in the default body (keys of the endpoint's params). The rest become optional lines. */
+  readonly body?: readonly string[];
+  /** Query fields sent as Query String rows (the retrieval's identifier). */
+  readonly query?: readonly string[];
+  readonly returns: readonly RecipeReturn[];
+  /** `safe`: re-running never creates a duplicate. */
+  readonly rerun: { readonly safe: boolean; readonly explanation: string };
+  readonly rate: keyof typeof RATE_LIMITS;
+  readonly notes?: readonly string[];
+}
+
+const LIST_NOTE =
+  'A list field holds one chip per item: `["{{Email}}"]` sends a list of one. For more items add chips (`["{{Email}}", "{{Second Email}}"]`); a cell with several comma-separated values cannot be split in the body, so build that list in a formula column first.';
+
+const SPECS: readonly RecipeSpec[] = [
+  {
+    name: 'upsert_account_contact',
+    title: 'Create or Update Contact and Account',
+    summary: 'Creates or updates a contact, matched by email, and the account it belongs to, in one call.',
+    endpoint: 'upsertAccountContact',
+    body: ['email', 'first_name', 'last_name', 'title', 'phone_number', 'company', 'account_website'],
+    returns: [
+      { path: 'contact_id', column: 'Reevo Contact ID', description: 'The contact, new or existing.' },
+      { path: 'account_id', column: 'Reevo Account ID', description: 'The account the contact belongs to.' },
+      { path: 'action', column: 'Reevo Upsert Action', description: '`created` or `updated`.' },
+    ],
+    rerun: {
+      safe: true,
+      explanation:
+        "Safe to re-run. Reevo matches the contact by email, so a second run updates the same contact (and its account) instead of creating another. Clay's auto-update re-sends a row when one of its cells changes, which is what you want here.",
+    },
+    rate: 'write',
+    notes: [
+      "Reevo links the contact to the account whose domain matches Company Website, or else the account named Company Name, and creates the account if there is none (the matching rule is not published: test one row).",
+    ],
+  },
+  {
+    name: 'create_account',
+    title: 'Create Account',
+    summary: 'Creates an account.',
+    endpoint: 'createAccount',
+    body: ['name', 'domain_name', 'official_website'],
+    returns: [{ path: 'id', column: 'Reevo Account ID', description: 'The new account.' }],
+    rerun: {
+      safe: false,
+      explanation:
+        'Not safe to re-run: every run creates another account, so a re-run (auto-update, or running the column again) makes a duplicate. Map `id` into a "Reevo Account ID" column with Add as column; the Only run if condition then skips rows that already have one. To avoid duplicates of accounts that already exist in Reevo, run Find Account by Domain first (name its result column "Found Account ID") and add `&& !{{Found Account ID}}` to Only run if, or use Create or Update Contact and Account, which matches the account by website.',
+    },
+    rate: 'write',
+  },
+  {
+    name: 'update_account',
+    title: 'Update Account',
+    summary: 'Updates an account by its Reevo ID.',
+    endpoint: 'updateAccount',
+    body: ['official_website', 'linkedin_url', 'owner_email'],
+    returns: [{ path: 'updated_at', column: 'Reevo Account Updated At', description: 'When Reevo stored the change.' }],
+    rerun: {
+      safe: true,
+      explanation:
+        'Safe to re-run: it sets the same values again and creates nothing. Mind that a re-run writes the table\'s values over changes someone made in Reevo since.',
+    },
+    rate: 'write',
+    notes: ['Map Reevo Account ID from Create Account, Find Account by Domain or Create or Update Contact and Account.'],
+  },
+  {
+    name: 'create_opportunity',
+    title: 'Create Opportunity',
+    summary: 'Creates an opportunity on an existing account.',
+    endpoint: 'createOpportunity',
+    body: ['display_name', 'account_id', 'amount', 'owner_email', 'primary_contact_email'],
+    returns: [{ path: 'id', column: 'Reevo Opportunity ID', description: 'The new opportunity.' }],
+    rerun: {
+      safe: false,
+      explanation:
+        'Not safe to re-run: every run creates another opportunity. Map `id` into a "Reevo Opportunity ID" column with Add as column; the Only run if condition then skips rows that already have one.',
+    },
+    rate: 'write',
+    notes: [
+      'The account must already exist in Reevo: map Reevo Account ID from Find Account by Domain, Create Account or Create or Update Contact and Account.',
+      'Deal Amount is a number and goes into the body without quotes: the cell must hold a plain number such as `95000` or `95000.50`, with no currency sign or thousands separator. An empty cell leaves `"amount": ,` behind, which is not JSON: fill it (0 is a number) or remove the line.',
+    ],
+  },
+  {
+    name: 'update_opportunity',
+    title: 'Update Opportunity',
+    summary: 'Updates an opportunity by its Reevo ID (not its stage: use Move Opportunity to Stage).',
+    endpoint: 'updateOpportunity',
+    body: ['amount', 'next_step_details', 'next_step_due_at'],
+    returns: [{ path: 'updated_at', column: 'Reevo Opportunity Updated At', description: 'When Reevo stored the change.' }],
+    rerun: {
+      safe: true,
+      explanation:
+        "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
+    },
+    rate: 'write',
+    notes: ['Deal Amount goes in without quotes: the cell must hold a plain number (see Create Opportunity).'],
+  },
+  {
+    name: 'move_opportunity_stage',
+    title: 'Move Opportunity to Stage',
+    summary: 'Moves an opportunity to a pipeline stage, by the stage\'s name.',
+    endpoint: 'shiftOpportunityStage',
+    body: ['target_stage_name', 'closed_reason_names'],
+    returns: [
+      { path: 'stage_name', column: 'Reevo Stage', description: 'The stage the opportunity is in now.' },
+      { path: 'status', column: 'Reevo Opportunity Status', description: 'Prospect or deal.' },
+    ],
+    rerun: {
+      safe: true,
+      explanation:
+        'Creates nothing, but a re-run moves the opportunity back to the table\'s stage if someone moved it on in Reevo since. Turn auto-update off for this column, or add `&& {{Stage}} != {{Reevo Stage}}` to Only run if so it runs only when the table asks for a different stage than Reevo last reported.',
+    },
+    rate: 'write',
+    notes: [
+      'Closed won and closed lost stages need at least one closed reason (Closed Reasons, one of your workspace\'s reasons by name); Reevo decides won or lost from the stage.',
+      LIST_NOTE,
+    ],
+  },
+  {
+    name: 'create_task',
+    title: 'Create Task',
+    summary: 'Creates a task for a Reevo user.',
+    endpoint: 'createTask',
+    body: ['title', 'owner_email', 'due_at', 'priority', 'type', 'note', 'contact_emails'],
+    returns: [{ path: 'id', column: 'Reevo Task ID', description: 'The new task.' }],
+    rerun: {
+      safe: false,
+      explanation:
+        'Not safe to re-run: every run creates another task (Reevo has no task update or search in v1). Map `id` into a "Reevo Task ID" column with Add as column; the Only run if condition then skips rows that already have one.',
+    },
+    rate: 'write',
+    notes: [
+      'Task Priority, Task Type and Task Status take Reevo\'s values exactly as written: `URGENT`, `HIGH`, `MEDIUM`, `LOW`; `VOICE_CALL`, `EMAIL`, …; `OPEN`, `IN_PROGRESS`, …',
+      'Due Date must be an ISO-8601 date and time with a time zone, e.g. `2026-11-27T16:00:00Z`.',
+      LIST_NOTE,
+    ],
+  },
+  {
+    name: 'log_manual_activity',
+    title: 'Log Manual Activity',
+    summary: 'Logs a manual activity (a call, a meeting at a conference, a LinkedIn message…) on an account and its contacts.',
+    endpoint: 'createManualActivity',
+    body: ['activity_time', 'subject', 'description', 'category', 'account_id', 'contact_ids'],
+    returns: [{ path: 'id', column: 'Reevo Activity ID', description: 'The new activity.' }],
+    rerun: {
+      safe: false,
+      explanation:
+        'Not safe to re-run: every run logs the activity again. Map `id` into a "Reevo Activity ID" column with Add as column; the Only run if condition then skips rows that already have one.',
+    },
+    rate: 'write',
+    notes: [
+      'Contact IDs take Reevo contact IDs, not emails: map Reevo Contact ID from Create or Update Contact and Account or Find Contacts by Email.',
+      'Reevo calls the opportunity field `pipeline_id`, but it takes an opportunity ID.',
+      LIST_NOTE,
+    ],
+  },
+  {
+    name: 'enroll_contact_in_sequence',
+    title: 'Enroll Contact in Sequence',
+    summary: 'Enrolls a contact in a Reevo sequence. This sends real email.',
+    endpoint: 'enrollInSequence',
+    body: ['contact_email', 'sequence_id'],
+    returns: [
+      { path: 'id', column: 'Reevo Enrollment ID', description: 'The enrollment.' },
+      { path: 'status', column: 'Reevo Enrollment Status', description: 'The enrollment\'s status.' },
+    ],
+    rerun: {
+      safe: false,
+      explanation:
+        'Not safe to re-run: enrollment sends real email and Reevo has no idempotency key for it, so a second run may enroll the contact again. Map `id` into a "Reevo Enrollment ID" column with Add as column; the Only run if condition then skips rows that already have one. Turn auto-update off for this column.',
+    },
+    rate: 'email',
+    notes: [
+      'If Sender Mailbox is left out, Reevo picks a mailbox of the contact\'s owner. The contact must exist in Reevo: run Create or Update Contact and Account first.',
+    ],
+  },
+  {
+    name: 'find_account_by_domain',
+    title: 'Find Account by Domain',
+    summary: 'Finds accounts whose domain contains a text, e.g. `acme.com`.',
+    endpoint: 'searchAccounts',
+    body: ['domain_name'],
+    returns: [
+      { path: '0.id', column: 'Found Account ID', description: 'The first account found.' },
+      { path: '0.domain_name', column: 'Found Account Domain', description: 'Its domain: compare it with yours, the match is a contains match.' },
+    ],
+    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rate: 'read',
+    notes: [
+      'The domain match is a contains match: `acme.com` also finds `notacme.com`, and Reevo does not rank the results. Check Found Account Domain, or use Find Contact and Account by Domain for one answer.',
+      'The response is a list. If Clay returns nothing for `0.id`, clear Field Paths to Return and use Add as column on the first result\'s `id` instead.',
+    ],
+  },
+  {
+    name: 'find_contacts_by_email',
+    title: 'Find Contacts by Email',
+    summary: 'Finds contacts by their email address.',
+    endpoint: 'searchContacts',
+    body: ['contact_email'],
+    returns: [
+      { path: '0.id', column: 'Found Contact ID', description: 'The contact found.' },
+      { path: '0.account_id', column: 'Found Account ID', description: 'The contact\'s account.' },
+    ],
+    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rate: 'read',
+    notes: ['The response is a list (empty when nothing matches). If Clay returns nothing for `0.id`, clear Field Paths to Return and use Add as column on the first result\'s `id` instead.'],
+  },
+  ...(['contact_email', 'account_domain', 'contact_phone_number'] as const).map(
+    (identifier): RecipeSpec => ({
+      name: `find_contact_and_account_by_${{ contact_email: 'email', account_domain: 'domain', contact_phone_number: 'phone' }[identifier]}`,
+      title: `Find Contact and Account by ${{ contact_email: 'Email', account_domain: 'Domain', contact_phone_number: 'Phone' }[identifier]}`,
+      summary: {
+        contact_email: "Finds a contact by email, and the contact's account.",
+        account_domain: 'Finds an account by its domain, and a contact of it.',
+        contact_phone_number: "Finds a contact by phone number, and the contact's account.",
+      }[identifier],
+      endpoint: 'retrieveAccountAndContact',
+      query: [identifier],
+      returns: [
+        { path: 'contact.id', column: 'Found Contact ID', description: 'The contact, or empty when none was found.' },
+        { path: 'account.id', column: 'Found Account ID', description: 'The account, or empty when none was found.' },
+      ],
+      rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+      rate: 'read',
+      notes: [
+        'The ids sit one level down (`contact.id`, `account.id`). If your Clay workspace returns only top-level paths, enter `contact, account` in Field Paths to Return and use Add as column on the `id` inside each.',
+        ...(identifier === 'contact_phone_number'
+          ? [
+              'The phone number must be in international E.164 form, e.g. `+14155550123`. Clay URL-encodes Query String values, so the `+` arrives as `%2B` as Reevo requires (not confirmed: test one row with a number you know is in Reevo).',
+            ]
+          : []),
+        ...(identifier === 'account_domain' ? ['Company Domain must be a bare domain such as `acme.com`, not a URL: see the formula in the guide.'] : []),
+      ],
+    }),
+  ),
+];
+
+/** All recipes, in the order of the guide. */
+export function generateRecipes(): Recipe[] {
+  const recipes = SPECS.map(buildRecipe);
+  const names = new Set<string>();
+  for (const recipe of recipes) {
+    if (names.has(recipe.name)) throw new Error(`Two recipes are named ${recipe.name}`);
+    names.add(recipe.name);
+  }
+  return recipes;
+}
+
+export function recipeByName(name: string): Recipe | undefined {
+  return generateRecipes().find((recipe) => recipe.name === name);
+}
+
+function buildRecipe(spec: RecipeSpec): Recipe {
+  const endpoint: Endpoint = endpoints[spec.endpoint];
+  const paramOf = (key: string): Param => {
+    const param = endpoint.params.find((p) => p.field.key === key);
+    if (!param) throw new Error(`Recipe ${spec.name}: ${spec.endpoint} has no field ${key}`);
+    return param;
+  };
+  const bodyParams = (spec.body ?? []).map(paramOf);
+  const queryParams = (spec.query ?? []).map(paramOf);
+  for (const param of [...bodyParams, ...queryParams]) {
+    if ((param.in ?? 'body') !== (spec.query?.includes(param.field.key) ? 'query' : 'body')) {
+      throw new Error(`Recipe ${spec.name}: ${param.field.key} does not go in the ${spec.query?.includes(param.field.key) ? 'query' : 'body'}`);
+    }
+  }
+  const pathParams = endpoint.params.filter((p) => p.in === 'path');
+  const missing = endpoint.params.filter(
+    (p) => p.required && !pathParams.includes(p) && !bodyParams.includes(p) && !queryParams.includes(p),
+  );
+  if (missing.length > 0) throw new Error(`Recipe ${spec.name} leaves out required ${missing.map((p) => p.field.key).join(', ')}`);
+
+  let path = endpoint.path;
+  for (const param of pathParams) path = path.replace(`{${param.field.key}}`, chip(param.field.clayColumn));
+
+  const used = [...pathParams, ...queryParams, ...bodyParams];
+  const columns = used.map((param) => columnOf(param));
+  assertDistinctColumns(spec.name, columns);
+
+  const empty = spec.rerun.safe ? [] : [spec.returns[0].column];
+  // A field of an "at least one" / "exactly one" rule is required when the recipe sends no other.
+  const oneOfUsed = endpoint.oneOf ? columns.filter((c) => endpoint.oneOf!.keys.includes(c.field)) : [];
+  const filled = [...new Set(columns.filter((c) => c.required || (oneOfUsed.length === 1 && oneOfUsed[0] === c)).map((c) => c.name))];
+  const hasBody = endpoint.method !== 'GET';
+
+  return {
+    name: spec.name,
+    title: spec.title,
+    summary: spec.summary,
+    endpointName: spec.endpoint,
+    permissions: endpoint.permissions,
+    method: endpoint.method,
+    endpoint: `${DEFAULT_BASE_URL}${path}`,
+    queryString: [
+      ...Object.entries(endpoint.query ?? {}).map(([key, value]) => ({ key, value })),
+      ...queryParams.map((param) => ({ key: param.field.key, value: chip(param.field.clayColumn) })),
+    ],
+    headers: hasBody
+      ? [
+          { key: 'Content-Type', value: 'application/json' },
+          { key: 'Accept', value: 'application/json' },
+        ]
+      : [{ key: 'Accept', value: 'application/json' }],
+    account: { name: CLAY_ACCOUNT_NAME, headers: [{ key: 'x-api-key', value: API_KEY_PLACEHOLDER }] },
+    body: hasBody ? bodyTemplate(bodyParams, endpoint.fixedBody ?? {}) : null,
+    removeNullAndUndefinedValues: true,
+    fieldPathsToReturn: spec.returns.map((r) => r.path).join(', '),
+    onlyRunIf: { formula: runIfFormula(filled, empty), filled, empty },
+    rateLimit: RATE_LIMITS[spec.rate],
+    columns,
+    optionalBodyLines: hasBody
+      ? endpoint.params
+          .filter((p) => (p.in ?? 'body') === 'body' && !bodyParams.includes(p))
+          .map((param) => ({
+            field: param.field.key,
+            column: columnsOfValue(param.field).join(', '),
+            line: `${JSON.stringify(param.field.key)}: ${valueTemplate(param.field)}`,
+            where: param.under ? `inside "${param.under}"` : 'top level',
+          }))
+      : [],
+    returns: spec.returns,
+    rerun: spec.rerun,
+    notes: spec.notes ?? [],
+  };
+}
+
+function columnOf(param: Param): RecipeColumn {
+  const { field } = param;
+  return {
+    name: field.clayColumn,
+    field: field.key,
+    label: field.label,
+    where: param.in ?? 'body',
+    required: Boolean(param.required),
+    chip: param.in === 'path' || param.in === 'query' ? 'quoted' : field.wire === 'number' ? 'bare' : field.wire === 'string[]' ? 'list item' : field.wire === 'object' ? 'custom field value' : 'quoted',
+    example: exampleCell(field),
+    help: field.helpText,
+  };
+}
+
+function assertDistinctColumns(recipe: string, columns: readonly RecipeColumn[]): void {
+  const seen = new Map<string, string>();
+  for (const column of columns) {
+    if (/["\\{}]/.test(column.name)) throw new Error(`Recipe ${recipe}: column name ${column.name} cannot be a chip`);
+    const other = seen.get(column.name);
+    if (other && other !== column.field) throw new Error(`Recipe ${recipe}: ${other} and ${column.field} both read column ${column.name}`);
+    seen.set(column.name, column.field);
+  }
+}
+
+/** A cell that holds the field's example, as a Clay user would type it. */
+function exampleCell(field: Field): string {
+  const example = field.example;
+  if (Array.isArray(example)) return example[0];
+  if (typeof example === 'object') {
+    const first = Object.values(example)[0];
+    return Array.isArray(first) ? first[0] : first;
+  }
+  return String(example);
+}
+
+/** Custom field columns are named after the example's API name: `industry_segment` → `Industry Segment`. */
+function customFieldColumn(apiName: string): string {
+  return apiName
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+function columnsOfValue(field: Field): string[] {
+  if (field.wire === 'object') return Object.keys(field.example).map(customFieldColumn);
+  return [field.clayColumn];
+}
+
+/**
+ * The JSON text of a field's value with chips, decided by the field's wire shape: text in quotes,
+ * numbers bare, lists as a list of one quoted chip, custom fields as an object of quoted chips.
+ */
+export function valueTemplate(field: Field): string {
+  switch (field.wire) {
+    case 'string':
+      return JSON.stringify(chip(field.clayColumn));
+    case 'number':
+      return chip(field.clayColumn);
+    case 'string[]':
+      return `[${JSON.stringify(chip(field.clayColumn))}]`;
+    case 'object':
+      return `{ ${Object.keys(field.example)
+        .map((apiName) => `${JSON.stringify(apiName)}: ${JSON.stringify(chip(customFieldColumn(apiName)))}`)
+        .join(', ')} }`;
+  }
+}
+
+function bodyTemplate(params: readonly Param[], fixed: Readonly<Record<string, string | number>>): string {
+  const lines: string[] = [];
+  const groups = new Map<string, Param[]>();
+  for (const param of params) {
+    if (!param.under) {
+      lines.push(`  ${JSON.stringify(param.field.key)}: ${valueTemplate(param.field)}`);
+      continue;
+    }
+    let group = groups.get(param.under);
+    if (!group) {
+      group = [];
+      groups.set(param.under, group);
+      lines.push(`\u0000${param.under}`);
+    }
+    group.push(param);
+  }
+  const expanded = lines.map((line) => {
+    if (!line.startsWith('\u0000')) return line;
+    const under = line.slice(1);
+    const inner = groups.get(under)!.map((p) => `    ${JSON.stringify(p.field.key)}: ${valueTemplate(p.field)}`);
+    return `  ${JSON.stringify(under)}: {\n${inner.join(',\n')}\n  }`;
+  });
+  for (const [key, value] of Object.entries(fixed)) expanded.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  return `{\n${expanded.join(',\n')}\n}`;
+}
+
+/** Clay formulas are JavaScript with `{{Column}}` chips. */
+function runIfFormula(filled: readonly string[], empty: readonly string[]): string {
+  return [...filled.map((c) => `!!${chip(c)}`), ...empty.map((c) => `!${chip(c)}`)].join(' && ');
+}

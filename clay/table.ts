@@ -1,0 +1,124 @@
+/**
+ * Clay tables as CSV files, read as a stream so a table of any size runs in bounded memory.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse';
+import { DEFAULT_BASE_URL } from '../src/config';
+import { generateRecipes, type Recipe } from './recipes';
+import { evaluateRow, prepareRecipe, type Cells, type PreparedRecipe, type RowOutcome } from './rows';
+
+/** A table the recipe cannot run on at all (a missing column, an unreadable file). */
+export class TableError extends Error {}
+
+/** A recipe by name (see `reevo-clay list`) or the path of a recipe JSON file. */
+export function loadRecipe(nameOrPath: string): Recipe {
+  const byName = generateRecipes().find((recipe) => recipe.name === nameOrPath);
+  if (byName) return byName;
+  if (/[/\\]|\.json$/i.test(nameOrPath)) {
+    let text: string;
+    try {
+      text = readFileSync(nameOrPath, 'utf8');
+    } catch (error) {
+      throw new TableError(`Cannot read the recipe file ${nameOrPath}: ${(error as Error).message}`);
+    }
+    try {
+      return JSON.parse(text) as Recipe;
+    } catch (error) {
+      throw new TableError(`The recipe file ${nameOrPath} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  throw new TableError(`There is no recipe named ${nameOrPath}. The recipes are: ${generateRecipes().map((r) => r.name).join(', ')}.`);
+}
+
+export interface TableRow {
+  /** 1-based, as Clay numbers rows; the header is not a row. */
+  readonly row: number;
+  readonly cells: Cells;
+}
+
+/** The rows of a CSV table, one at a time; fails before the first row if a needed column is missing. */
+export async function* readTable(csvPath: string, prepared: PreparedRecipe, onHeader?: (columns: string[]) => void): AsyncGenerator<TableRow> {
+  const parser = createReadStream(csvPath).pipe(
+    parse({
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      columns: (header: string[]) => {
+        const missing = prepared.requiredColumns.filter((column) => !header.includes(column));
+        if (missing.length > 0) {
+          throw new TableError(
+            `The table has no column ${missing.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${prepared.recipe.name} uses. ` +
+              `Its columns are: ${header.map((c) => JSON.stringify(c)).join(', ')}. Rename a column, or copy the recipe file, edit it, and pass its path.`,
+          );
+        }
+        onHeader?.(header);
+        return header;
+      },
+    }),
+  );
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      row += 1;
+      yield { row, cells: record };
+    }
+  } catch (error) {
+    if (error instanceof TableError) throw error;
+    const cause = (error as { cause?: unknown }).cause;
+    if (cause instanceof TableError) throw cause;
+    throw new TableError(`Cannot read ${csvPath}: ${(error as Error).message}`);
+  }
+}
+
+export interface CheckSummary {
+  readonly recipe: string;
+  readonly rows: number;
+  readonly ok: number;
+  readonly withProblems: number;
+  /** Rows Only run if stops because a cell it needs is empty: they would never reach Reevo. */
+  readonly skippedWaiting: number;
+  /** Rows Only run if stops because the result column is filled: done by an earlier run. */
+  readonly skippedDone: number;
+  /** Problems and warnings per column, to sum up a big table. */
+  readonly problemsByColumn: Readonly<Record<string, number>>;
+  readonly warningsByColumn: Readonly<Record<string, number>>;
+}
+
+export interface CheckOptions {
+  /** Called for every row in order; nothing else keeps rows, so memory stays flat. */
+  readonly onRow?: (outcome: RowOutcome) => void;
+  readonly baseUrl?: string;
+}
+
+/**
+ * Checks every row of a CSV table against a recipe and the contract without sending anything.
+ * Exported for the benchmark: streams the file, so memory does not grow with the table.
+ */
+export async function checkTableFile(recipe: Recipe | string, csvPath: string, options: CheckOptions = {}): Promise<CheckSummary> {
+  const resolved = typeof recipe === 'string' ? loadRecipe(recipe) : recipe;
+  const prepared = prepareRecipe(resolved);
+  let rows = 0;
+  let ok = 0;
+  let withProblems = 0;
+  let skippedWaiting = 0;
+  let skippedDone = 0;
+  const problemsByColumn: Record<string, number> = {};
+  const warningsByColumn: Record<string, number> = {};
+  for await (const { row, cells } of readTable(csvPath, prepared)) {
+    rows += 1;
+    const outcome = evaluateRow(prepared, cells, row, options.baseUrl ?? DEFAULT_BASE_URL);
+    if (outcome.status === 'skipped') {
+      if (outcome.why === 'waiting') skippedWaiting += 1;
+      else skippedDone += 1;
+    } else {
+      if (outcome.status === 'ok') ok += 1;
+      else withProblems += 1;
+      for (const issue of outcome.issues) {
+        const counts = issue.severity === 'problem' ? problemsByColumn : warningsByColumn;
+        counts[issue.column] = (counts[issue.column] ?? 0) + 1;
+      }
+    }
+    options.onRow?.(outcome);
+  }
+  return { recipe: resolved.name, rows, ok, withProblems, skippedWaiting, skippedDone, problemsByColumn, warningsByColumn };
+}
