@@ -29,6 +29,8 @@ declare module 'fastify' {
     keyLabel: string | null;
     faultLabel: string | null;
     lateFault: LateFault | null;
+    /** Appends this request's entry to the request log; 0 when no complete response was sent. */
+    logResponse(status: number): void;
   }
 }
 
@@ -161,16 +163,19 @@ export function respond(
   switch (fault.kind) {
     case 'malformed-json': {
       const cut = payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+      request.logResponse(status === 204 ? 200 : status);
       raw.writeHead(status === 204 ? 200 : status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(cut) });
       raw.end(cut);
       return;
     }
     case 'truncated': {
+      request.logResponse(0);
       raw.writeHead(status === 204 ? 200 : status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
       raw.write(payload.slice(0, Math.floor(payload.length / 2)), () => raw.destroy());
       return;
     }
     case 'drop':
+      request.logResponse(0);
       request.raw.socket.destroy();
       return;
   }

@@ -73,23 +73,26 @@ function registerParsers(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Logs each response as it is sent, so a test that has just read a response finds its entry.
+ * Responses that faults write by hand log themselves through `request.logResponse`.
+ */
 function logRequests(app: FastifyInstance, log: RingLog<RequestLogEntry>): void {
-  app.addHook('onRequest', (request, reply, done) => {
-    const timestamp = new Date().toISOString();
-    reply.raw.once('close', () => {
-      const query = request.query as Record<string, unknown>;
-      const queryAt = request.url.indexOf('?');
-      log.push({
-        method: request.method,
-        path: queryAt === -1 ? request.url : request.url.slice(0, queryAt),
-        query,
-        status: reply.raw.writableFinished ? reply.raw.statusCode : 0,
-        key: request.keyLabel,
-        fault: request.faultLabel,
-        timestamp,
-      });
+  app.decorateRequest('logResponse', function (this: FastifyRequest, status: number) {
+    const queryAt = this.url.indexOf('?');
+    log.push({
+      method: this.method,
+      path: queryAt === -1 ? this.url : this.url.slice(0, queryAt),
+      query: this.query as Record<string, unknown>,
+      status,
+      key: this.keyLabel,
+      fault: this.faultLabel,
+      timestamp: new Date().toISOString(),
     });
-    done();
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    request.logResponse(reply.statusCode);
+    done(null, payload);
   });
 }
 
@@ -111,6 +114,7 @@ function applyEarlyFault(request: FastifyRequest, reply: FastifyReply, failure: 
       return true;
     }
     case 'drop':
+      request.logResponse(0);
       reply.hijack();
       request.raw.socket.destroy();
       return true;
