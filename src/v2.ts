@@ -82,7 +82,8 @@ export function fromV2Record(type: V2RecordType, record: unknown): V1Record {
     const value = attributeValue(attribute);
     if (name in shape && name !== 'custom_fields') flat[name] = value;
     else if (name === 'custom_fields' && isObject(value)) Object.assign(custom, value);
-    else if (!(isObject(attribute) && attribute.is_custom === false)) custom[name] = value;
+    // v1 leaves an unset custom field out of custom_fields; v2 reports it as null.
+    else if (!(isObject(attribute) && attribute.is_custom === false) && value !== null && value !== undefined) custom[name] = value;
   }
   // The record's own timestamps win over attributes of the same name; a task has no updated_at in v1.
   for (const key of ['created_at', 'updated_at'] as const) if (key in shape && v2[key] !== undefined) flat[key] = v2[key];

@@ -51,7 +51,10 @@ describe('performList', () => {
 
   it('custom attributes of a v2 record land under custom_fields, as in v1 records and webhooks', async () => {
     const hook = HOOKS.find((h) => h.key === 'new_opportunity')!;
-    reevo().post('/api/v2/opportunity/_query').reply(200, { data: [v2Record('opportunity', hook.record)], next_cursor: null });
+    const record = v2Record('opportunity', hook.record) as { attributes: Record<string, unknown> };
+    // An unset custom field: v2 says null, v1 leaves it out.
+    record.attributes.win_probability = { value_type: 'number', value: null };
+    reevo().post('/api/v2/opportunity/_query').reply(200, { data: [record], next_cursor: null });
     const [listed] = await appTester(hook.trigger.performList, bundleWith({}));
     expect(listed.custom_fields).toEqual(sampleOpportunity.custom_fields);
     expect(listed).not.toHaveProperty('lead_source');
