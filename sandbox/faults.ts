@@ -75,11 +75,6 @@ export class FaultInjector {
     this.queue.push(...faults);
   }
 
-  /** How many queued faults are still waiting for a request. */
-  get pending(): number {
-    return this.queue.length;
-  }
-
   clear(): void {
     this.queue.length = 0;
   }

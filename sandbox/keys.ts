@@ -168,8 +168,4 @@ export class KeyRing {
     if (!spec) throw new Error('expire(): unknown key');
     spec.expired = true;
   }
-
-  orgs(): string[] {
-    return [...new Set([...this.specs.values()].map((s) => s.org))];
-  }
 }

@@ -237,7 +237,8 @@ export const v2Endpoints = [
       for (const { field, order } of [...body.sort].reverse()) {
         const sign = order === 'asc' ? 1 : -1;
         // Stable sorts applied last key first give a multi-key sort.
-        found = found.sort((a, b) => sign * String(a[field] ?? a.created_at).localeCompare(String(b[field] ?? b.created_at)));
+        const at = (r: StoredRecord) => String(r[field] ?? r.created_at);
+        found = found.sort((a, b) => (at(a) < at(b) ? -sign : at(a) > at(b) ? sign : 0));
       }
       const pageRecords = found.slice(offset, offset + body.limit);
       const nextOffset = offset + pageRecords.length;

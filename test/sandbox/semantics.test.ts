@@ -77,6 +77,8 @@ describe('searches', () => {
   test('accounts: domain_name is a case-insensitive substring; limit and offset page', async () => {
     const all = await ctx.call('POST', `${V1}/accounts/search`, { body: { domain_name: 'NORTHWIND' } });
     expect(all.body.map((a: { domain_name: string }) => a.domain_name).sort()).toEqual(['northwind-logistics.com', 'northwind-traders.com']);
+    const middle = await ctx.call('POST', `${V1}/accounts/search`, { body: { domain_name: 'Traders.C' } });
+    expect(middle.body.map((a: { id: string }) => a.id)).toEqual([sampleAccount.id]);
     const second = await ctx.call('POST', `${V1}/accounts/search`, { body: { domain_name: 'northwind', limit: 1, offset: 1 } });
     expect(second.body).toHaveLength(1);
     expect(second.body[0].id).toBe(all.body[1].id);
