@@ -166,7 +166,8 @@ const seeded: Record<string, unknown> = (() => {
 /** A value the app accepts for an input, preferably one naming a record the sandbox holds. */
 export function validValue(input: PlainInputField): unknown {
   const field = catalogField(input);
-  const candidates = [seeded[input.key], field?.example, input.choices ? firstChoice(input.choices) : undefined];
+  // `target_stage_name` names a stage as the record's `stage_name` does.
+  const candidates = [seeded[input.key], seeded[input.key.replace(/^target_/, '')], field?.example, input.choices ? firstChoice(input.choices) : undefined];
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     if (!field || field.input.safeParse(candidate).success) return candidate;

@@ -18,6 +18,8 @@ export interface BenchResult {
   method: string;
   rows: Row[];
   notes: string[];
+  /** Markdown shown under the method, e.g. a per-operation table. */
+  details?: string;
 }
 
 export interface BenchOptions {
@@ -74,6 +76,7 @@ export function markdown(results: readonly BenchResult[], machine: Machine, args
   }
   for (const result of results) {
     out.push('', `## ${result.title} (\`${result.name}\`)`, '', result.method);
+    if (result.details) out.push('', result.details);
     if (result.notes.length) out.push('', ...result.notes.map((note) => `- ${note}`));
   }
   out.push('');
