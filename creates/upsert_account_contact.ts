@@ -2,7 +2,7 @@ import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callEndpoint } from '../src/client';
 import { customFieldInputs, customFieldOutputs, type CustomFieldTarget } from '../src/custom-fields';
 import { endpoints } from '../src/endpoints';
-import { accountOutputFields, contactOutputFields, nested } from '../src/output-fields';
+import { accountOutputFields, contactOutputFields, nested, type OutputField } from '../src/output-fields';
 import { sampleUpsertResult } from '../src/samples';
 import { inputFieldsFor } from '../src/zapier-fields';
 
@@ -18,7 +18,6 @@ const contactCustomFields: CustomFieldTarget = {
   inputKey: 'contact_custom_fields',
   mode: 'upsert',
   labelPrefix: 'Contact',
-  outputPath: 'contact',
 };
 
 interface UpsertResponse {
@@ -31,9 +30,10 @@ interface UpsertResponse {
 }
 
 /**
- * Reevo answers `{account, contact, account_id, contact_id, action}` (contract §2.2). The IDs and
- * whether the contact was created or updated are lifted to the top level, where a Zap maps them
- * from, even if Reevo only gives them inside the nested records.
+ * Reevo answers `{account, contact, account_id, contact_id, action}` (contract §2.2). The contact's
+ * fields, the IDs and whether the contact was created or updated are lifted to the top level, where
+ * a Zap maps them from: so the result has the shape of Find Contact's, and a Find or Create Contact
+ * step offers the same fields whichever of the two ran.
  * [assumed] Without an `action`, HTTP 201 means the contact was created and 200 that it was updated.
  */
 export const perform = async (z: ZObject, bundle: Bundle) => {
@@ -49,11 +49,15 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   const action = typeof data.action === 'string' && data.action.trim() ? data.action.trim().toLowerCase() : status === 201 ? 'created' : 'updated';
   return {
     ...data,
+    ...data.contact,
+    id: contactId,
     account_id: data.account_id ?? data.account?.id ?? data.contact?.account_id ?? null,
     contact_id: contactId,
     action,
   };
 };
+
+const withoutKeys = (fields: readonly OutputField[], keys: string[]) => fields.filter((field) => !keys.includes(field.key));
 
 export default defineCreate({
   key: 'upsert_account_contact',
@@ -70,12 +74,12 @@ export default defineCreate({
       customFieldInputs(accountCustomFields),
     ],
     perform,
-    sample: sampleUpsertResult,
+    sample: { ...sampleUpsertResult, ...sampleUpsertResult.contact, id: sampleUpsertResult.contact_id },
     outputFields: [
       { key: 'contact_id', label: 'Contact ID' },
       { key: 'account_id', label: 'Account ID' },
       { key: 'action', label: 'Created or Updated' },
-      ...nested('contact', 'Contact', contactOutputFields),
+      ...withoutKeys(contactOutputFields, ['id', 'account_id']),
       ...nested('account', 'Account', accountOutputFields),
       customFieldOutputs(contactCustomFields),
       customFieldOutputs(accountCustomFields),

@@ -134,15 +134,15 @@ describe('custom field outputs', () => {
     expect(f.custom_fields__health_score).toMatchObject({ label: 'Health Score' });
   });
 
-  it('nests the upsert’s custom fields under account__ and contact__', async () => {
+  it('labels the upsert’s account custom fields under account__ and the contact’s at the top level', async () => {
     expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
     expectRequest('GET', schemaPath('contact'), 200, CONTACT_SCHEMA);
     const f = byKey(await outputFields('upsert_account_contact'));
     expect(f.account__custom_fields__industry_segment).toMatchObject({ label: 'Account: Industry Segment' });
-    expect(f.contact__custom_fields__persona).toMatchObject({ label: 'Contact: Persona' });
+    expect(f.custom_fields__persona).toMatchObject({ label: 'Contact: Persona' });
     expect(f.contact_id).toMatchObject({ label: 'Contact ID' });
     expect(f.account__name).toMatchObject({ label: 'Account Name' });
-    expect(f.contact__email).toMatchObject({ label: 'Contact Email' });
+    expect(f.email).toMatchObject({ label: 'Email' });
   });
 });
 

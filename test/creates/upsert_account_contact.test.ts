@@ -51,7 +51,8 @@ describe('upsert_account_contact', () => {
       contact_custom_fields: { persona: 'Economic buyer' },
       account_custom_fields: { industry_segment: 'Wholesale distribution', tech_stack: 'NetSuite, Shopify' },
     });
-    expect(result).toEqual(sampleUpsertResult);
+    // The contact's fields at the top level too, in Find Contact's shape, for Find or Create Contact.
+    expect(result).toEqual({ ...sampleUpsertResult, ...sampleContact, id: sampleContact.id });
   });
 
   it.each([
@@ -66,7 +67,7 @@ describe('upsert_account_contact', () => {
   it('puts account_id, contact_id and created/updated at the top level even when Reevo nests them', async () => {
     expectRequest('POST', PATH, 201, { account: sampleAccount, contact: sampleContact });
     const result = (await appTester(perform, bundleWith({ email: sampleContact.email }))) as Record<string, unknown>;
-    expect(result).toMatchObject({ account_id: sampleAccount.id, contact_id: sampleContact.id, action: 'created' });
+    expect(result).toMatchObject({ id: sampleContact.id, email: sampleContact.email, account_id: sampleAccount.id, contact_id: sampleContact.id, action: 'created' });
     expect(result.account).toEqual(sampleAccount);
     expect(result.contact).toEqual(sampleContact);
   });
