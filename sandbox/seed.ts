@@ -45,8 +45,11 @@ const CLOSED_REASONS = {
   lost: ['Budget', 'Chose a competitor', 'No decision', 'Timing'],
 };
 
+// Each helper lists every key in §2.2 order first, so seeded records serialize like the samples.
 function account(fields: Partial<Account> & Pick<Account, 'id' | 'name' | 'created_at'>): Account {
-  return {
+  return Object.assign({
+    id: fields.id,
+    name: fields.name,
     domain_name: null,
     official_website: null,
     status: 'PROSPECT',
@@ -56,13 +59,15 @@ function account(fields: Partial<Account> & Pick<Account, 'id' | 'name' | 'creat
     zoominfo_url: null,
     x_url: null,
     custom_fields: {},
+    created_at: fields.created_at,
     updated_at: fields.created_at,
-    ...fields,
-  };
+  }, fields);
 }
 
 function contact(fields: Partial<Contact> & Pick<Contact, 'id' | 'email' | 'created_at'>): Contact {
-  return {
+  return Object.assign({
+    id: fields.id,
+    email: fields.email,
     first_name: null,
     middle_name: null,
     last_name: null,
@@ -76,27 +81,32 @@ function contact(fields: Partial<Contact> & Pick<Contact, 'id' | 'email' | 'crea
     zoominfo_url: null,
     x_url: null,
     custom_fields: {},
+    created_at: fields.created_at,
     updated_at: fields.created_at,
-    ...fields,
-  };
+  }, fields);
 }
 
 function opportunity(
   fields: Partial<Opportunity> & Pick<Opportunity, 'id' | 'display_name' | 'account_id' | 'stage_name' | 'status' | 'created_at'>,
 ): Opportunity {
-  return {
+  return Object.assign({
+    id: fields.id,
+    display_name: fields.display_name,
+    account_id: fields.account_id,
     owner_email: null,
     primary_contact_email: null,
     additional_contact_emails: [],
     amount: null,
     pipeline_name: 'New Business',
+    stage_name: fields.stage_name,
+    status: fields.status,
     next_step_details: null,
     next_step_due_at: null,
     closed_reason_names: [],
     custom_fields: {},
+    created_at: fields.created_at,
     updated_at: fields.created_at,
-    ...fields,
-  };
+  }, fields);
 }
 
 function primaryWorkspace(): WorkspaceData {
