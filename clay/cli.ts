@@ -16,6 +16,7 @@ export interface CliIo {
   /** For tests: replaces global fetch and the wait between retries. */
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
   readonly backoffMs?: number;
 }
 
@@ -127,16 +128,12 @@ async function check(recipe: Recipe, table: string, listWarnings: boolean, out: 
   const line = (row: number, issue: RowIssue) =>
     `row ${row}, column ${issue.column.startsWith('(') ? issue.column : JSON.stringify(issue.column)}${issue.field ? ` (${issue.field})` : ''}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}\n`;
   const onRow = (outcome: RowOutcome) => {
-    if (outcome.status === 'skipped') {
-      if (outcome.why === 'waiting') out(`row ${outcome.row}: not run by Clay (${outcome.reason}), so it never reaches Reevo\n`);
-      return;
-    }
     for (const issue of outcome.issues) if (issue.severity === 'problem' || listWarnings) out(line(outcome.row, issue));
   };
   const summary = await checkTableFile(recipe, table, { onRow });
   out(`\nChecked ${summary.rows} row${summary.rows === 1 ? '' : 's'} of ${table} against ${recipe.name} (nothing was sent):\n`);
   out(`  ${summary.ok} ok, ${summary.withProblems} with problems`);
-  if (summary.skippedWaiting) out(`, ${summary.skippedWaiting} not run by Only run if (a cell it needs is empty)`);
+  if (summary.skippedWaiting) out(`, ${summary.skippedWaiting} that Clay will not run (Only run if: a cell it needs is empty)`);
   if (summary.skippedDone) out(`, ${summary.skippedDone} already done (skipped by Only run if)`);
   out('\n');
   const warnings = Object.entries(summary.warningsByColumn);
@@ -144,7 +141,7 @@ async function check(recipe: Recipe, table: string, listWarnings: boolean, out: 
     out(`  Empty optional cells: ${warnings.map(([column, n]) => `${JSON.stringify(column)} in ${n} row${n === 1 ? '' : 's'}`).join(', ')}.\n`);
     out('  Clay sends "" for an empty cell; see "Empty cells" in clay/README.md. (--warnings lists them.)\n');
   }
-  return summary.withProblems > 0 ? 1 : 0;
+  return summary.withProblems + summary.skippedWaiting > 0 ? 1 : 0;
 }
 
 async function send(
@@ -185,6 +182,7 @@ async function send(
     progressStream: io.stderr,
     ...(io.fetch ? { fetch: io.fetch } : {}),
     ...(io.sleep ? { sleep: io.sleep } : {}),
+    ...(io.now ? { now: io.now } : {}),
     ...(io.backoffMs !== undefined ? { backoffMs: io.backoffMs } : {}),
   });
   const out = (text: string) => io.stdout.write(text);

@@ -135,6 +135,8 @@ export type RowOutcome =
       /** `waiting`: a cell Only run if needs is empty (the row never reaches Reevo); `done`: the result column is filled. */
       readonly why: 'waiting' | 'done';
       readonly reason: string;
+      /** For `waiting`: one problem per empty cell. */
+      readonly issues: readonly RowIssue[];
     };
 
 export type Cells = Readonly<Record<string, string | undefined>>;
@@ -146,9 +148,20 @@ export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number,
 
   // Clay's Only run if: a JavaScript truthiness test, so only an empty cell is false.
   const unfilled = recipe.onlyRunIf.filled.filter((column) => cell(column) === '');
-  if (unfilled.length > 0) return { row, status: 'skipped', why: 'waiting', reason: `Only run if is false: ${listColumns(unfilled)} ${unfilled.length > 1 ? 'are' : 'is'} empty` };
+  if (unfilled.length > 0) {
+    return {
+      row,
+      status: 'skipped',
+      why: 'waiting',
+      reason: `Only run if is false: ${listColumns(unfilled)} ${unfilled.length > 1 ? 'are' : 'is'} empty`,
+      issues: unfilled.map((column) => {
+        const field = recipe.columns.find((c) => c.name === column)?.field;
+        return { column, ...(field ? { field } : {}), severity: 'problem', message: "is empty, so Clay's Only run if skips the row and it never reaches Reevo" };
+      }),
+    };
+  }
   const done = recipe.onlyRunIf.empty.filter((column) => cell(column) !== '');
-  if (done.length > 0) return { row, status: 'skipped', why: 'done', reason: `already done: ${listColumns(done)} is filled` };
+  if (done.length > 0) return { row, status: 'skipped', why: 'done', reason: `already done: ${listColumns(done)} is filled`, issues: [] };
 
   const request = renderRequest(prepared, cell, baseUrl);
   const issues: RowIssue[] = [];

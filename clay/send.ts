@@ -39,6 +39,8 @@ export interface SendOptions {
   readonly progressStream?: NodeJS.WritableStream & { isTTY?: boolean };
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The clock the rate limit reads; tests pair it with `sleep`. */
+  readonly now?: () => number;
 }
 
 export interface SendSummary {
@@ -85,12 +87,13 @@ class RateLimiter {
   constructor(
     private readonly rate: RateLimit,
     private readonly sleep: (ms: number) => Promise<void>,
+    private readonly now: () => number,
   ) {}
 
   acquire(): Promise<void> {
     const turn = this.queue.then(async () => {
       for (;;) {
-        const now = Date.now();
+        const now = this.now();
         if (this.pausedUntil > now) {
           await this.sleep(this.pausedUntil - now);
           continue;
@@ -108,7 +111,7 @@ class RateLimiter {
   }
 
   pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 }
 
@@ -127,7 +130,8 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   }
   const rate = options.rate ?? { requests: recipe.rateLimit.requests, durationMs: recipe.rateLimit.durationMs };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const limiter = new RateLimiter(rate, sleep);
+  const now = options.now ?? Date.now;
+  const limiter = new RateLimiter(rate, sleep, now);
   const fetchImpl = options.fetch ?? fetch;
   const retries = options.retries ?? 4;
   const backoffMs = options.backoffMs ?? 1000;
@@ -198,7 +202,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
           stopReason ??= `${stop}. Contact your Reevo account manager, then re-send the failed rows`;
           return { ok: false, status, error: `${stop}. Contact your Reevo account manager to raise it, then re-send the failed rows.`, stop };
         }
-        const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoff();
+        const wait = retryAfterMs(response.headers.get('retry-after'), now()) ?? backoff();
         if (attempt < retries && wait <= maxRetryAfterMs) {
           retryCount += 1;
           limiter.pause(wait);
@@ -390,12 +394,12 @@ function messageOf(text: string, prepared: PreparedRecipe): string {
 }
 
 /** Retry-After in seconds or as an HTTP date. */
-function retryAfterMs(header: string | null): number | undefined {
+function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function networkProblem(error: unknown): string {

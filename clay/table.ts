@@ -110,13 +110,11 @@ export async function checkTableFile(recipe: Recipe | string, csvPath: string, o
     if (outcome.status === 'skipped') {
       if (outcome.why === 'waiting') skippedWaiting += 1;
       else skippedDone += 1;
-    } else {
-      if (outcome.status === 'ok') ok += 1;
-      else withProblems += 1;
-      for (const issue of outcome.issues) {
-        const counts = issue.severity === 'problem' ? problemsByColumn : warningsByColumn;
-        counts[issue.column] = (counts[issue.column] ?? 0) + 1;
-      }
+    } else if (outcome.status === 'ok') ok += 1;
+    else withProblems += 1;
+    for (const issue of outcome.issues) {
+      const counts = issue.severity === 'problem' ? problemsByColumn : warningsByColumn;
+      counts[issue.column] = (counts[issue.column] ?? 0) + 1;
     }
     options.onRow?.(outcome);
   }
