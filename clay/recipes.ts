@@ -376,13 +376,13 @@ function buildRecipe(spec: RecipeSpec): Recipe {
   for (const param of pathParams) path = path.replace(`{${param.field.key}}`, chip(param.field.clayColumn));
 
   const used = [...pathParams, ...queryParams, ...bodyParams];
-  const columns = used.map((param) => columnOf(param));
+  // A field of an "at least one" / "exactly one" rule is required when the recipe sends no other.
+  const oneOfUsed = endpoint.oneOf ? used.filter((p) => endpoint.oneOf!.keys.includes(p.field.key)) : [];
+  const columns = used.map((param) => columnOf(param, Boolean(param.required) || (oneOfUsed.length === 1 && oneOfUsed[0] === param)));
   assertDistinctColumns(spec.name, columns);
 
   const empty = spec.rerun.safe ? [] : [spec.returns[0].column];
-  // A field of an "at least one" / "exactly one" rule is required when the recipe sends no other.
-  const oneOfUsed = endpoint.oneOf ? columns.filter((c) => endpoint.oneOf!.keys.includes(c.field)) : [];
-  const filled = [...new Set(columns.filter((c) => c.required || (oneOfUsed.length === 1 && oneOfUsed[0] === c)).map((c) => c.name))];
+  const filled = [...new Set(columns.filter((c) => c.required).map((c) => c.name))];
   const hasBody = endpoint.method !== 'GET';
 
   return {
@@ -426,14 +426,14 @@ function buildRecipe(spec: RecipeSpec): Recipe {
   };
 }
 
-function columnOf(param: Param): RecipeColumn {
+function columnOf(param: Param, required: boolean): RecipeColumn {
   const { field } = param;
   return {
     name: field.clayColumn,
     field: field.key,
     label: field.label,
     where: param.in ?? 'body',
-    required: Boolean(param.required),
+    required,
     chip: param.in === 'path' || param.in === 'query' ? 'quoted' : field.wire === 'number' ? 'bare' : field.wire === 'string[]' ? 'list item' : field.wire === 'object' ? 'custom field value' : 'quoted',
     example: exampleCell(field),
     help: field.helpText,

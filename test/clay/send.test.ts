@@ -164,6 +164,32 @@ test('a create is retried after a 503 but not after a 500 or a dropped connectio
   expect(requestsTo('/api/v1/public/accounts').map((r) => r.status)).toEqual([500, 503, 201, 0]);
 });
 
+test('a create whose answer arrives cut short is not repeated: it was probably carried out', async () => {
+  const dir = tempDir();
+  const table = writeTable(dir, 'tasks.csv', [
+    ['Task Title', 'Task Owner Email', 'Due Date', 'Task Priority', 'Task Type', 'Note', 'Email'],
+    ['Call Jordan', 'morgan.ellery@acme-outbound.example', '2026-11-27T16:00:00Z', 'HIGH', 'VOICE_CALL', 'x', 'jordan.blake@northwind-traders.com'],
+  ]);
+  sb.injectFaults([{ kind: 'malformed-json' }]);
+  const { code } = await send(['create_task', table]);
+  expect(code).toBe(1);
+  const [row] = readCsv(join(dir, 'tasks.failed.csv'));
+  expect(row['Reevo Error']).toMatch(/^Reevo answered HTTP 201 but its response could not be read, so it was probably carried out/);
+  expect(requestsTo('/api/v1/public/tasks')).toHaveLength(1);
+});
+
+test('list and help', async () => {
+  const list = await cli(['list']);
+  expect(list.code).toBe(0);
+  expect(list.stdout).toMatch(/^create_task +POST +Create Task {2}\(not safe to re-run\)$/m);
+  expect(list.stdout.trim().split('\n')).toHaveLength(14);
+  const help = await cli(['--help']);
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain('reevo-clay check  RECIPE TABLE.csv');
+  expect((await cli([])).code).toBe(2);
+  expect((await cli(['sned', 'create_task', 'x.csv'])).stderr).toContain('Unknown command "sned"');
+});
+
 test('an expired key stops the run: nothing more is sent, every row is in the failed file, the key is never shown', async () => {
   const dir = tempDir();
   const table = join(dir, 'lookups.csv');
