@@ -209,9 +209,19 @@ export class WebhookDispatcher {
   private post(url: URL, body: string, headers: Record<string, string>): Promise<number> {
     return new Promise((resolve, reject) => {
       const client = url.protocol === 'https:' ? https : http;
+      // One options object, not (url, options): zapier-platform-core wraps http.request in-process
+      // (the demo and tests run the app beside the sandbox) and its wrapper reads only that form.
+      const options = {
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: 'POST',
+        agent: false,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      } as const;
       const request = client.request(
-        url,
-        { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+        options,
         (response) => {
           response.resume();
           response.on('end', () => resolve(response.statusCode ?? 0));

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
@@ -65,24 +64,9 @@ function asZapierDelivery(request: Received): Pick<Bundle, 'rawRequest' | 'clean
 let sb: RunningSandbox;
 let receiver: Receiver;
 
-/**
- * zapier-platform-core wraps `http.request` / `https.request` process-wide on its first run, to log
- * outgoing calls, and the wrapper only understands `request(options, callback)`: a
- * `request(url, options, callback)` call, as the sandbox's webhook dispatcher makes, loses its
- * method, headers and body. In production the app and Reevo never share a process; here they do,
- * so the first run happens up front and the module functions are put back (core patches only once).
- */
-async function keepCoreOffTheSandboxsHttp(): Promise<void> {
-  const original = { http: http.request, https: https.request };
-  await appTester(async () => null, {});
-  http.request = original.http;
-  https.request = original.https;
-}
-
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  await keepCoreOffTheSandboxsHttp();
   sb = await startSandbox();
   receiver = await startReceiver();
   process.env.REEVO_API_BASE_URL = sb.url;
