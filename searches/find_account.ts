@@ -2,7 +2,7 @@ import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { endpoints } from '../src/endpoints';
 import { accountFields } from '../src/fields';
 import { accountOutputFields } from '../src/output-fields';
-import { rankAccountsByDomain } from '../src/ranking';
+import { matchAccountsByDomain } from '../src/ranking';
 import { findByIdOrFields, labelledAs, recordIdInput } from '../src/record-search';
 import { sampleAccount } from '../src/samples';
 import { inputField } from '../src/zapier-fields';
@@ -22,7 +22,7 @@ export const perform = async (z: ZObject, bundle: Bundle) =>
   findByIdOrFields(z, bundle.inputData, {
     byId: labelledAs(endpoints.getAccount, inputFields),
     byFields: labelledAs(endpoints.searchAccounts, inputFields),
-    rank: (accounts, input) => rankAccountsByDomain(accounts, String(input.domain_name)),
+    rank: (accounts, input) => matchAccountsByDomain(accounts, String(input.domain_name)),
   });
 
 export default defineSearch({

@@ -5,7 +5,7 @@ import { normaliseDomain, normaliseEmail } from './normalise';
  * search-or-create creates only when there is none), so the order Reevo returns is not enough:
  * its account search is a *contains* match, and `notacme.com` may come back before `acme.com`.
  *
- * Ranking never drops a record; records of the same tier keep Reevo's order.
+ * Ranking keeps Reevo's order within a tier, and drops only accounts of another domain.
  */
 
 type Row = Readonly<Record<string, unknown>>;
@@ -22,18 +22,20 @@ const textOf = (value: unknown) => (typeof value === 'string' ? value : undefine
 
 /**
  * Accounts for a domain search: the exact domain first, then its subdomains (`eu.acme.com` for
- * `acme.com`), then whatever else contains the text (`notacme.com`, `acme.com.au`). Domains are
- * compared as the domain input reads them, so `www.Acme.com` on a record equals `acme.com`.
+ * `acme.com`). Reevo's search is a *contains* match, so it also returns other companies
+ * (`notacme.com`, `acme.com.au`): those are dropped, or Find or Create Account would take
+ * `notacme.com` for `acme.com` instead of creating it. Domains are compared as the domain input
+ * reads them, so `www.Acme.com` on a record equals `acme.com`.
  */
-export function rankAccountsByDomain<T extends Row>(accounts: readonly T[], wanted: string): T[] {
+export function matchAccountsByDomain<T extends Row>(accounts: readonly T[], wanted: string): T[] {
   const domain = normaliseDomain(wanted);
   if (!domain) return [...accounts];
-  return rankBy(accounts, (account) => {
+  const tierOf = (account: T) => {
     const own = normaliseDomain(textOf(account.domain_name) ?? '');
     if (own === domain) return 0;
-    if (own?.endsWith(`.${domain}`)) return 1;
-    return 2;
-  });
+    return own?.endsWith(`.${domain}`) ? 1 : 2;
+  };
+  return rankBy(accounts, tierOf).filter((account) => tierOf(account) < 2);
 }
 
 /** Contacts (or users) for an email search: the record with exactly that email, in any case, first. */

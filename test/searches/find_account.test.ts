@@ -33,7 +33,7 @@ describe('find_account by domain', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('puts the exact domain first, then its subdomains, then other matches, keeping Reevo order within each', async () => {
+  it('puts the exact domain first, then its subdomains, keeping Reevo order within each, and drops other companies', async () => {
     const other = account('00000000-0000-4000-8000-000000000001', 'notacme.com');
     const subdomain = account('00000000-0000-4000-8000-000000000002', 'eu.acme.com');
     const foreign = account('00000000-0000-4000-8000-000000000003', 'acme.com.au');
@@ -44,7 +44,13 @@ describe('find_account by domain', () => {
 
     const found = await appTester(perform, bundleWith({ domain_name: 'https://acme.com' }));
 
-    expect(found.map((a) => a.domain_name)).toEqual(['ACME.com', 'eu.acme.com', 'us.acme.com', 'notacme.com', 'acme.com.au', null]);
+    expect(found.map((a) => a.domain_name)).toEqual(['ACME.com', 'eu.acme.com', 'us.acme.com']);
+  });
+
+  it('finds nothing when Reevo only has other companies that contain the domain, so Find or Create creates it', async () => {
+    reevo().post(`${API}/accounts/search`).reply(200, [account('00000000-0000-4000-8000-000000000001', 'notacme.com')]);
+
+    await expect(appTester(perform, bundleWith({ domain_name: 'acme.com' }))).resolves.toEqual([]);
   });
 
   it('returns [] when nothing matches', async () => {
