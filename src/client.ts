@@ -19,6 +19,20 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, _z:
   return request;
 };
 
+/**
+ * Every request gives up after this long; the step then fails with "the request timed out".
+ * Zapier stops a step after 30 s, and node-fetch 2 (under core's z.request) never notices a
+ * connection that closes before the promised Content-Length arrived: without a limit such a
+ * response hangs the step until Zapier kills it with a generic timeout. The environment variable
+ * REEVO_REQUEST_TIMEOUT_MS shortens it (tests of cut-off responses).
+ */
+export const REQUEST_TIMEOUT_MS = 25_000;
+
+function requestTimeoutMs(): number {
+  const fromEnv = Number(process.env.REEVO_REQUEST_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : REQUEST_TIMEOUT_MS;
+}
+
 export interface SendOptions {
   /** Statuses handed back to the caller instead of thrown, e.g. 404 for "nothing found". */
   readonly passStatuses?: readonly number[];
@@ -49,6 +63,7 @@ export async function send<T = unknown>(
       params: request.query,
       ...(request.body ? { body: request.body } : {}),
       skipThrowForStatus: Boolean(context.passStatuses?.length),
+      timeout: requestTimeoutMs(),
       middlewareData: context,
     });
     return { status: response.status, data: response.status === 204 ? (undefined as T) : response.data };
