@@ -1,14 +1,14 @@
 /** Shared by the reliability tests: running an operation as Zapier would, and reading what it threw. */
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
-import type { Operation, PerformFunction } from '../../bench/operations';
+import { candidateInputs, type Operation, type PerformFunction } from '../../bench/operations';
 import { appTester, TEST_API_KEY, TEST_BASE_URL } from '../helpers/zapier';
 import { judge, type SentRequest } from './wire';
 
 export interface Outcome {
   ok: boolean;
   result?: unknown;
-  error?: { name: string; message: string; raw: unknown };
+  error?: ReturnType<typeof describeError>;
 }
 
 /** Runs a perform function through zapier-platform-core; never throws. */
@@ -22,16 +22,29 @@ export async function runPerform(perform: PerformFunction, bundle: Partial<Bundl
 }
 
 /** Core serialises a `z.errors.Error` as JSON in `message`; this reads the human message back. */
-export function describeError(raw: unknown): { name: string; message: string; raw: unknown } {
+export function describeError(raw: unknown): { name: string; message: string; code?: string; delay?: number; raw: unknown } {
   if (!(raw instanceof Error)) return { name: typeof raw, message: String(raw), raw };
   let message = raw.message;
+  let code: string | undefined;
+  let delay: number | undefined;
   try {
-    const parsed = JSON.parse(raw.message) as { message?: unknown };
+    const parsed = JSON.parse(raw.message) as { message?: unknown; code?: unknown; delay?: unknown };
     if (typeof parsed.message === 'string') message = parsed.message;
+    if (typeof parsed.code === 'string') code = parsed.code;
+    if (typeof parsed.delay === 'number') delay = parsed.delay;
   } catch {
     // a plain message
   }
-  return { name: raw.name, message, raw };
+  return { name: raw.name, message, ...(code ? { code } : {}), ...(delay !== undefined ? { delay } : {}), raw };
+}
+
+/** The first of an operation's sample-based inputs that runs without an error (for tests against the sandbox). */
+export async function workingInput(op: Operation, apiKey: string): Promise<Record<string, unknown> | undefined> {
+  for (const input of candidateInputs(op)) {
+    const outcome = await runPerform(op.perform as PerformFunction, { authData: { api_key: apiKey }, inputData: input, meta: { page: 0 } } as unknown as Partial<Bundle>);
+    if (outcome.ok) return input;
+  }
+  return undefined;
 }
 
 /** Zapier's own error classes: what a Zap history shows as a clear, handled failure. */
