@@ -27,6 +27,25 @@ if (!app || typeof app !== 'object' || !app.platformVersion) throw new Error('no
 process.stdout.write(JSON.stringify({ requireMs, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
 `;
 
+/** Loads core first (as both apps do), then times one more module on top of it. */
+const DEPENDENCY_PROBE = `
+require(process.argv[2]);
+const start = process.hrtime.bigint();
+require(process.argv[1]);
+process.stdout.write(JSON.stringify({ requireMs: Number(process.hrtime.bigint() - start) / 1e6, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+`;
+
+/** The app's runtime dependencies besides core: what they add to a cold start on their own. */
+const DEPENDENCIES = ['zod', 'libphonenumber-js/min'];
+
+async function probeDependency(projectRoot: string, name: string): Promise<number> {
+  const resolved = require.resolve(name, { paths: [projectRoot] });
+  const core = require.resolve('zapier-platform-core', { paths: [projectRoot] });
+  const result = await run(process.execPath, ['-e', DEPENDENCY_PROBE, resolved, core], { env: { PATH: process.env.PATH ?? '' } });
+  if (result.code !== 0) throw new Error(`loading ${name} failed: ${result.stderr.trim().split('\n').slice(-2).join(' ')}`);
+  return (JSON.parse(result.stdout) as { requireMs: number }).requireMs;
+}
+
 async function probe(entry: string): Promise<Sample> {
   const result = await run(process.execPath, ['-e', PROBE, entry], { env: { PATH: process.env.PATH ?? '' } });
   if (result.code !== 0) throw new Error(`loading ${entry} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
@@ -66,6 +85,14 @@ async function measure(this: Benchmark, _options: BenchOptions, runs: number, ap
     const wallRatio = m(app, 'wallMs') / m(empty, 'wallMs');
     const rssRatio = m(app, 'maxRssBytes') / m(empty, 'maxRssBytes');
     const target = `≤ ${COLD_START_TARGET.toFixed(2)}×`;
+    const projectRoot = path.resolve(path.dirname(appEntry));
+    const dependencyMs: Array<[string, number]> = [];
+    for (const name of DEPENDENCIES) {
+      const times: number[] = [];
+      for (let i = 0; i < Math.max(3, Math.floor(runs / 3)); i += 1) times.push(await probeDependency(projectRoot, name));
+      dependencyMs.push([name, median(times)]);
+    }
+    const appOwnMs = m(app, 'requireMs') - m(empty, 'requireMs') - dependencyMs.reduce((sum, [, ms]) => sum + ms, 0);
     return {
       name: this.name,
       title: this.title,
@@ -73,11 +100,17 @@ async function measure(this: Benchmark, _options: BenchOptions, runs: number, ap
         `Median of ${runs} fresh \`node\` processes each (alternating), after one untimed warm-up load each. ` +
         '`require()` time is measured inside the child around `require(<root>/index.js)` (this app: the root index.js → dist/index.js, ' +
         'built by `npm run build`); process time is the parent\'s wall clock for the whole child (Node start-up included); ' +
-        `peak memory is the child's \`process.resourceUsage().maxRSS\`. Baseline: ${EMPTY_APP_DESCRIPTION}.`,
+        `peak memory is the child's \`process.resourceUsage().maxRSS\`. Baseline: ${EMPTY_APP_DESCRIPTION}. ` +
+        'By part: each runtime dependency required on its own after core in a fresh process (median); the app\'s own share is the rest of the difference.',
       rows: [
         { metric: 'require() time, app / empty', value: `${fmt(m(app, 'requireMs'))} ms / ${fmt(m(empty, 'requireMs'))} ms = ${ratio(requireRatio)}`, target, status: met(requireRatio <= COLD_START_TARGET) },
         { metric: 'process start-to-exit, app / empty', value: `${fmt(m(app, 'wallMs'))} ms / ${fmt(m(empty, 'wallMs'))} ms = ${ratio(wallRatio)}`, target, status: met(wallRatio <= COLD_START_TARGET) },
         { metric: 'peak RSS, app / empty', value: `${mb(m(app, 'maxRssBytes'))} / ${mb(m(empty, 'maxRssBytes'))} = ${ratio(rssRatio)}`, status: 'info' },
+        {
+          metric: 'extra require() time, by part',
+          value: `${dependencyMs.map(([name, ms]) => `${name} ${fmt(ms)} ms`).join(', ')}, the app's own modules ≈ ${fmt(appOwnMs)} ms`,
+          status: 'info',
+        },
       ],
       notes: [],
     };

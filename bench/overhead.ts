@@ -9,7 +9,7 @@ import App from '../index';
 import { DEMO_KEYS, startSandbox } from '../sandbox';
 import { endpoints } from '../src/endpoints';
 import { afterResponse } from '../src/errors';
-import { rankAccountsByDomain } from '../src/ranking';
+import { matchAccountsByDomain } from '../src/ranking';
 import { buildRequest } from '../src/request-builder';
 import { sampleAccount } from '../src/samples';
 import { fmt, median, ratio, timeEach } from './measure';
@@ -85,7 +85,7 @@ export const overhead: Benchmark = {
       } as unknown as HttpResponse;
       const fakeZ = { errors: {} } as unknown as ZObject;
       const afterUs = await microseconds(() => afterResponse(fakeResponse, fakeZ, bundle), options.quick ? 20 : 60);
-      const rankUs = await microseconds(() => rankAccountsByDomain([sampleAccount], sampleAccount.domain_name), options.quick ? 20 : 60);
+      const rankUs = await microseconds(() => matchAccountsByDomain([sampleAccount], sampleAccount.domain_name), options.quick ? 20 : 60);
       const appMs = (buildUs + afterUs + rankUs) / 1000;
       return {
         name: this.name,

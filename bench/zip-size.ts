@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeEmptyApp } from './empty-app';
 import { fmt, mb, ratio, run } from './measure';
+import { bytesByPart, zipEntries } from './zip-entries';
 import { met, type BenchOptions, type BenchResult, type Benchmark, type Row } from './report';
 
 export const ZIP_SIZE_TARGET = 1.25;
@@ -35,17 +36,34 @@ export const zipSize: Benchmark = {
     const notes: string[] = [];
     const rows: Row[] = [];
     const appZip = path.join(options.projectRoot, 'build/build.zip');
+    let appZipPath = appZip;
 
-    if (options.reuseZip && fs.existsSync(appZip)) {
-      notes.push(`This app's zip: the existing build/build.zip of ${fs.statSync(appZip).mtime.toISOString()} (--reuse-zip).`);
+    const stagedZip = path.join(options.tmpDir, 'app-staged/build/build.zip');
+    if (options.reuseZip && (fs.existsSync(appZip) || fs.existsSync(stagedZip))) {
+      if (!fs.existsSync(appZip)) appZipPath = stagedZip;
+      notes.push(`This app's zip: the existing ${path.relative(options.projectRoot, appZipPath)} of ${fs.statSync(appZipPath).mtime.toISOString()} (--reuse-zip).`);
     } else {
       const built = await build(options.projectRoot, ['run', '--silent', 'zip']);
-      if (!built.ok) {
-        return { name: this.name, title: this.title, method: '`npm run zip`', rows: [{ metric: 'app build.zip', value: 'build failed', status: 'failed' }], notes: [built.why] };
+      if (built.ok) {
+        notes.push(`This app's zip: \`npm run zip\` (${fmt(built.ms / 1000, 0)} s).`);
+      } else {
+        // Measure what can be measured: the same build of a copy of the app without node_modules.
+        rows.push({ metric: '`npm run zip` in the project', value: 'failed', status: 'failed' });
+        notes.push(`\`npm run zip\` failed in the project: ${built.why}`);
+        const staged = await stagedBuild(options);
+        if (!staged.ok) {
+          notes.push(`The staged build failed too: ${staged.why}`);
+          return { name: this.name, title: this.title, method: methodText(), rows, notes };
+        }
+        notes.push(
+          `This app's zip was therefore built from a staged copy (bench/tmp/app-staged: package.json, package-lock.json, index.js, .zapierapprc and dist/, no node_modules) ` +
+            `with the same CLI command, which installs the production dependencies itself (${fmt(staged.ms / 1000, 0)} s). ` +
+            'This is the zip `npm run zip` would make on a machine where the copy step succeeds.',
+        );
+        appZipPath = staged.zip;
       }
-      notes.push(`This app's zip: \`npm run zip\` (${fmt(built.ms / 1000, 0)} s).`);
     }
-    const appBytes = sizeOf(appZip);
+    const appBytes = sizeOf(appZipPath);
 
     // The empty app's zip is cached in bench/tmp: it only changes with the CLI or core version.
     const emptyDir = path.join(options.tmpDir, 'empty-custom-auth-app');
@@ -67,9 +85,30 @@ export const zipSize: Benchmark = {
     const r = appBytes / emptyBytes;
     rows.push({ metric: 'zip size, app / empty', value: `${mb(appBytes)} / ${mb(emptyBytes)} = ${ratio(r)}`, target: `≤ ${ZIP_SIZE_TARGET.toFixed(2)}×`, status: met(r <= ZIP_SIZE_TARGET) });
     rows.push({ metric: 'zip size difference', value: `${fmt((appBytes - emptyBytes) / 1024, 0)} KB`, status: 'info' });
+    // Where the difference sits: compressed bytes per package or top-level entry, app minus empty app.
+    const app = bytesByPart(zipEntries(appZipPath));
+    const empty = bytesByPart(zipEntries(emptyZip));
+    const extra = [...app.entries()]
+      .map(([part, bytes]) => [part, bytes - (empty.get(part) ?? 0)] as const)
+      .filter(([, bytes]) => bytes > 1024)
+      .sort((a, b) => b[1] - a[1]);
+    rows.push({ metric: 'largest additions (compressed)', value: extra.slice(0, 5).map(([part, bytes]) => `${part} ${fmt(bytes / 1024, 0)} KB`).join(', '), status: 'info' });
     return { name: this.name, title: this.title, method: methodText(), rows, notes };
   },
 };
+
+/** The CLI build of a copy of the app's sources (no node_modules), as on a clean checkout. */
+async function stagedBuild(options: BenchOptions): Promise<{ ok: true; ms: number; zip: string } | { ok: false; why: string }> {
+  const dir = path.join(options.tmpDir, 'app-staged');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const file of ['package.json', 'package-lock.json', 'index.js', '.zapierapprc']) {
+    fs.copyFileSync(path.join(options.projectRoot, file), path.join(dir, file));
+  }
+  fs.cpSync(path.join(options.projectRoot, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  const built = await build(dir, CLI);
+  return built.ok ? { ok: true, ms: built.ms, zip: path.join(dir, 'build/build.zip') } : built;
+}
 
 function methodText(): string {
   return (
