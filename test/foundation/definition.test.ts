@@ -1,7 +1,7 @@
 import * as core from 'zapier-platform-core';
 import App from '../../index';
 
-// Both exist at runtime but not in the type declarations (see ../shared/zapier-notes.md).
+// createAppHandler exists at runtime but not in core's type declarations; the schema package has none.
 type AppHandler = (event: { command: string }, context: object) => Promise<{ results: unknown }>;
 const { createAppHandler } = core as unknown as { createAppHandler: (app: object) => AppHandler };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
