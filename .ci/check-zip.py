@@ -4,12 +4,17 @@ import sys
 import zipfile
 
 NOT_APP = {"sandbox", "test", "clay", "demo", "bench"}
-DEV_ONLY = set(json.load(open("package.json"))["devDependencies"])
+# Packages only the development tools need, as npm's lock file marks them.
+LOCKED = json.load(open("package-lock.json"))["packages"]
+DEV_ONLY = {path.split("node_modules/")[-1] for path, entry in LOCKED.items() if path and entry.get("dev")}
 
 names = zipfile.ZipFile(sys.argv[1]).namelist()
 
 
 def is_not_app(name: str) -> bool:
+    # The CLI adds every package.json it finds, for module resolution; they hold no code.
+    if name.endswith("package.json"):
+        return False
     parts = name.split("/")
     if parts[0] == "dist":
         parts = parts[1:]
