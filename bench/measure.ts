@@ -77,7 +77,7 @@ export function machine(): Machine {
   return {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
-    memory: mb(os.totalmem()).replace(' MB', '') + ' MB',
+    memory: `${fmt(os.totalmem() / 1024 ** 3, 1)} GB`,
     node: process.version,
     platform: `${os.platform()} ${os.release()} (${os.arch()})`,
     date: new Date().toISOString(),

@@ -8,7 +8,7 @@ import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { allOperations, type Operation, type PerformFunction } from '../../bench/operations';
 import { DEMO_KEYS, startSandbox, type Fault, type RunningSandbox } from '../../sandbox';
-import { runPerform, workingInput, type Outcome } from './harness';
+import { quietCoreMemoryGuard, runPerform, workingInput, type Outcome } from './harness';
 
 let sandbox: RunningSandbox;
 
@@ -16,6 +16,8 @@ interface Step {
   name: string;
   perform: PerformFunction;
   bundle: (apiKey: string) => Partial<Bundle>;
+  /** Succeeds only with Zapier's RPC (z.cursor), so its success is not checked here. */
+  needsRpc?: boolean;
 }
 
 const steps: Step[] = [];
@@ -23,6 +25,7 @@ const steps: Step[] = [];
 const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/000000/faults/';
 
 beforeAll(async () => {
+  quietCoreMemoryGuard();
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   sandbox = await startSandbox();
@@ -34,9 +37,13 @@ beforeAll(async () => {
       if (op.isHook && op.performSubscribe) {
         steps.push({ name: `${op.key} performSubscribe`, perform: op.performSubscribe, bundle: (api_key) => ({ authData: { api_key }, inputData: {}, targetUrl: TARGET_URL }) });
       }
-      const list = op.isHook ? op.performList : op.perform;
-      // Hidden dropdown triggers page with z.cursor, which needs Zapier's RPC: their first page is read without it.
-      if (list && op.isHook) steps.push({ name: `${op.key} performList`, perform: list, bundle: (api_key) => ({ authData: { api_key }, inputData: {} }) });
+      if (op.isHook && op.performList) {
+        steps.push({ name: `${op.key} performList`, perform: op.performList, bundle: (api_key) => ({ authData: { api_key }, inputData: {} }) });
+      } else if (op.perform) {
+        // A dropdown page keeps its cursor with z.cursor, which needs Zapier's RPC (absent under appTester):
+        // it is checked under faults, where the request fails before any cursor is stored, not for success.
+        steps.push({ name: `${op.key} perform`, perform: op.perform, bundle: (api_key) => ({ authData: { api_key }, inputData: {}, meta: { page: 0 } }) as unknown as Partial<Bundle>, needsRpc: true });
+      }
       continue;
     }
     const input = await workingInput(op as Operation, DEMO_KEYS.full);
@@ -78,7 +85,7 @@ const errorOf = (outcome: Outcome) => {
 };
 
 test('every operation is covered', () => {
-  expect(steps.length).toBeGreaterThanOrEqual(allOperations().filter((op) => op.kind !== 'trigger' || op.isHook).length);
+  expect(steps.length).toBeGreaterThanOrEqual(allOperations().length);
 });
 
 describe('each step', () => {
@@ -160,7 +167,7 @@ describe('each step', () => {
   });
 
   test('latency alone is not a failure: the step succeeds with the normal result', async () => {
-    for (const step of steps) {
+    for (const step of steps.filter((s) => !s.needsRpc)) {
       const outcome = await withFault(step, { kind: 'latency', ms: 150 });
       expect({ step: step.name, ok: outcome.ok, error: outcome.error?.message }).toEqual({ step: step.name, ok: true, error: undefined });
     }

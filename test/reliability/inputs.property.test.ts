@@ -12,7 +12,7 @@ import nock from 'nock';
 import { catalogField, creates, searches, type Operation } from '../../bench/operations';
 import { isBlank } from '../../src/normalise';
 import { inputsFor } from './arbitraries';
-import { bundleFor, fieldNames, recordReevo, runPerform } from './harness';
+import { bundleFor, fieldNames, quietCoreMemoryGuard, recordReevo, runPerform } from './harness';
 import { judge } from './wire';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -20,11 +20,7 @@ const operations = [...creates(), ...searches()].filter((op) => op.perform);
 
 beforeAll(() => {
   nock.disableNetConnect();
-  // Core's worker-recycling guard exits the process after 250 invocations once RSS passes 450 MB
-  // (meant for a Lambda worker). One Jest worker runs thousands of invocations here, so the guard
-  // is shown a small RSS; nothing else reads it.
-  const real = process.memoryUsage.bind(process);
-  jest.spyOn(process, 'memoryUsage').mockImplementation(() => ({ ...real(), rss: 100 * 1024 * 1024 }) as NodeJS.MemoryUsage);
+  quietCoreMemoryGuard();
 });
 
 afterEach(() => {
@@ -83,7 +79,6 @@ describe.each(operations.map((op) => [op.kind, op.key, op] as const))('%s %s', (
       }),
       { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 20261125), endOnFailure: true },
     );
-    if (process.env.PROPERTY_DEBUG) console.log(op.key, tally, "runs");
     // Both outcomes must have happened, or the generators are not exercising the operation.
     expect(tally.sent).toBeGreaterThan(0);
     expect(tally.refused).toBeGreaterThan(0);

@@ -10,13 +10,16 @@ import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
 import { triggers, type Operation } from '../../bench/operations';
 import { signatureFor, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, EVENT_ID_HEADER } from '../../src/webhooks';
-import { runPerform, type Outcome } from './harness';
+import { quietCoreMemoryGuard, runPerform, type Outcome } from './harness';
 
 const SECRET = 'whsec_reliability_test_secret_0123456789abcdef';
 const hooks = triggers().filter((op) => op.isHook && op.perform);
 const definitions = (App as unknown as { triggers: Record<string, { operation: { sample?: Record<string, unknown> } }> }).triggers;
 
-beforeAll(() => nock.disableNetConnect());
+beforeAll(() => {
+  quietCoreMemoryGuard();
+  nock.disableNetConnect();
+});
 
 interface DeliveryOptions {
   eventId?: string;
