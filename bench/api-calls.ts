@@ -213,7 +213,11 @@ export const apiCalls: Benchmark = {
         'Minimum: 1 per create, search, subscribe, unsubscribe and sample list; 0 for receiving a delivery; 2 for a search-or-create that creates, 1 when it finds. ' +
         'Schema reads (GET /api/v2/_schema/…, for custom fields) are counted apart: the first run in a process may read the schema; a warm run must not.',
       rows,
-      notes: [],
+      notes: [
+        'The schema cache lives in the memory of one process (src/custom-fields.ts). Zapier resolves dynamic fields on every run, so a run on a warm worker reads no schema, ' +
+          'but each new worker (a cold start) reads it once per record type; a cache in Zapier\'s z.cache would carry it across workers.',
+        'Hidden dropdown triggers keep their page cursor with z.cursor, which needs Zapier\'s RPC and fails under a local appTester after the one page request, which is counted.',
+      ],
       details: table,
     };
   },
