@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Bundle, PlainInputField, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
 import { send } from './client';
 import { reevoBaseUrl } from './config';
+import { lazySchema } from './lazy-zod';
 import { CUSTOM_FIELD_SEPARATOR } from './request-builder';
 import { KEEP_WHEN_EMPTY } from './zapier-fields';
 
@@ -49,17 +49,19 @@ export const SCHEMA_CACHE_TTL_MS = 10 * 60 * 1000;
 /** Statuses that mean "no schema for this connection" and are worth remembering. */
 const UNAVAILABLE_STATUSES = [403, 404, 405] as const;
 
-const schemaAttribute = zod.object({
-  api_name: zod.string().trim().min(1),
-  display_name: zod.string().nullish(),
-  is_custom: zod.boolean().nullish(),
-  is_creatable: zod.boolean().nullish(),
-  is_updatable: zod.boolean().nullish(),
-  is_required_on_create: zod.boolean().nullish(),
-  type_info: zod.object({ is_array: zod.boolean().nullish(), value_type: zod.string().nullish() }).nullish(),
-});
+const schemaAttribute = lazySchema((zod) =>
+  zod.object({
+    api_name: zod.string().trim().min(1),
+    display_name: zod.string().nullish(),
+    is_custom: zod.boolean().nullish(),
+    is_creatable: zod.boolean().nullish(),
+    is_updatable: zod.boolean().nullish(),
+    is_required_on_create: zod.boolean().nullish(),
+    type_info: zod.object({ is_array: zod.boolean().nullish(), value_type: zod.string().nullish() }).nullish(),
+  }),
+);
 
-const schemaResponse = zod.object({ data: zod.object({ attributes: zod.array(zod.unknown()) }) });
+const schemaResponse = lazySchema((zod) => zod.object({ data: zod.object({ attributes: zod.array(zod.unknown()) }) }));
 
 interface CacheEntry {
   readonly expiresAt: number;
@@ -101,11 +103,11 @@ async function fetchDefinitions(z: ZObject, recordType: CustomFieldRecordType): 
     { passStatuses: UNAVAILABLE_STATUSES },
   );
   if ((UNAVAILABLE_STATUSES as readonly number[]).includes(status)) return [];
-  const parsed = schemaResponse.safeParse(data);
+  const parsed = schemaResponse().safeParse(data);
   if (!parsed.success) return [];
   const definitions: CustomFieldDefinition[] = [];
   for (const raw of parsed.data.data.attributes) {
-    const attribute = schemaAttribute.safeParse(raw);
+    const attribute = schemaAttribute().safeParse(raw);
     if (!attribute.success || attribute.data.is_custom !== true) continue;
     const a = attribute.data;
     definitions.push({

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type * as PhoneNumbers from 'libphonenumber-js/min';
 
 /**
  * Pure functions that turn what a Zap or a Clay cell hands over into what Reevo expects.
@@ -117,8 +117,15 @@ export function splitList(value: unknown): string[] {
   return [...new Set(items.map((item) => item.trim()).filter((item) => item !== ''))];
 }
 
-/** Common phone formats → E.164. Numbers without a country code are read as US numbers. */
+let phoneNumbers: typeof PhoneNumbers | undefined;
+
+/**
+ * Common phone formats → E.164. Numbers without a country code are read as US numbers.
+ * The phone library (with its country metadata) loads on first use, not with the app.
+ */
 export function normalisePhone(value: string): string | undefined {
-  const phone = parsePhoneNumberFromString(value.trim(), 'US');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  phoneNumbers ??= require('libphonenumber-js/min') as typeof PhoneNumbers;
+  const phone = phoneNumbers.parsePhoneNumberFromString(value.trim(), 'US');
   return phone?.isPossible() ? phone.number : undefined;
 }

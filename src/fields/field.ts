@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type * as Zod from 'zod';
+import { lazySchema, type Z } from '../lazy-zod';
 import {
   normaliseDateTime,
   normaliseDomain,
@@ -23,15 +24,24 @@ export interface Field {
   /** How the value sits in the JSON body; tells a Clay recipe whether a chip needs quotes. */
   readonly wire: WireShape;
   /** Reads what Zapier or a Clay cell hands over, normalises it, and rejects what Reevo would. */
-  readonly input: z.ZodType<WireValue>;
+  readonly input: Schema;
   /** Checks a value that is already in wire form, as in a rendered Clay body. */
-  readonly check: z.ZodType<WireValue>;
+  readonly check: Schema;
   /** A realistic wire value, for help texts, Clay examples and samples. */
   readonly example: WireValue;
   /** The column a Clay table would hold this in. */
   readonly clayColumn: string;
   /** For IDs: the hidden trigger that lists choices and the search that finds one. */
   readonly dropdown?: { readonly dynamic: string; readonly search?: string };
+}
+
+/** A zod schema, of which the app needs only `safeParse`. */
+export type Schema = Pick<Zod.ZodType<WireValue>, 'safeParse'>;
+
+/** Fields are described at load time, but their schemas are built (and zod loaded) on first use. */
+function lazy(build: (z: Z) => Zod.ZodType<WireValue>): Schema {
+  const schema = lazySchema(build);
+  return { safeParse: (value) => schema().safeParse(value) };
 }
 
 export type WireShape = 'string' | 'number' | 'string[]' | 'object';
@@ -59,35 +69,35 @@ export function quote(value: unknown): string {
   return JSON.stringify(short);
 }
 
-const scalar = z.union([z.string(), z.number()], { error: 'should be a single value, not a list or an object' });
-
 /** A single text-like value read by `read`, which returns undefined for what it cannot accept. */
-function readScalar<T extends WireValue>(read: (text: string) => T | undefined, problem: string): z.ZodType<T> {
-  return scalar.transform((raw, ctx) => {
-    const value = read(String(raw));
-    if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${quote(raw)} ${problem}` });
-      return z.NEVER;
-    }
-    return value;
-  });
+function readScalar<T extends WireValue>(read: (text: string) => T | undefined, problem: string): Schema {
+  return lazy((z) =>
+    z.union([z.string(), z.number()], { error: 'should be a single value, not a list or an object' }).transform((raw, ctx) => {
+      const value = read(String(raw));
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message: `${quote(raw)} ${problem}` });
+        return z.NEVER;
+      }
+      return value;
+    }),
+  );
 }
 
 /** A list from comma-separated text or line items; every item read by `read`. */
-function readList(read: (text: string) => string | undefined, problem: string): z.ZodType<string[]> {
-  return z
-    .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
-      error: 'should be text or a list of text',
-    })
-    .transform((raw, ctx) => {
-      const items = splitList(raw);
-      const bad = items.filter((item) => read(item) === undefined);
-      if (bad.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `${bad.map(quote).join(', ')} ${problem}` });
-        return z.NEVER;
-      }
-      return [...new Set(items.map((item) => read(item) as string))];
-    });
+function readList(read: (text: string) => string | undefined, problem: string): Schema {
+  return lazy((z) =>
+    z
+      .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], { error: 'should be text or a list of text' })
+      .transform((raw, ctx) => {
+        const items = splitList(raw);
+        const bad = items.filter((item) => read(item) === undefined);
+        if (bad.length > 0) {
+          ctx.addIssue({ code: 'custom', message: `${bad.map(quote).join(', ')} ${problem}` });
+          return z.NEVER;
+        }
+        return [...new Set(items.map((item) => read(item) as string))];
+      }),
+  );
 }
 
 const MAX_TEXT = 10_000;
@@ -103,14 +113,15 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const readId = (text: string) => (GUID.test(text.trim()) ? text.trim().toLowerCase() : undefined);
 const ID_PROBLEM = 'is not a Reevo ID (a UUID such as 3f6c2a9e-8d1b-4c57-9e0a-6b2f1d4c8a71)';
 
-const wireString = z.string().min(1, 'must not be empty');
-const wireEmail = z.email({ error: 'is not a valid email address' });
+const wireString = (z: Z) => z.string().min(1, 'must not be empty');
+const wireEmail = (z: Z) => z.email({ error: 'is not a valid email address' });
+const emailCheck = lazy(wireEmail);
 /** Normalised, then held to the same rule as the wire check, so nothing is sent that Reevo's email check rejects. */
 const readEmail = (text: string) => {
   const normalised = normaliseEmail(text);
-  return normalised !== undefined && wireEmail.safeParse(normalised).success ? normalised : undefined;
+  return normalised !== undefined && emailCheck.safeParse(normalised).success ? normalised : undefined;
 };
-const wireId = z.string().regex(GUID, ID_PROBLEM);
+const wireId = (z: Z) => z.string().regex(GUID, ID_PROBLEM);
 
 export function text(f: FieldText & { example: string; long?: boolean }): Field {
   return {
@@ -118,7 +129,7 @@ export function text(f: FieldText & { example: string; long?: boolean }): Field 
     zapier: { type: f.long ? 'text' : 'string' },
     wire: 'string',
     input: readScalar(plainText, TEXT_PROBLEM),
-    check: wireString.max(MAX_TEXT),
+    check: lazy((z) => wireString(z).max(MAX_TEXT)),
     example: f.example,
   };
 }
@@ -129,7 +140,7 @@ export function email(f: FieldText & { example: string }): Field {
     zapier: { type: 'string' },
     wire: 'string',
     input: readScalar(readEmail, 'is not a valid email address'),
-    check: wireEmail,
+    check: emailCheck,
     example: f.example,
   };
 }
@@ -140,7 +151,7 @@ export function emailList(f: FieldText & { example: string[] }): Field {
     zapier: { type: 'string', list: true },
     wire: 'string[]',
     input: readList(readEmail, 'is not a valid email address'),
-    check: z.array(wireEmail),
+    check: lazy((z) => z.array(wireEmail(z))),
     example: f.example,
   };
 }
@@ -151,7 +162,7 @@ export function textList(f: FieldText & { example: string[] }): Field {
     zapier: { type: 'string', list: true },
     wire: 'string[]',
     input: readList(plainText, TEXT_PROBLEM),
-    check: z.array(wireString),
+    check: lazy((z) => z.array(wireString(z))),
     example: f.example,
   };
 }
@@ -162,7 +173,7 @@ export function id(f: FieldText & { example: string; dynamic?: string; search?: 
     zapier: { type: 'string' },
     wire: 'string',
     input: readScalar(readId, ID_PROBLEM),
-    check: wireId,
+    check: lazy(wireId),
     example: f.example,
     ...(f.dynamic ? { dropdown: { dynamic: f.dynamic, search: f.search } } : {}),
   };
@@ -174,7 +185,7 @@ export function idList(f: FieldText & { example: string[] }): Field {
     zapier: { type: 'string', list: true },
     wire: 'string[]',
     input: readList(readId, ID_PROBLEM),
-    check: z.array(wireId),
+    check: lazy((z) => z.array(wireId(z))),
     example: f.example,
   };
 }
@@ -185,7 +196,7 @@ export function dateTime(f: FieldText & { example: string }): Field {
     zapier: { type: 'datetime' },
     wire: 'string',
     input: readScalar(normaliseDateTime, 'is not a date and time Reevo can read (use e.g. 2026-11-25T14:30:00Z)'),
-    check: z.iso.datetime({ offset: true, error: 'is not an ISO-8601 date-time such as 2026-11-25T14:30:00Z' }),
+    check: lazy((z) => z.iso.datetime({ offset: true, error: 'is not an ISO-8601 date-time such as 2026-11-25T14:30:00Z' })),
     example: f.example,
   };
 }
@@ -196,7 +207,7 @@ export function website(f: FieldText & { example: string }): Field {
     zapier: { type: 'string' },
     wire: 'string',
     input: readScalar(normaliseWebsite, 'is not a website address (e.g. https://acme.com)'),
-    check: z.url({ protocol: /^https?$/, error: 'is not a website address (e.g. https://acme.com)' }),
+    check: lazy((z) => z.url({ protocol: /^https?$/, error: 'is not a website address (e.g. https://acme.com)' })),
     example: f.example,
   };
 }
@@ -207,7 +218,7 @@ export function domain(f: FieldText & { example: string }): Field {
     zapier: { type: 'string' },
     wire: 'string',
     input: readScalar(normaliseDomain, 'is not a domain (e.g. acme.com; a URL or an email address also works)'),
-    check: z.string().refine((value) => normaliseDomain(value) === value, 'is not a bare domain such as acme.com'),
+    check: lazy((z) => z.string().refine((value) => normaliseDomain(value) === value, 'is not a bare domain such as acme.com')),
     example: f.example,
   };
 }
@@ -218,7 +229,7 @@ export function url(f: FieldText & { example: string }): Field {
     zapier: { type: 'string' },
     wire: 'string',
     input: readScalar(normaliseUrl, 'is not a web address (e.g. https://www.linkedin.com/company/acme)'),
-    check: z.url({ protocol: /^https?$/, error: 'is not a web address' }),
+    check: lazy((z) => z.url({ protocol: /^https?$/, error: 'is not a web address' })),
     example: f.example,
   };
 }
@@ -229,7 +240,7 @@ export function phone(f: FieldText & { example: string }): Field {
     zapier: { type: 'string' },
     wire: 'string',
     input: readScalar(normalisePhone, 'is not a phone number (add the country code, e.g. +44 20 7946 0958)'),
-    check: z.string().regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 phone number such as +14155550123'),
+    check: lazy((z) => z.string().regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 phone number such as +14155550123')),
     example: f.example,
   };
 }
@@ -240,7 +251,7 @@ export function amount(f: FieldText & { example: number }): Field {
     zapier: { type: 'string' },
     wire: 'number',
     input: readScalar(parseAmount, 'is not an amount (e.g. 95000 or 95,000.00)'),
-    check: z.number({ error: 'must be a number, not text (remove the quotes around it)' }).finite(),
+    check: lazy((z) => z.number({ error: 'must be a number, not text (remove the quotes around it)' }).finite()),
     example: f.example,
   };
 }
@@ -265,7 +276,7 @@ export function choice<const V extends string>(
     },
     wire: 'string',
     input: readScalar((text) => byName.get(choiceName(text)), problem),
-    check: z.enum(values as [V, ...V[]], { error: problem }),
+    check: lazy((z) => z.enum(values as [V, ...V[]], { error: problem })),
     example: f.example,
   };
 }
@@ -275,27 +286,32 @@ const choiceName = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g
 
 /** Custom field values by API name or UUID: `{ "industry_segment": "SaaS", "regions": ["EMEA"] }`. */
 export function customFields(f: FieldText & { example: Record<string, string | string[]> }): Field {
-  const value = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
   return {
     ...base(f),
     zapier: { type: 'string', dict: true },
     wire: 'object',
-    input: z
-      .record(z.string(), value, { error: 'should be pairs of custom field API name and value' })
-      .transform((raw) => {
-        const out: Record<string, string | string[]> = {};
-        for (const [name, v] of Object.entries(raw)) {
-          const key = name.trim();
-          if (key === '') continue;
-          // A list (line items, or a multi-select field's own input) splits on commas like every list input.
-          const cleaned = Array.isArray(v) ? splitList(v) : String(v).trim();
-          if (cleaned.length > 0) out[key] = cleaned;
-        }
-        return out;
+    input: lazy((z) =>
+      z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]), {
+          error: 'should be pairs of custom field API name and value',
+        })
+        .transform((raw) => {
+          const out: Record<string, string | string[]> = {};
+          for (const [name, v] of Object.entries(raw)) {
+            const key = name.trim();
+            if (key === '') continue;
+            // A list (line items, or a multi-select field's own input) splits on commas like every list input.
+            const cleaned = Array.isArray(v) ? splitList(v) : String(v).trim();
+            if (cleaned.length > 0) out[key] = cleaned;
+          }
+          return out;
+        }),
+    ),
+    check: lazy((z) =>
+      z.record(z.string().min(1), z.union([z.string(), z.array(z.string())]), {
+        error: 'must be an object of custom field API name to text or a list of text',
       }),
-    check: z.record(z.string().min(1), z.union([z.string(), z.array(z.string())]), {
-      error: 'must be an object of custom field API name to text or a list of text',
-    }),
+    ),
     example: f.example,
   };
 }
