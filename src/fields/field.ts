@@ -107,7 +107,7 @@ const plainText = (text: string) => {
     ? trimmed
     : undefined;
 };
-const TEXT_PROBLEM = `is not usable text (it must be 1 to ${MAX_TEXT.toLocaleString('en-US')} characters, without control characters)`;
+const TEXT_PROBLEM = 'is not usable text (it must be 1 to 10,000 characters, without control characters)';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const readId = (text: string) => (GUID.test(text.trim()) ? text.trim().toLowerCase() : undefined);
