@@ -133,7 +133,7 @@ export const zipSize: Benchmark = {
 function methodText(): string {
   return (
     'Bytes of the build.zip made by `zapier-platform build --skip-validation` (CLI 19.1.0, which copies the app, runs `npm install --production` ' +
-    'and zips the files the app needs plus every package.json it finds), for: this app via `npm run zip` in the project; this app from a staged copy of its ' +
+    'and zips the files the app needs plus every package.json it finds), for: this app via `npm run zip` in the project (with the flags package.json gives it); this app from a staged copy of its ' +
     'sources with only its production dependencies (`npm ci --omit=dev`: a clean production install); and the empty app. Empty app: the files of ' +
     '`zapier-platform init --template custom-auth` as bench/empty-app.ts writes them (see Cold start), in the OS temp dir, after `npm install --omit=dev` ' +
     '(zapier-platform-core 19.1.0). ' +
