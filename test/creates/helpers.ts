@@ -5,7 +5,7 @@ import { TEST_BASE_URL } from '../helpers/zapier';
 
 /** Shared set-up for the nock tests of creates: no real network, every request recorded. */
 
-export const API = '/api/v1/public';
+export { API, unexpectedRequests, useNock } from '../helpers/nock';
 
 /** What reached the fake Reevo. */
 export interface SeenRequest {
@@ -15,30 +15,6 @@ export interface SeenRequest {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
 }
-
-let unmatched = 0;
-const countUnmatched = () => {
-  unmatched += 1;
-};
-
-/** No real network, nothing left over between tests, and a count of requests no mock expected. */
-export function useNock(): void {
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.emitter.on('no match', countUnmatched);
-  });
-  beforeEach(() => {
-    unmatched = 0;
-  });
-  afterEach(() => nock.cleanAll());
-  afterAll(() => {
-    nock.emitter.removeListener('no match', countUnmatched);
-    nock.enableNetConnect();
-  });
-}
-
-/** Requests sent in this test that no mock expected (a validation failure must leave this at 0). */
-export const unexpectedRequests = () => unmatched;
 
 /**
  * Expects one request to `method path` (any query) and answers it; `seen()` tells exactly what
