@@ -16,7 +16,10 @@ webhook deliveries coming out of the triggers, and unsubscribing. Exits non-zero
 Options:
   --table FILE      Clay table (CSV) of contacts to upsert   [clay/examples/contacts.csv]
   --base-url URL    run against another Reevo (e.g. a sandbox you started with npm run sandbox);
-                    the key is read from REEVO_API_KEY and never printed
+                    the key is read from REEVO_API_KEY and never printed. Webhook deliveries go
+                    to a receiver on this machine, so the instant triggers fire only where that
+                    Reevo can reach it (a local sandbox can). API calls are counted only in the
+                    built-in sandbox.
   --owner-email E   a Reevo user of that workspace to own the records [${sampleUser.email}]
   -h, --help        this text
 `;

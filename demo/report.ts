@@ -29,7 +29,9 @@ export function printSummary(results: readonly StepResult[]): void {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
-  const total = results.reduce((sum, r) => sum + (r.apiCalls ?? 0), 0);
+  const counted = results.filter((r) => r.apiCalls !== undefined);
+  const total = counted.reduce((sum, r) => sum + (r.apiCalls ?? 0), 0);
+  const calls = counted.length > 0 ? `${total} Reevo API calls in all` : 'API calls are counted only against the built-in sandbox';
   const failed = results.filter((r) => !r.ok).length;
-  console.log(`\n${failed === 0 ? green(`All ${results.length} steps passed`) : red(`${failed} of ${results.length} steps failed`)}; ${total} Reevo API calls in all.`);
+  console.log(`\n${failed === 0 ? green(`All ${results.length} steps passed`) : red(`${failed} of ${results.length} steps failed`)}; ${calls}.`);
 }
