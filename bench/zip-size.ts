@@ -1,12 +1,10 @@
 /**
- * The size of the zip Zapier receives: this app's `npm run zip` (build/build.zip) against the
- * empty custom-auth template app built the same way (`zapier-platform build --skip-validation`
- * of CLI 19.1.0, which runs its own `npm install --production` from the registry). The app is
- * also built from a staged copy without node_modules, as a clean production install would be:
- * the CLI adds every package.json under the project, devDependencies' included.
+ * The size of the zip Zapier receives: this app's `npm run zip` (build/build.zip: scripts/zip.sh
+ * bundles the app and builds it from a staged copy with its production dependencies) against the
+ * empty custom-auth template app built by the same CLI (`zapier-platform build --skip-validation`
+ * of CLI 19.1.0).
  *
- * The staged and empty apps live in the OS temp dir, not in bench/tmp: the CLI would put their
- * package.json files into the project's own zip.
+ * The empty app lives in the OS temp dir, not in bench/tmp, so nothing of it can reach a zip.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,20 +30,6 @@ async function build(cwd: string, args: string[]): Promise<{ ok: true; ms: numbe
   if (result.code === 0) return { ok: true, ms: result.ms };
   const tail = `${result.stdout}\n${result.stderr}`.replace(/\s*›\s*/g, ' ').trim().split('\n').filter(Boolean).slice(-3).join(' / ');
   return { ok: false, why: `exit ${result.code}: ${tail}` };
-}
-
-/** The CLI build of a copy of the app's sources (no node_modules), as on a clean production install. */
-async function stagedBuild(projectRoot: string): Promise<{ ok: true; ms: number; zip: string } | { ok: false; why: string }> {
-  const dir = path.join(WORK_DIR, 'app-staged');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const file of ['package.json', 'package-lock.json', 'index.js', '.zapierapprc']) fs.copyFileSync(path.join(projectRoot, file), path.join(dir, file));
-  fs.cpSync(path.join(projectRoot, 'dist'), path.join(dir, 'dist'), { recursive: true });
-  // The CLI wants zapier-platform-core installed locally before it builds: the production dependencies, from the lockfile.
-  const installed = await build(dir, ['ci', '--omit=dev', '--no-audit', '--no-fund']);
-  if (!installed.ok) return installed;
-  const built = await build(dir, CLI);
-  return built.ok ? { ok: true, ms: built.ms, zip: path.join(dir, 'build/build.zip') } : built;
 }
 
 const sizeOf = (file: string) => fs.statSync(file).size;
@@ -105,26 +89,9 @@ export const zipSize: Benchmark = {
       const bytes = sizeOf(projectZip);
       const r = bytes / emptyBytes;
       rows.push({ metric: 'zip size, `npm run zip` / empty', value: `${mb(bytes)} / ${mb(emptyBytes)} = ${ratio(r)}`, target, status: met(r <= ZIP_SIZE_TARGET) });
-      const packageJsons = zipEntries(projectZip).filter((e) => e.name.endsWith('package.json'));
-      notes.push(
-        `The \`npm run zip\` zip holds ${packageJsons.length} package.json files (${fmt(packageJsons.reduce((s, e) => s + e.compressedBytes, 0) / 1024, 0)} KB compressed): ` +
-          'the CLI adds every package.json under the project, including those of devDependencies, which hold no code.',
-      );
+      rows.push({ metric: 'largest additions over empty (compressed)', value: additions(projectZip, emptyZip), status: 'info' });
     } else {
       rows.push({ metric: 'zip size, `npm run zip` / empty', value: '`npm run zip` failed', target, status: 'failed' });
-    }
-
-    // This app from a clean production install: what the app itself costs.
-    const staged = await stagedBuild(options.projectRoot);
-    if (staged.ok) {
-      const bytes = sizeOf(staged.zip);
-      const r = bytes / emptyBytes;
-      rows.push({ metric: 'zip size, clean production install / empty', value: `${mb(bytes)} / ${mb(emptyBytes)} = ${ratio(r)}`, target, status: met(r <= ZIP_SIZE_TARGET) });
-      rows.push({ metric: 'largest additions over empty (compressed)', value: additions(staged.zip, emptyZip), status: 'info' });
-      notes.push(`Clean production install: a staged copy (package.json, package-lock.json, index.js, .zapierapprc, dist/) with \`npm ci --omit=dev\`, then built in ${fmt(staged.ms / 1000, 0)} s.`);
-    } else {
-      rows.push({ metric: 'zip size, clean production install / empty', value: 'build failed', target, status: 'failed' });
-      notes.push(`The staged build failed: ${staged.why}`);
     }
     return { name: this.name, title: this.title, method: methodText(), rows, notes };
   },
@@ -133,8 +100,8 @@ export const zipSize: Benchmark = {
 function methodText(): string {
   return (
     'Bytes of the build.zip made by `zapier-platform build --skip-validation` (CLI 19.1.0, which copies the app, runs `npm install --production` ' +
-    'and zips the files the app needs plus every package.json it finds), for: this app via `npm run zip` in the project (with the flags package.json gives it); this app from a staged copy of its ' +
-    'sources with only its production dependencies (`npm ci --omit=dev`: a clean production install); and the empty app. Empty app: the files of ' +
+    'and zips the files the app needs plus every package.json it finds), for: this app via `npm run zip` (scripts/zip.sh: the app bundled into one minified file by ' +
+    'scripts/bundle.js, in a staged copy with only its production dependencies); and the empty app. Empty app: the files of ' +
     '`zapier-platform init --template custom-auth` as bench/empty-app.ts writes them (see Cold start), in the OS temp dir, after `npm install --omit=dev` ' +
     '(zapier-platform-core 19.1.0). ' +
     'Compressed bytes per package are read from the zips\' central directories (bench/zip-entries.ts).'

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The Zapier release zip (build/build.zip), built from a staged copy that holds only the app and
-# its production dependencies. Built in the project, the zip would also get the package.json of
-# every development package (the CLI adds each one it finds), and the CLI's own copy of the
-# project opens more files at once than the build machines allow (EMFILE).
+# The Zapier release zip (build/build.zip), built from a staged copy that holds only the app,
+# bundled into one file (scripts/bundle.js), and its production dependencies. Built in the
+# project, the zip would also get the package.json of every development package (the CLI adds
+# each one it finds), and the CLI's own copy of the project opens more files at once than the
+# build machines allow (EMFILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +13,7 @@ trap 'rm -rf "$stage"' EXIT
 
 cp package.json package-lock.json index.js .zapierapprc "$stage/"
 mkdir "$stage/dist"
-cp -r dist/index.js dist/package.json dist/authentication.js dist/src dist/creates dist/searches dist/triggers "$stage/dist/"
+node scripts/bundle.js dist/index.js "$stage/dist/index.js"
 cd "$stage"
 npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 npm exec --yes --package=zapier-platform-cli@19.1.0 -- zapier-platform build --skip-validation --skip-dep-install

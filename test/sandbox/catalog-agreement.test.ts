@@ -1,5 +1,5 @@
 import { wireSchemas } from '../../sandbox';
-import { endpoints, type EndpointName } from '../../src/endpoints';
+import { endpoints, type Endpoint, type EndpointName } from '../../src/endpoints';
 
 /**
  * The app's endpoint table (from the field catalog) and the sandbox's wire schemas are two
@@ -29,8 +29,8 @@ type ObjectSchema = { shape: Record<string, ObjectSchema & { safeParse(v: unknow
 
 /** Top-level keys the app sends (body or query), with nested objects such as `metadata` as one key. */
 function appKeys(name: EndpointName) {
-  const endpoint = endpoints[name];
-  const keys = new Set<string>(Object.keys({ ...('fixedBody' in endpoint ? endpoint.fixedBody : {}) }));
+  const endpoint: Endpoint = endpoints[name];
+  const keys = new Set<string>(Object.keys(endpoint.fixedBody ?? {}));
   for (const param of endpoint.params) if (param.in !== 'path') keys.add(param.under ?? param.field.key);
   return keys;
 }
@@ -55,7 +55,7 @@ describe.each(Object.entries(SANDBOX_SCHEMA_OF) as Array<[EndpointName, keyof ty
   });
 
   it('requires what the contract requires', () => {
-    const endpoint = endpoints[name];
+    const endpoint: Endpoint = endpoints[name];
     const appRequired = endpoint.params.filter((p) => p.required && p.in !== 'path').map((p) => p.under ?? p.field.key);
     const sandboxRequired = Object.keys(schema.shape).filter((key) => !schema.shape[key].safeParse(undefined).success);
     expect([...new Set(appRequired)].sort()).toEqual(sandboxRequired.sort());
