@@ -14,7 +14,7 @@ import {
   sampleUser,
 } from '../src/samples';
 import { PRIMARY_ORG, SECOND_ORG } from './keys';
-import type { Account, Contact, Opportunity, Pipeline, WorkspaceData } from './records';
+import { accountRecord, contactRecord, type Opportunity, type Pipeline, type WorkspaceData } from './records';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -45,47 +45,6 @@ const CLOSED_REASONS = {
   lost: ['Budget', 'Chose a competitor', 'No decision', 'Timing'],
 };
 
-// Each helper lists every key in §2.2 order first, so seeded records serialize like the samples.
-function account(fields: Partial<Account> & Pick<Account, 'id' | 'name' | 'created_at'>): Account {
-  return Object.assign({
-    id: fields.id,
-    name: fields.name,
-    domain_name: null,
-    official_website: null,
-    status: 'PROSPECT',
-    owner_email: null,
-    linkedin_url: null,
-    facebook_url: null,
-    zoominfo_url: null,
-    x_url: null,
-    custom_fields: {},
-    created_at: fields.created_at,
-    updated_at: fields.created_at,
-  }, fields);
-}
-
-function contact(fields: Partial<Contact> & Pick<Contact, 'id' | 'email' | 'created_at'>): Contact {
-  return Object.assign({
-    id: fields.id,
-    email: fields.email,
-    first_name: null,
-    middle_name: null,
-    last_name: null,
-    phone_number: null,
-    title: null,
-    department: null,
-    account_id: null,
-    owner_email: null,
-    linkedin_url: null,
-    facebook_url: null,
-    zoominfo_url: null,
-    x_url: null,
-    custom_fields: {},
-    created_at: fields.created_at,
-    updated_at: fields.created_at,
-  }, fields);
-}
-
 function opportunity(
   fields: Partial<Opportunity> & Pick<Opportunity, 'id' | 'display_name' | 'account_id' | 'stage_name' | 'status' | 'created_at'>,
 ): Opportunity {
@@ -110,7 +69,7 @@ function opportunity(
 }
 
 function primaryWorkspace(): WorkspaceData {
-  const contoso = account({
+  const contoso = accountRecord({
     id: '2a6d9f13-8c4e-4b71-9e05-3f8a1c7d2b46',
     name: 'Contoso Pharmaceuticals',
     domain_name: 'contoso-pharma.com',
@@ -119,7 +78,7 @@ function primaryWorkspace(): WorkspaceData {
     custom_fields: { industry_segment: 'Healthcare' },
     created_at: '2025-02-10T10:05:00+00:00',
   });
-  const fabrikam = account({
+  const fabrikam = accountRecord({
     id: '6c1f4a82-3e9b-4d07-8b6a-5e2d9c0f7a18',
     name: 'Fabrikam',
     domain_name: 'fabrikam.com',
@@ -128,7 +87,7 @@ function primaryWorkspace(): WorkspaceData {
     owner_email: USERS.sam.email,
     created_at: '2025-02-14T15:30:12+00:00',
   });
-  const northwindLogistics = account({
+  const northwindLogistics = accountRecord({
     id: '9e3b7c25-6f1a-4a48-b2d9-0c4e8f5a1b67',
     name: 'Northwind Logistics',
     domain_name: 'northwind-logistics.com',
@@ -137,7 +96,7 @@ function primaryWorkspace(): WorkspaceData {
     custom_fields: { industry_segment: 'Logistics' },
     created_at: '2025-03-02T08:45:39+00:00',
   });
-  const tailspin = account({
+  const tailspin = accountRecord({
     id: 'd4a8e1b6-2c7f-4e93-a5d0-7b3f9c2e8a51',
     name: 'Tailspin Toys',
     domain_name: 'tailspintoys.com',
@@ -214,7 +173,7 @@ function primaryWorkspace(): WorkspaceData {
     accounts: [clone(sampleAccount), contoso, fabrikam, northwindLogistics, tailspin],
     contacts: [
       clone(sampleContact),
-      contact({
+      contactRecord({
         id: '2e7b5d9a-4c1f-4a86-b3e0-9f6d2c8a5b71',
         email: 'jamie.lindqvist@northwind-traders.com',
         first_name: 'Jamie',
@@ -225,7 +184,7 @@ function primaryWorkspace(): WorkspaceData {
         owner_email: USERS.riley.email,
         created_at: '2025-02-05T14:20:00+00:00',
       }),
-      contact({
+      contactRecord({
         id: '5d0a8c3e-7b2f-4e64-9a1d-3c8e6f0b4a92',
         email: 'alex.rivera@contoso-pharma.com',
         first_name: 'Alex',
@@ -237,7 +196,7 @@ function primaryWorkspace(): WorkspaceData {
         custom_fields: { persona: 'Champion' },
         created_at: '2025-02-10T10:30:45+00:00',
       }),
-      contact({
+      contactRecord({
         id: '9b4e1f7c-0a6d-4b38-8e2c-5f9a3d7b1e60',
         email: 'taylor.brooks@fabrikam.com',
         first_name: 'Taylor',
@@ -247,7 +206,7 @@ function primaryWorkspace(): WorkspaceData {
         owner_email: USERS.sam.email,
         created_at: '2025-02-14T16:02:27+00:00',
       }),
-      contact({
+      contactRecord({
         id: 'f7c2a5e9-3b8d-4f10-a4e6-1d7b9c3f5a28',
         email: 'robin.achterberg@tailspintoys.com',
         first_name: 'Robin',
@@ -329,7 +288,7 @@ function secondWorkspace(): WorkspaceData {
     closedReasons: clone(CLOSED_REASONS),
     customFields: [],
     accounts: [
-      account({
+      accountRecord({
         id: '0e6c3a9d-5b2f-4f81-a7e4-3d9b1c6f8a25',
         name: 'Initech',
         domain_name: 'initech-software.com',
@@ -339,7 +298,7 @@ function secondWorkspace(): WorkspaceData {
       }),
     ],
     contacts: [
-      contact({
+      contactRecord({
         id: '4d1b8f6a-9e3c-4a07-b5d2-8c6f0e3a9b74',
         email: 'pat.lindgren@initech-software.com',
         first_name: 'Pat',

@@ -7,7 +7,7 @@
 import { upsertQuerySchema, type WireInput, wireSchemas } from '../contract';
 import { endpoint } from '../http';
 import { write } from '../keys';
-import type { Account, Contact, CustomFieldValues } from '../records';
+import { accountRecord, contactRecord, type Account, type Contact, type CustomFieldValues } from '../records';
 import { ReferenceCheck } from '../references';
 import type { Workspace } from '../store';
 import type { WebhookDispatcher } from '../webhooks';
@@ -50,22 +50,15 @@ function upsertAccount(
   const account = matchAccount(ws, body, websiteDomain, existingContact);
   if (!account) {
     const domain = websiteDomain ?? domainOf(body.email.split('@')[1] ?? '');
-    const created: Account = {
+    const created = accountRecord({
       id: newId(),
       name: body.company ?? domain ?? body.email,
       domain_name: domain,
       official_website: website,
-      status: 'PROSPECT',
-      owner_email: null,
-      linkedin_url: null,
-      facebook_url: null,
-      zoominfo_url: null,
-      x_url: null,
       custom_fields: customFields ?? {},
       created_at: now,
-      updated_at: now,
       ...fields,
-    };
+    });
     ws.addAccount(created);
     events.emit(ws, 'account.created', created);
     return created;
@@ -118,26 +111,13 @@ export const upsertEndpoints = [
       const now = isoNow();
 
       if (!existing) {
-        const contact: Contact = {
+        const contact = contactRecord({
           id: newId(),
           email: body.email,
-          first_name: null,
-          middle_name: null,
-          last_name: null,
-          phone_number: null,
-          title: null,
-          department: null,
-          account_id: null,
-          owner_email: null,
-          linkedin_url: null,
-          facebook_url: null,
-          zoominfo_url: null,
-          x_url: null,
           custom_fields: contactCustomFields ?? {},
           created_at: now,
-          updated_at: now,
           ...fields,
-        };
+        });
         ws.addContact(contact);
         events.emit(ws, 'contact.created', contact);
         return { account, contact, account_id: account.id, contact_id: contact.id, action: 'created' };
