@@ -1,4 +1,3 @@
-import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import creates from '../../creates';
 import { perform as createAccount } from '../../creates/create_account';
@@ -10,12 +9,13 @@ import { perform as moveOpportunityStage } from '../../creates/move_opportunity_
 import { perform as updateAccount } from '../../creates/update_account';
 import { perform as updateOpportunity } from '../../creates/update_opportunity';
 import { perform as upsertAccountContact } from '../../creates/upsert_account_contact';
-import { DEMO_KEYS, startSandbox, type RunningSandbox } from '../../sandbox';
+import { DEMO_KEYS } from '../../sandbox';
 import { callEndpoint } from '../../src/client';
 import { clearCustomFieldCache } from '../../src/custom-fields';
 import { endpoints } from '../../src/endpoints';
 import { sampleEnrollment, sampleMailbox, sampleUser } from '../../src/samples';
-import { appTester, caught, TEST_BASE_URL } from '../helpers/zapier';
+import { useSandbox } from '../helpers/sandbox';
+import { appTester, caught } from '../helpers/zapier';
 
 /**
  * Every create, end to end: through zapier-platform-core's middleware, over real HTTP, against
@@ -23,19 +23,7 @@ import { appTester, caught, TEST_BASE_URL } from '../helpers/zapier';
  * account, gets a deal that moves to Closed Won, a task, a logged activity and a sequence.
  */
 
-let sb: RunningSandbox;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  sb = await startSandbox();
-  process.env.REEVO_API_BASE_URL = sb.url;
-});
-
-afterAll(async () => {
-  process.env.REEVO_API_BASE_URL = TEST_BASE_URL;
-  await sb?.stop();
-});
+const sb = useSandbox();
 
 const as = (key: string, inputData: Record<string, unknown> = {}): Partial<Bundle> => ({ authData: { api_key: key }, inputData });
 const full = (inputData: Record<string, unknown> = {}) => as(DEMO_KEYS.full, inputData);
@@ -47,14 +35,14 @@ const state: { contactId?: string; accountId?: string; createdAccountId?: string
 describe('every create against the sandbox', () => {
   it('offers the sandbox’s custom fields as inputs, reading each schema once', async () => {
     clearCustomFieldCache();
-    sb.clearLogs();
+    sb().clearLogs();
     const fields = await run(creates.upsert_account_contact.operation.inputFields, full());
     const keys = fields.map((field) => field.key);
     expect(keys).toEqual(expect.arrayContaining(['contact_custom_fields__persona', 'account_custom_fields__industry_segment', 'account_custom_fields__tech_stack']));
     expect(fields.find((field) => field.key === 'account_custom_fields__tech_stack')?.list).toBe(true);
     await run(creates.upsert_account_contact.operation.inputFields, full());
     await run(creates.upsert_account_contact.operation.outputFields, full());
-    expect(sb.requests.map((r) => `${r.method} ${r.path} ${r.status}`).sort()).toEqual([
+    expect(sb().requests.map((r) => `${r.method} ${r.path} ${r.status}`).sort()).toEqual([
       'GET /api/v2/_schema/account 200',
       'GET /api/v2/_schema/contact 200',
     ]);
@@ -194,10 +182,10 @@ describe('every create against the sandbox', () => {
   });
 
   it('bad input never reaches the sandbox', async () => {
-    sb.clearLogs();
+    sb().clearLogs();
     const error = await caught(appTester(createOpportunity, full({ display_name: 'Deal', account_id: state.accountId, amount: 'lots' })));
     expect(error.message).toMatch(/Amount \(amount\)/);
-    expect(sb.requests).toHaveLength(0);
+    expect(sb().requests).toHaveLength(0);
   });
 });
 
@@ -211,9 +199,9 @@ describe('keys without the permission', () => {
 
   it('a key that may not read accounts still gets the account form, with key/value custom fields', async () => {
     clearCustomFieldCache();
-    sb.clearLogs();
+    sb().clearLogs();
     const fields = await run(creates.create_account.operation.inputFields, as(DEMO_KEYS.tasksOnly));
-    expect(sb.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/_schema/account 403']);
+    expect(sb().requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET /api/v2/_schema/account 403']);
     expect(fields.map((field) => field.key)).toContain('custom_fields');
     expect(fields.some((field) => field.key.startsWith('custom_fields__'))).toBe(false);
   });

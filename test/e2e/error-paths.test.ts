@@ -1,12 +1,12 @@
-import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { testConnection } from '../../authentication';
 import creates from '../../creates';
-import { DEMO_KEYS, startSandbox, type RunningSandbox } from '../../sandbox';
+import { DEMO_KEYS } from '../../sandbox';
 import { sampleAccount, sampleContact, sampleEnrollment, sampleOpportunity, sampleUser } from '../../src/samples';
 import searches from '../../searches';
 import triggers from '../../triggers';
-import { appTester, caught, TEST_BASE_URL } from '../helpers/zapier';
+import { useSandbox } from '../helpers/sandbox';
+import { appTester, caught } from '../helpers/zapier';
 
 /**
  * Every create, search and instant-trigger subscription, through zapier-platform-core against the
@@ -48,22 +48,11 @@ const runs: Array<[string, Run]> = [
     }] as [string, Run]),
 ];
 
-let sb: RunningSandbox;
-
-beforeAll(async () => {
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  sb = await startSandbox({ webhooks: { baseDelayMs: 5, maxAttempts: 1 } });
-  process.env.REEVO_API_BASE_URL = sb.url;
-});
-
-afterAll(async () => {
-  process.env.REEVO_API_BASE_URL = TEST_BASE_URL;
-  await sb?.stop();
-});
+const sb = useSandbox({ webhooks: { baseDelayMs: 5, maxAttempts: 1 } });
 
 afterEach(() => {
-  sb.setQuota(null);
-  sb.clearFaults();
+  sb().setQuota(null);
+  sb().clearFaults();
 });
 
 const run = ({ perform, inputData, extra }: Run, apiKey: string) =>
@@ -99,14 +88,14 @@ describe.each(runs)('%s', (_name, op) => {
   });
 
   it('sends the user to their account manager when the quota is spent', async () => {
-    sb.setQuota(0);
+    sb().setQuota(0);
     const error = await caught(run(op, DEMO_KEYS.full));
     expect(error.code).toBe('quota_exhausted');
     expect(error.message).toMatch(/account manager/);
   });
 
   it.each([500, 502, 503] as const)('reports a %i briefly, without the page', async (status) => {
-    sb.injectFaults([{ kind: 'status', status }]);
+    sb().injectFaults([{ kind: 'status', status }]);
     const error = await caught(run(op, DEMO_KEYS.full));
     expect(error.code).toBe('server_error');
     expect(error.message).toContain(`HTTP ${status}`);
@@ -114,7 +103,7 @@ describe.each(runs)('%s', (_name, op) => {
   });
 
   it('lets Zapier retry later when Reevo throttles', async () => {
-    sb.injectFaults([{ kind: 'rate-limit', retryAfter: 7 }]);
+    sb().injectFaults([{ kind: 'rate-limit', retryAfter: 7 }]);
     const error = await caught(run(op, DEMO_KEYS.full));
     expect(error.name).toBe('ThrottledError');
     expect(error.delay).toBe(7);

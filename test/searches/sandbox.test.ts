@@ -1,9 +1,8 @@
-import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { perform as createAccount } from '../../creates/create_account';
 import { perform as createOpportunity } from '../../creates/create_opportunity';
 import { perform as upsertAccountContact } from '../../creates/upsert_account_contact';
-import { DEMO_KEYS, startSandbox, type RunningSandbox } from '../../sandbox';
+import { DEMO_KEYS } from '../../sandbox';
 import { perform as findAccount } from '../../searches/find_account';
 import { perform as findContact } from '../../searches/find_contact';
 import { perform as findContactAndAccount } from '../../searches/find_contact_and_account';
@@ -11,7 +10,8 @@ import { perform as findMailbox } from '../../searches/find_mailbox';
 import { perform as findOpportunity } from '../../searches/find_opportunity';
 import { perform as findUser } from '../../searches/find_user';
 import { sampleAccount, sampleContact, sampleMailbox, sampleOpportunity, sampleUser } from '../../src/samples';
-import { appTester, caught, TEST_BASE_URL } from '../helpers/zapier';
+import { useSandbox } from '../helpers/sandbox';
+import { appTester, caught } from '../helpers/zapier';
 import { findOrCreate } from './find-or-create';
 
 /**
@@ -20,26 +20,14 @@ import { findOrCreate } from './find-or-create';
  * requests the sandbox received.
  */
 
-let sb: RunningSandbox;
+const sb = useSandbox();
 
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  sb = await startSandbox();
-  process.env.REEVO_API_BASE_URL = sb.url;
-});
-
-afterAll(async () => {
-  process.env.REEVO_API_BASE_URL = TEST_BASE_URL;
-  await sb?.stop();
-});
-
-beforeEach(() => sb.clearLogs());
+beforeEach(() => sb().clearLogs());
 
 const as = (key: string, inputData: Record<string, unknown>): Partial<Bundle> => ({ authData: { api_key: key }, inputData });
 const full = (inputData: Record<string, unknown>) => as(DEMO_KEYS.full, inputData);
 /** What the sandbox received, as `METHOD path status`. */
-const received = () => sb.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
+const received = () => sb().requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 const V1 = '/api/v1/public';
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 
@@ -59,7 +47,7 @@ describe('find_account against the sandbox', () => {
     ]) {
       await appTester(createAccount, full({ name, domain_name }));
     }
-    sb.clearLogs();
+    sb().clearLogs();
 
     const found = await appTester(findAccount, full({ domain_name: 'ops@rank-check.io' }));
 
@@ -135,7 +123,7 @@ describe('find_opportunity against the sandbox', () => {
   it('ranks the exact name above names that contain it', async () => {
     await appTester(createOpportunity, full({ display_name: 'Rank Check - Pilot (extension)', account_id: sampleAccount.id }));
     await appTester(createOpportunity, full({ display_name: 'Rank Check - Pilot', account_id: sampleAccount.id }));
-    sb.clearLogs();
+    sb().clearLogs();
 
     const found = await appTester(findOpportunity, full({ display_name: 'Rank Check - Pilot' }));
 
@@ -160,7 +148,7 @@ describe('find_contact_and_account against the sandbox', () => {
 
   it('finds them by a phone number typed in a local format (sent as %2B… so Reevo reads the +)', async () => {
     await expect(appTester(findContactAndAccount, full({ contact_phone_number: '(202) 555-0143' }))).resolves.toEqual([both]);
-    expect(sb.requests.map((r) => r.query)).toEqual([{ contact_phone_number: sampleContact.phone_number }]);
+    expect(sb().requests.map((r) => r.query)).toEqual([{ contact_phone_number: sampleContact.phone_number }]);
   });
 
   it('finds the account by domain', async () => {
@@ -209,7 +197,7 @@ describe('Find or Create against the sandbox', () => {
     expect(first.outcome).toBe('created');
     expect(received()).toEqual([`POST ${V1}/accounts/search 200`, `POST ${V1}/accounts 201`]);
 
-    sb.clearLogs();
+    sb().clearLogs();
     const second = await findOrCreate(appTester, pair, search, create);
     expect(second).toEqual({ outcome: 'found', record: first.record });
     expect(received()).toEqual([`POST ${V1}/accounts/search 200`]);
@@ -224,7 +212,7 @@ describe('Find or Create against the sandbox', () => {
     expect(first.outcome).toBe('created');
     expect(received()).toEqual([`POST ${V1}/contacts/search 200`, expect.stringMatching(new RegExp(`^POST ${V1}/account_contact 20[01]$`))]);
 
-    sb.clearLogs();
+    sb().clearLogs();
     const second = await findOrCreate(appTester, pair, search, create);
     expect(second.outcome).toBe('found');
     expect(second.record.id).toBe(first.record.contact_id);
@@ -239,7 +227,7 @@ describe('Find or Create against the sandbox', () => {
     expect(first.outcome).toBe('created');
     expect(received()).toEqual([`POST ${V1}/opportunities/search 200`, `POST ${V1}/opportunities 201`]);
 
-    sb.clearLogs();
+    sb().clearLogs();
     const second = await findOrCreate(appTester, pair, full(input), full(input));
     expect(second).toEqual({ outcome: 'found', record: first.record });
     expect(received()).toEqual([`POST ${V1}/opportunities/search 200`]);
