@@ -18,7 +18,7 @@ async function expectInputError(method, inputData, field) {
     await handler(event);
   } catch (error) {
     const { message } = JSON.parse(error.message);
-    if (!message.includes(`(${field})`)) throw new Error(`${method}: unexpected message ${message}`);
+    if (!message.includes(`(${field})`)) throw new Error(`${method}: unexpected message ${message}`, { cause: error });
     return message;
   }
   throw new Error(`${method} accepted bad input`);

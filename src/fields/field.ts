@@ -101,9 +101,12 @@ function readList(read: (text: string) => string | undefined, problem: string): 
 }
 
 const MAX_TEXT = 10_000;
+/** Control characters but tab and line breaks: Reevo and Clay cells have no use for them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const plainText = (text: string) => {
   const trimmed = text.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_TEXT && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(trimmed)
+  return trimmed.length > 0 && trimmed.length <= MAX_TEXT && !CONTROL_CHARACTERS.test(trimmed)
     ? trimmed
     : undefined;
 };

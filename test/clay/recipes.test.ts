@@ -91,7 +91,7 @@ describe.each(recipes.map((r) => [r.name, r] as const))('%s', (_name, recipe: Re
   test('each optional line pasted into the body still fits the endpoint', () => {
     if (!recipe.body) return expect(recipe.optionalBodyLines).toEqual([]);
     for (const line of recipe.optionalBodyLines) {
-      const body = line.where === 'top level' ? recipe.body.replace(/\n}$/, `,\n  ${line.line}\n}`) : recipe.body.replace(/\n  }/, `,\n    ${line.line}\n  }`);
+      const body = line.where === 'top level' ? recipe.body.replace(/\n}$/, `,\n  ${line.line}\n}`) : recipe.body.replace(/\n {2}}/, `,\n    ${line.line}\n  }`);
       const withLine = prepareRecipe({ ...recipe, body });
       expect(withLine.bodySlots.map((s) => s.param.field.key)).toContain(line.field);
     }

@@ -101,7 +101,6 @@ test.each(STATUSES)('HTTP %i echoing the request: the key is in no message, resu
   captured = '';
   const texts: string[] = [];
   const zConsole: string[] = [];
-  let requestsWithKey = 0;
   const seen = jest.fn();
   server.on('request', seen);
   await capturingOutput(async () => {
@@ -127,7 +126,7 @@ test.each(STATUSES)('HTTP %i echoing the request: the key is in no message, resu
     }
   });
   server.off('request', seen);
-  requestsWithKey = seen.mock.calls.filter(([request]) => (request as http.IncomingMessage).headers['x-api-key'] === SECRET).length;
+  const requestsWithKey = seen.mock.calls.filter(([request]) => (request as http.IncomingMessage).headers['x-api-key'] === SECRET).length;
   // The server did get the key (so the echo held it), and nothing of it came back out.
   expect(requestsWithKey).toBeGreaterThan(0);
   for (const fragment of FRAGMENTS) {

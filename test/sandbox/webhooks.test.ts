@@ -8,6 +8,7 @@ import { expectKeySet, KEY_SETS, useSandbox, V1 } from './helpers';
 interface Received {
   headers: http.IncomingHttpHeaders;
   raw: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever was delivered
   body: any;
 }
 
