@@ -16,10 +16,12 @@ export const activityFields = {
   }),
   contact_ids: idList({
     key: 'contact_ids',
-    label: 'Contact IDs',
-    helpText: 'The Reevo IDs of the contacts involved (not their emails): map them from a Find Contact step. Separate several with commas.',
+    label: 'Contacts',
+    helpText: 'The contacts involved: pick them, or map their Reevo contact IDs (not their emails), e.g. from a Find Contact step. Separate several IDs with commas.',
     example: ['8b1e4d2c-6a3f-4f0e-b9d7-2c5a1e8f3b64'],
     clayColumn: 'Reevo Contact ID',
+    dynamic: 'contact_list.id.label',
+    search: 'find_contact.id',
   }),
   pipeline_id: id({
     key: 'pipeline_id',

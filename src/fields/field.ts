@@ -182,7 +182,7 @@ export function id(f: FieldText & { example: string; dynamic?: string; search?: 
   };
 }
 
-export function idList(f: FieldText & { example: string[] }): Field {
+export function idList(f: FieldText & { example: string[]; dynamic?: string; search?: string }): Field {
   return {
     ...base(f),
     zapier: { type: 'string', list: true },
@@ -190,6 +190,7 @@ export function idList(f: FieldText & { example: string[] }): Field {
     input: readList(readId, ID_PROBLEM),
     check: lazy((z) => z.array(wireId(z))),
     example: f.example,
+    ...(f.dynamic ? { dropdown: { dynamic: f.dynamic, search: f.search } } : {}),
   };
 }
 

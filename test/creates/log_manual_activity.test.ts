@@ -50,7 +50,7 @@ describe('log_manual_activity', () => {
     [{ activity_time: '2025-05-28', description: 'x' }, /Subject \(subject\) is required/],
     [{ activity_time: '2025-05-28', subject: 'Call' }, /Description \(description\) is required/],
     [{ activity_time: '2025-05-28', subject: 'Call', description: 'x', category: 'MEETING' }, /Category \(category\) "MEETING" is not one of/],
-    [{ activity_time: '2025-05-28', subject: 'Call', description: 'x', contact_ids: 'jordan.blake@northwind-traders.com' }, /Contact IDs \(contact_ids\) "jordan.blake@northwind-traders.com" is not a Reevo ID/],
+    [{ activity_time: '2025-05-28', subject: 'Call', description: 'x', contact_ids: 'jordan.blake@northwind-traders.com' }, /Contacts \(contact_ids\) "jordan.blake@northwind-traders.com" is not a Reevo ID/],
     [{ activity_time: '2025-05-28', subject: 'Call', description: 'x', pipeline_id: 'New Business' }, /Opportunity \(pipeline_id\) "New Business" is not a Reevo ID/],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(perform, bundleWith(input)));

@@ -60,7 +60,7 @@ describe('the app definition', () => {
     expect(keys('triggers')).toEqual(
       expect.arrayContaining([
         'new_account', 'updated_account', 'new_contact', 'updated_contact', 'new_opportunity', 'updated_opportunity',
-        'opportunity_stage_changed', 'new_task', 'account_list', 'opportunity_list',
+        'opportunity_stage_changed', 'new_task', 'account_list', 'contact_list', 'opportunity_list',
       ]),
     );
   });

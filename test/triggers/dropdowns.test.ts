@@ -1,8 +1,9 @@
 import nock from 'nock';
-import { sampleAccount, sampleOpportunity } from '../../src/samples';
+import { sampleAccount, sampleContact, sampleOpportunity } from '../../src/samples';
 import * as account_list from '../../triggers/account_list';
+import * as contact_list from '../../triggers/contact_list';
 import * as opportunity_list from '../../triggers/opportunity_list';
-import { accountFields, opportunityFields } from '../../src/fields';
+import { accountFields, activityFields, opportunityFields } from '../../src/fields';
 import { appTester, bundleWith, TEST_API_KEY, TEST_BASE_URL } from '../helpers/zapier';
 import { v2Record } from './helpers';
 
@@ -118,6 +119,33 @@ describe('opportunity_list (the Opportunity dropdown)', () => {
 
     const page1 = await appTester(opportunity_list.perform, bundleWith({}, { meta: { page: 1 } as never }));
     expect(page1).toEqual([]);
+    expect(more.isDone()).toBe(true);
+  });
+});
+
+describe('contact_list (the Contacts dropdown of Log Manual Activity)', () => {
+  it('the catalog’s contact IDs dropdown points at it, with search by email', () => {
+    expect(activityFields.contact_ids.dropdown).toEqual({ dynamic: 'contact_list.id.label', search: 'find_contact.id' });
+  });
+
+  it('pages with the cursor and labels choices by name and email', async () => {
+    fakeCursorStore();
+    const nameless = { ...sampleContact, id: 'c0000000-0000-4000-8000-000000000001', first_name: null, last_name: null, email: 'ops@harbourline.example', created_at: '2025-08-01T08:00:00+00:00' };
+    reevo()
+      .post('/api/v2/contact/_query', (body) => body.cursor === undefined)
+      .reply(200, { data: [v2Record('contact', sampleContact), v2Record('contact', nameless)], next_cursor: 'c-2' });
+    const more = reevo()
+      .post('/api/v2/contact/_query', (body) => body.cursor === 'c-2')
+      .reply(200, { data: [], next_cursor: null });
+
+    const page0 = await appTester(contact_list.perform, bundleWith({}, { meta: { page: 0 } as never }));
+    expect(page0.map((c) => c.label)).toEqual([
+      'ops@harbourline.example',
+      `${sampleContact.first_name} ${sampleContact.last_name} (${sampleContact.email})`,
+    ]);
+    expect(page0[1]).toMatchObject(sampleContact);
+
+    expect(await appTester(contact_list.perform, bundleWith({}, { meta: { page: 1 } as never }))).toEqual([]);
     expect(more.isDone()).toBe(true);
   });
 });
