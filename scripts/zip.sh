@@ -12,6 +12,7 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 cp package.json package-lock.json index.js .zapierapprc "$stage/"
+printf 'node_modules/\nbuild/\n' > "$stage/.gitignore"
 mkdir "$stage/dist"
 node scripts/bundle.js dist/index.js "$stage/dist/index.js"
 cd "$stage"
@@ -19,5 +20,7 @@ npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 npm exec --yes --package=zapier-platform-cli@19.1.0 -- zapier-platform build --skip-validation --skip-dep-install
 cd - >/dev/null
 mkdir -p build
-cp "$stage/build/build.zip" "$stage/build/source.zip" build/
+cp "$stage/build/build.zip" build/
+# Zapier's reviewers read source.zip: the project's own sources, not the bundle the stage holds.
+git archive --format=zip -o build/source.zip HEAD 2>/dev/null || cp "$stage/build/source.zip" build/
 echo "build/build.zip: $(wc -c < build/build.zip) bytes"
