@@ -1,14 +1,11 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint } from '../src/client';
+import { defineCreate } from 'zapier-platform-core';
+import { performEndpoint } from '../src/client';
 import { endpoints } from '../src/endpoints';
 import { taskOutputFields } from '../src/output-fields';
 import { sampleTask } from '../src/samples';
 import { inputFieldsFor } from '../src/zapier-fields';
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { data } = await callEndpoint<Record<string, unknown>>(z, endpoints.createTask, bundle.inputData);
-  return data;
-};
+export const perform = performEndpoint(endpoints.createTask);
 
 export default defineCreate({
   key: 'create_task',

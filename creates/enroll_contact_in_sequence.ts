@@ -1,5 +1,5 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint } from '../src/client';
+import { defineCreate } from 'zapier-platform-core';
+import { performEndpoint } from '../src/client';
 import { endpoints } from '../src/endpoints';
 import { enrollmentOutputFields } from '../src/output-fields';
 import { sampleEnrollment } from '../src/samples';
@@ -10,10 +10,7 @@ const REAL_EMAIL_WARNING =
   'Reevo has no protection against duplicates: re-running or replaying this step may enroll the contact again. ' +
   'Add a filter before this step if the trigger can fire twice for the same contact.';
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { data } = await callEndpoint<Record<string, unknown>>(z, endpoints.enrollInSequence, bundle.inputData);
-  return data;
-};
+export const perform = performEndpoint(endpoints.enrollInSequence);
 
 export default defineCreate({
   key: 'enroll_contact_in_sequence',

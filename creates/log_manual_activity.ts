@@ -1,14 +1,11 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint } from '../src/client';
+import { defineCreate } from 'zapier-platform-core';
+import { performEndpoint } from '../src/client';
 import { endpoints } from '../src/endpoints';
 import { manualActivityOutputFields } from '../src/output-fields';
 import { sampleManualActivity } from '../src/samples';
 import { inputFieldsFor } from '../src/zapier-fields';
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { data } = await callEndpoint<Record<string, unknown>>(z, endpoints.createManualActivity, bundle.inputData);
-  return data;
-};
+export const perform = performEndpoint(endpoints.createManualActivity);
 
 export default defineCreate({
   key: 'log_manual_activity',

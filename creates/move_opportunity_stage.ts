@@ -1,15 +1,12 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint } from '../src/client';
+import { defineCreate } from 'zapier-platform-core';
+import { performEndpoint } from '../src/client';
 import { endpoints } from '../src/endpoints';
 import { opportunityOutputFields } from '../src/output-fields';
 import { sampleOpportunity } from '../src/samples';
 import { inputFieldsFor } from '../src/zapier-fields';
 
 // A closed stage rejected for missing closed reasons is explained by the error mapping (src/errors.ts).
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { data } = await callEndpoint<Record<string, unknown>>(z, endpoints.shiftOpportunityStage, bundle.inputData);
-  return data;
-};
+export const perform = performEndpoint(endpoints.shiftOpportunityStage);
 
 export default defineCreate({
   key: 'move_opportunity_stage',

@@ -1,5 +1,5 @@
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint } from '../src/client';
+import { defineCreate } from 'zapier-platform-core';
+import { performEndpoint } from '../src/client';
 import { customFieldInputs, customFieldOutputs, type CustomFieldTarget } from '../src/custom-fields';
 import { endpoints } from '../src/endpoints';
 import { accountOutputFields } from '../src/output-fields';
@@ -8,10 +8,7 @@ import { inputFieldsFor, keepWhenEmpty } from '../src/zapier-fields';
 
 const customFields: CustomFieldTarget = { recordType: 'account', inputKey: 'custom_fields', mode: 'update' };
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { data } = await callEndpoint<Record<string, unknown>>(z, endpoints.updateAccount, bundle.inputData);
-  return data;
-};
+export const perform = performEndpoint(endpoints.updateAccount);
 
 export default defineCreate({
   key: 'update_account',

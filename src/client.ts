@@ -50,6 +50,10 @@ export async function callEndpoint<T = unknown>(
   return send<T>(z, built.request, contextOf(endpoint, built.request, options));
 }
 
+/** The perform of an action that sends its inputs to one endpoint and returns what Reevo answered. */
+export const performEndpoint = (endpoint: Endpoint) => async (z: ZObject, bundle: Bundle) =>
+  (await callEndpoint<Record<string, unknown>>(z, endpoint, bundle.inputData)).data;
+
 /** Sends a prepared request; network failures become errors that say what happened. */
 export async function send<T = unknown>(
   z: ZObject,
