@@ -17,6 +17,10 @@ Options:
   --error-rate R    answer a fraction R (0..1) of requests with a random failure
                     (500, 502, 503, 429, dropped or cut-off connection, malformed JSON)
   --seed N          seed of the random failures (default 1), for repeatable runs
+  --no-webhooks     Reevo as published: no webhook API (/api/v1/public/webhooks*
+                    answers 404 like any unknown path)
+  --allow-external-webhook-targets
+                    deliver webhooks to any host, not only to loopback targets
   --help            show this help
 `;
 
@@ -41,6 +45,8 @@ export function parseCli(argv: string[]): (SandboxOptions & { port: number; host
       latency: { type: 'string' },
       'error-rate': { type: 'string' },
       seed: { type: 'string' },
+      'no-webhooks': { type: 'boolean' },
+      'allow-external-webhook-targets': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -50,13 +56,24 @@ export function parseCli(argv: string[]): (SandboxOptions & { port: number; host
   const errorRate = number('error-rate', values['error-rate'], (n) => n >= 0 && n <= 1) ?? 0;
   const seed = number('seed', values.seed, isInt) ?? 1;
   const quota = number('quota', values.quota, isInt);
+  if (values['no-webhooks'] && values['allow-external-webhook-targets']) {
+    throw new UsageError('--allow-external-webhook-targets has no effect with --no-webhooks');
+  }
   return {
     port: number('port', values.port, (n) => isInt(n) && n <= 65535) ?? 4010,
     host: values.host ?? '127.0.0.1',
     dataFile: values.data,
     quota,
     randomFaults: latencyMs > 0 || errorRate > 0 ? { seed, errorRate, latencyMs } : undefined,
+    webhooks: values['no-webhooks'] ? false : { allowNonLoopbackTargets: values['allow-external-webhook-targets'] ?? false },
   };
+}
+
+function webhookLine(webhooks: SandboxOptions['webhooks']): string {
+  if (webhooks === false) return 'Webhooks: none (Reevo as published: the webhook API answers 404).';
+  return webhooks?.allowNonLoopbackTargets
+    ? 'Webhooks: delivered to any target (--allow-external-webhook-targets).'
+    : 'Webhooks: delivered to loopback targets only.';
 }
 
 function banner(url: string, options: SandboxOptions): string {
@@ -88,7 +105,7 @@ function banner(url: string, options: SandboxOptions): string {
     `Data:   ${options.dataFile ? `${options.dataFile} (saved after every write)` : 'in memory (lost on exit; use --data FILE to keep it)'}`,
     `Quota:  ${options.quota === undefined ? 'unlimited' : `${String(options.quota)} requests per organization`}`,
     `Faults: ${faults}`,
-    'Webhooks are delivered to loopback targets only.',
+    webhookLine(options.webhooks),
     '',
     'Press Ctrl-C to stop.',
   ].join('\n');

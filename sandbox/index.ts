@@ -35,7 +35,12 @@ export interface SandboxOptions {
   rateLimit?: RateLimitOptions;
   /** Random latency and failures from a seeded PRNG, e.g. for soak runs. Default: none. */
   randomFaults?: RandomFaultOptions;
-  webhooks?: WebhookOptions;
+  /**
+   * Delivery settings of the webhook API (contract §4, this project's assumption), or `false` for
+   * Reevo as published: no webhook API at all, so `/api/v1/public/webhooks*` answers 404
+   * `{"detail":"Not Found"}` like any unknown path. Default: the webhook API is on.
+   */
+  webhooks?: WebhookOptions | false;
   webhookVariants?: DeliveryVariants;
   /** Newest request log entries kept. Default 10,000. */
   requestLogLimit?: number;
@@ -94,10 +99,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (options.randomFaults) faults.setRandom(options.randomFaults);
   const requestLog = new RingLog<RequestLogEntry>(options.requestLogLimit ?? 10_000);
   const deliveryLog = new RingLog<DeliveryLogEntry>(options.deliveryLogLimit ?? 10_000);
-  const events = new WebhookDispatcher(store, deliveryLog, options.webhooks ?? {}, persist);
+  const webhookApi = options.webhooks !== false;
+  const events = new WebhookDispatcher(store, deliveryLog, options.webhooks || {}, persist);
   if (options.webhookVariants) events.setVariants(options.webhookVariants);
 
-  const app = buildServer({ store, keys, limits, events, persist, faults, requestLog });
+  const app = buildServer({ store, keys, limits, events, persist, faults, requestLog, webhookApi });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();

@@ -19,10 +19,14 @@ import { v2Endpoints } from './v2';
 export interface ServerDeps extends PipelineDeps {
   faults: FaultInjector;
   requestLog: RingLog<RequestLogEntry>;
+  /** False for Reevo as published: the webhook routes do not exist. */
+  webhookApi: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of endpoints whose bodies differ
-const ENDPOINTS: readonly Endpoint<any, any>[] = [
+type AnyEndpoint = Endpoint<any, any>;
+
+const ENDPOINTS: readonly AnyEndpoint[] = [
   ...upsertEndpoints,
   ...accountEndpoints,
   ...contactEndpoints,
@@ -32,7 +36,6 @@ const ENDPOINTS: readonly Endpoint<any, any>[] = [
   ...peopleEndpoints,
   ...enrollmentEndpoints,
   ...retrievalEndpoints,
-  ...webhookEndpoints,
   ...v2Endpoints,
 ];
 
@@ -139,9 +142,9 @@ function injectFaults(app: FastifyInstance, faults: FaultInjector): void {
 }
 
 /** Every path gets all methods: the unused ones answer 405 like FastAPI's router. */
-function registerMethodNotAllowed(app: FastifyInstance): void {
+function registerMethodNotAllowed(app: FastifyInstance, endpoints: readonly AnyEndpoint[]): void {
   const methodsByUrl = new Map<string, Set<string>>();
-  for (const { url, method } of ENDPOINTS) {
+  for (const { url, method } of endpoints) {
     const methods = methodsByUrl.get(url) ?? new Set<string>();
     methods.add(method);
     if (method === 'GET') methods.add('HEAD');
@@ -169,8 +172,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   registerParsers(app);
   logRequests(app, deps.requestLog);
   injectFaults(app, deps.faults);
-  for (const def of ENDPOINTS) registerEndpoint(app, def, deps);
-  registerMethodNotAllowed(app);
+  const endpoints = deps.webhookApi ? [...ENDPOINTS, ...webhookEndpoints] : ENDPOINTS;
+  for (const def of endpoints) registerEndpoint(app, def, deps);
+  registerMethodNotAllowed(app, endpoints);
   app.setNotFoundHandler((request, reply) => {
     const error = routeNotFound();
     respond(request, reply, error.status, error.body);

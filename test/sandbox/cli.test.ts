@@ -2,8 +2,15 @@
 import { parseCli } from '../../sandbox/cli';
 import { describeGrants, DEMO_KEY_SPECS } from '../../sandbox';
 
-test('defaults: port 4010 on loopback, in memory, no quota, no faults', () => {
-  expect(parseCli([])).toEqual({ port: 4010, host: '127.0.0.1', dataFile: undefined, quota: undefined, randomFaults: undefined });
+test('defaults: port 4010 on loopback, in memory, no quota, no faults, webhook API on with loopback deliveries', () => {
+  expect(parseCli([])).toEqual({
+    port: 4010,
+    host: '127.0.0.1',
+    dataFile: undefined,
+    quota: undefined,
+    randomFaults: undefined,
+    webhooks: { allowNonLoopbackTargets: false },
+  });
 });
 
 test('every flag', () => {
@@ -14,8 +21,15 @@ test('every flag', () => {
     dataFile: 'state.json',
     quota: 500,
     randomFaults: { seed: 7, errorRate: 0.05, latencyMs: 20 },
+    webhooks: { allowNonLoopbackTargets: false },
   });
   expect(parseCli(['--help'])).toBe('help');
+});
+
+test('--no-webhooks is Reevo as published; --allow-external-webhook-targets lifts the loopback rule', () => {
+  expect(parseCli(['--no-webhooks'])).toMatchObject({ webhooks: false });
+  expect(parseCli(['--allow-external-webhook-targets'])).toMatchObject({ webhooks: { allowNonLoopbackTargets: true } });
+  expect(() => parseCli(['--no-webhooks', '--allow-external-webhook-targets'])).toThrow(/no effect/);
 });
 
 test.each([['--port', 'x'], ['--port', '70000'], ['--quota', '-1'], ['--error-rate', '2'], ['--latency', '1.5'], ['--bogus']])('refuses %s %s', (...args) => {
