@@ -10,8 +10,18 @@ import { V1 } from './src/endpoints';
  */
 const CONNECTION_PROBE = `${V1}/accounts/00000000-0000-0000-0000-000000000000`;
 
+/** Passes only on Reevo's own answers: its 403 or 404 (a proxy's page fails in afterResponse), or the account itself. */
 export const testConnection = async (z: ZObject, _bundle: Bundle) => {
-  const { status } = await send(z, { method: 'GET', path: CONNECTION_PROBE, query: {} }, { passStatuses: [403, 404] });
+  const probe = { method: 'GET', path: CONNECTION_PROBE, query: {} } as const;
+  const { status, data } = await send(z, probe, { passStatuses: [403, 404], connectionTest: true });
+  const found = Boolean(data) && typeof data === 'object' && typeof (data as { id?: unknown }).id === 'string';
+  if (status !== 403 && status !== 404 && !found) {
+    throw new z.errors.Error(
+      `Reevo could not be reached properly: the connection test got HTTP ${status} without an answer of Reevo's, so something between Zapier and Reevo (a proxy or a firewall) probably answered. Try again; if it keeps happening, contact Reevo support.`,
+      'not_reevo',
+      502,
+    );
+  }
   return { connected: true, status };
 };
 

@@ -19,6 +19,23 @@ describe('connection test', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it.each([
+    [403, '<html><body><h1>403 Forbidden</h1>Request blocked by the firewall</body></html>'],
+    [404, '<html><body>Not Found</body></html>'],
+    [404, 'Not Found'],
+  ])('fails on a %i that is not Reevo\'s own answer (a proxy or firewall page)', async (status, page) => {
+    nock(TEST_BASE_URL).get(PROBE).reply(status, page, { 'Content-Type': 'text/html' });
+    const error = await caught(appTester(testConnection, bundleWith()));
+    expect(error.message).toMatch(/^Reevo could not be reached properly/);
+    expect(error.message).not.toMatch(/permission|not found/i);
+  });
+
+  it('fails on a 200 that is not an account (a captive portal answering JSON)', async () => {
+    nock(TEST_BASE_URL).get(PROBE).reply(200, { ok: true });
+    const error = await caught(appTester(testConnection, bundleWith()));
+    expect(error.message).toMatch(/^Reevo could not be reached properly/);
+  });
+
   it('fails with "Invalid API key" for a wrong key', async () => {
     nock(TEST_BASE_URL).get(PROBE).reply(401, { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null });
     const error = await caught(appTester(testConnection, bundleWith()));

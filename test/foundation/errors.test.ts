@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callEndpoint } from '../../src/client';
 import { endpoints } from '../../src/endpoints';
+import { classifyResponse, MAX_RETRY_AFTER } from '../../src/errors';
 import { appTester, bundleWith, caught, TEST_API_KEY, TEST_BASE_URL } from '../helpers/zapier';
 
 const ACCOUNT_ID = '3f6c2a9e-8d1b-4c57-9e0a-6b2f1d4c8a71';
@@ -32,12 +33,15 @@ describe('the Reevo client', () => {
 });
 
 describe('error mapping', () => {
-  it('an invalid key (observed 401 body) says "Invalid API key"', async () => {
-    reevo().get(accountPath).reply(401, { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null });
+  it.each([
+    ['the observed invalid-key body', { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null }],
+    ['a bare Unauthorized', { detail: 'Unauthorized' }],
+    ['a page that is not Reevo\'s', '<html><body>401 Authorization Required</body></html>'],
+  ])('any 401 during a Zap run (%s) is an ExpiredAuthError, so Zapier asks to reconnect', async (_what, body) => {
+    reevo().get(accountPath).reply(401, body as nock.Body);
     const error = await caught(runGet());
-    expect(error.name).toBe('AppError');
-    expect(error.message).toMatch(/^Invalid API key/);
-    expect(error.status).toBe(401);
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toMatch(/reconnect/i);
   });
 
   it('an expired key is an ExpiredAuthError, so Zapier asks to reconnect', async () => {
@@ -142,5 +146,60 @@ describe('error mapping', () => {
     const error = await caught(runGet());
     expect(error.message).not.toContain(TEST_API_KEY);
     expect(error.message).toContain('[API key]');
+  });
+});
+
+describe('classifyResponse (pure; the Clay sender uses it too)', () => {
+  const classify = (status: number, body: unknown, headers: Record<string, string> = {}, options = {}) =>
+    classifyResponse({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) }, options);
+
+  it('a readable 2xx, or an empty one, is no failure at this level', () => {
+    expect(classify(200, { id: ACCOUNT_ID })).toBeUndefined();
+    expect(classify(204, '')).toBeUndefined();
+  });
+
+  it.each([
+    [301, 'redirect'],
+    [200, 'unreadable', '{"id":'],
+    [401, 'invalid_key', { message: 'Invalid API key' }],
+    [401, 'expired', { message: 'API key has expired' }],
+    [403, 'permission', { message: 'API key is missing required permissions: Tasks (write)' }],
+    [404, 'not_found', { detail: 'Not Found' }],
+    [422, 'validation', { detail: [{ loc: ['body', 'title'], msg: 'Field required' }] }],
+    [429, 'quota', { message: 'Public API request quota exceeded' }],
+    [429, 'throttled', 'Too Many Requests'],
+    [502, 'server', '<html>Bad Gateway</html>'],
+    [403, 'not_reevo', '<html>Blocked by the firewall</html>'],
+    [404, 'not_reevo', ''],
+    [409, 'rejected', { message: 'Account is being merged' }],
+  ] as const)('HTTP %i → %s', (status, kind, body = '') => {
+    expect(classify(status, body)?.kind).toBe(kind);
+  });
+
+  it('says whether a later try may succeed and whether the request may have happened', () => {
+    expect(classify(503, '')).toMatchObject({ retryable: true, mayHaveHappened: false });
+    expect(classify(500, '')).toMatchObject({ retryable: true, mayHaveHappened: true });
+    expect(classify(200, '{"id":')).toMatchObject({ retryable: false, mayHaveHappened: true });
+    expect(classify(422, { detail: 'no' })).toMatchObject({ retryable: false, mayHaveHappened: false });
+  });
+
+  it('reads Retry-After in seconds or as an HTTP date, and caps it', () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    expect(classify(429, '', { 'Retry-After': '17' })?.retryAfter).toBe(17);
+    expect(classify(429, '', { 'retry-after': 'Wed, 02 Dec 2026 10:02:00 GMT' }, { now })?.retryAfter).toBe(120);
+    expect(classify(429, '', { 'Retry-After': '99999999' })?.retryAfter).toBe(MAX_RETRY_AFTER);
+    expect(classify(429, '', { 'Retry-After': 'Wed, 02 Dec 2026 09:00:00 GMT' }, { now })?.retryAfter).toBe(1);
+    expect(classify(429, '')?.retryAfter).toBeUndefined();
+  });
+
+  it('accepts fetch-style header lookups', () => {
+    const failure = classifyResponse({ status: 429, headers: (name) => (name === 'retry-after' ? '5' : null), body: '' });
+    expect(failure?.retryAfter).toBe(5);
+  });
+
+  it('never puts the key in a message', () => {
+    const failure = classify(400, { message: `bad key ${TEST_API_KEY}` }, {}, { apiKey: TEST_API_KEY });
+    expect(failure?.message).not.toContain(TEST_API_KEY.slice(0, 8));
+    expect(failure?.reevoMessage).toContain('[API key]');
   });
 });
