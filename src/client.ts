@@ -6,16 +6,20 @@ import { buildRequest, describeProblems, type ReevoRequest } from './request-bui
 
 /**
  * The one way the app talks to Reevo: relative paths resolve against the configured base URL,
- * and only requests to that base carry the key.
+ * and only requests to that base carry the key, never one marked external (a workflow's URL,
+ * which may sit on Reevo's host and has a key of its own).
  */
 export const beforeRequest = (request: HttpRequestOptions & { url: string }, _z: ZObject, bundle: Bundle) => {
   const base = reevoBaseUrl();
   if (request.url.startsWith('/')) request.url = `${base}${request.url}`;
-  if (request.url.startsWith(`${base}/`)) {
+  const external = (request as { middlewareData?: RequestContext }).middlewareData?.external === true;
+  if (request.url.startsWith(`${base}/`) && !external) {
     request.headers = { accept: 'application/json', ...request.headers, 'x-api-key': bundle.authData.api_key ?? '' };
   }
   // Let 429s reach afterResponse, which tells a spent quota apart from plain throttling.
   (request as { throwForThrottlingEarly?: boolean }).throwForThrottlingEarly = false;
+  // A redirect would carry the key to wherever it points: afterResponse reports it instead.
+  request.redirect = 'manual';
   return request;
 };
 
