@@ -51,7 +51,38 @@ export async function callEndpoint<T = unknown>(
 ): Promise<{ status: number; data: T }> {
   const built = buildRequest(endpoint, input);
   if (!built.ok) throw new z.errors.Error(describeProblems(built.problems), 'invalid_input', 400);
-  return send<T>(z, built.request, contextOf(endpoint, built.request, options));
+  const answer = await send<T>(z, built.request, contextOf(endpoint, built.request, options));
+  if (endpoint.permissions.some((permission) => permission.endsWith('(write)'))) confirmWrite(z, endpoint.noun, answer);
+  return answer;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
+/** A record as Reevo answers it: an object with its ID. */
+export const hasId = (value: unknown): value is Record<string, unknown> & { id: string } => isObject(value) && hasText(value.id);
+
+/**
+ * Throws unless Reevo's answer confirms the write.
+ * [assumed] Reevo confirms a write by answering with the record it wrote (contract §2.2): an object
+ * with its `id` (the upsert: `contact_id` or `contact.id`) and no `error`. A 202 (taken on, not
+ * done) and a 204 confirm nothing.
+ */
+export function confirmWrite(z: ZObject, noun: string, { status, data }: { status: number; data: unknown }): void {
+  // A v2 write answers `{"data": record}` (docs/reevo-api.md §3.1).
+  const record = isObject(data) ? (isObject(data.data) ? data.data : data) : undefined;
+  const confirmed = record && (hasText(record.id) || hasText(record.contact_id) || hasId(record.contact));
+  let why: string | undefined;
+  if (status === 202 || status === 204) why = `it answered HTTP ${status} (${status === 202 ? 'taken on, not done' : 'no content'}) instead of the saved ${noun}`;
+  else if (!record) why = data === undefined || data === '' ? 'its answer was empty' : `its answer was not a ${noun}`;
+  else if (record.error !== undefined && record.error !== null) why = `it answered with an error (${JSON.stringify(record.error).slice(0, 200)})`;
+  else if (!confirmed) why = `it answered without the ID of the ${noun}`;
+  if (why === undefined) return;
+  throw new z.errors.Error(
+    `Reevo did not confirm the write: ${why}. The action may or may not have happened in Reevo: check there before you replay this run.`,
+    'unconfirmed_write',
+    502,
+  );
 }
 
 /** The perform of an action that sends its inputs to one endpoint and returns what Reevo answered. */

@@ -6,15 +6,21 @@ import {
   peopleFields as people,
   retrievalFields as retrieval,
   taskFields as task,
+  noteFields as note,
+  taskUpdateFields as taskUpdate,
+  contactUpdateFields as contactUpdate,
   type Field,
 } from './fields';
+import { ACCOUNT_MATCH_KEY, type AttributeForm } from './v2-writes';
+import { v2Permissions } from './v2-permissions';
 
 /**
- * The Reevo v1 endpoints the app and the Clay recipes call (contract §2), each with the fields
- * it takes. This is the one transcription of the contract's request side.
+ * The Reevo endpoints the app and the Clay recipes call (v1: contract §2; v2 writes: §3), each
+ * with the fields it takes. This is the one transcription of the contract's request side.
  */
 
 export const V1 = '/api/v1/public';
+export const V2 = '/api/v2';
 
 export type Permission =
   | 'Accounts (read)'
@@ -37,8 +43,12 @@ export interface Param {
   readonly required?: boolean;
   /** Where the value goes; `body` unless said. */
   readonly in?: 'body' | 'path' | 'query';
-  /** A body object the value sits in, e.g. `metadata` for a manual activity's subject. */
+  /** A body object the value sits in, e.g. `metadata` for a manual activity's subject, `attributes` in v2. */
   readonly under?: string;
+  /** The body key when it is not the input key, e.g. the v2 attribute `owner_user_id` of the input `owner_email`. */
+  readonly as?: string;
+  /** How a v2 attribute wraps the value (src/v2-writes.ts); the value as it is when absent. */
+  readonly form?: AttributeForm;
 }
 
 export interface Endpoint {
@@ -46,8 +56,8 @@ export interface Endpoint {
   /** Path below the host; `{name}` is filled from the path param of that name. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string>>;
-  /** Body values the app always sends, such as a search's page size. */
-  readonly fixedBody?: Readonly<Record<string, string | number>>;
+  /** Body values the app always sends, such as a search's page size or Complete Task's status. */
+  readonly fixedBody?: Readonly<Record<string, string | number | Readonly<Record<string, string>>>>;
   readonly permissions: readonly Permission[];
   /** What the endpoint returns, for messages such as "No account with ID …". */
   readonly noun: string;
@@ -59,6 +69,8 @@ export interface Endpoint {
 const req = (field: Field): Param => ({ field, required: true });
 const opt = (field: Field): Param => ({ field });
 const pathId = (field: Field): Param => ({ field, required: true, in: 'path' });
+/** A v2 attribute: under `attributes`, named `as` when the input key is not the attribute's name. */
+const attr = (field: Field, as?: string, form?: AttributeForm): Param => ({ field, under: 'attributes', ...(as ? { as } : {}), ...(form ? { form } : {}) });
 
 const accountBody = [
   opt(account.owner_email),
@@ -282,6 +294,75 @@ export const endpoints = {
       { field: retrieval.contact_phone_number, in: 'query' },
     ],
     oneOf: { keys: ['contact_email', 'account_domain', 'contact_phone_number'], exactly: true },
+  },
+  createNote: {
+    method: 'POST',
+    path: `${V2}/note`,
+    permissions: v2Permissions('note', 'write'),
+    noun: 'note',
+    params: [
+      { ...attr(note.note_html, undefined, 'rich_text'), required: true },
+      attr(note.contact_id),
+      attr(note.account_id),
+      attr(note.opportunity_id),
+    ],
+    oneOf: { keys: ['contact_id', 'account_id', 'opportunity_id'], exactly: false },
+  },
+  updateTask: {
+    method: 'PATCH',
+    path: `${V2}/task/{task_id}`,
+    permissions: v2Permissions('task', 'write'),
+    noun: 'task',
+    params: [
+      pathId(taskUpdate.task_id),
+      attr(taskUpdate.status),
+      attr(taskUpdate.priority),
+      attr(taskUpdate.type),
+      attr(taskUpdate.due_at),
+      attr(taskUpdate.title),
+      attr(taskUpdate.owner_email, 'owner_user_id', 'user_by_email'),
+    ],
+  },
+  completeTask: {
+    method: 'PATCH',
+    path: `${V2}/task/{task_id}`,
+    fixedBody: { attributes: { status: 'COMPLETED' } },
+    permissions: v2Permissions('task', 'write'),
+    noun: 'task',
+    params: [pathId(taskUpdate.task_id)],
+  },
+  updateContact: {
+    method: 'PATCH',
+    path: `${V2}/contact/{contact_id}`,
+    permissions: v2Permissions('contact', 'write'),
+    noun: 'contact',
+    params: [
+      pathId(contactUpdate.contact_id),
+      attr(contact.first_name),
+      attr(contact.middle_name),
+      attr(contact.last_name),
+      attr(contact.title),
+      attr(contact.department),
+      attr(contactUpdate.phone_number, 'primary_phone_number'),
+      attr(contactUpdate.owner_email, 'owner_user_id', 'user_by_email'),
+      { field: contactUpdate.clear_fields, under: 'attributes', form: 'clear' },
+    ],
+  },
+  assertAccount: {
+    method: 'POST',
+    path: `${V2}/account/_assert`,
+    permissions: v2Permissions('account', 'write'),
+    noun: 'account',
+    params: [
+      { field: account.domain_name, required: true, under: 'match', as: ACCOUNT_MATCH_KEY },
+      { ...attr(account.name, 'display_name'), required: true },
+      attr(account.official_website),
+      attr(account.linkedin_url),
+      attr(account.facebook_url),
+      attr(account.zoominfo_url),
+      attr(account.x_url),
+      attr(account.owner_email, 'owner_user_id', 'user_by_email'),
+    ],
   },
 } as const satisfies Record<string, Endpoint>;
 

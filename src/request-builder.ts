@@ -1,6 +1,7 @@
 import type { Endpoint, Param } from './endpoints';
 import type { WireValue } from './fields';
 import { isBlank } from './normalise';
+import { attributeWrapper } from './v2-writes';
 
 /** A request ready to send: path filled in, body and query in wire form. */
 export interface ReevoRequest {
@@ -68,8 +69,23 @@ export function buildRequest(
     }
   }
 
+  problems.push(...clearedAndFilled(values));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, request: assemble(endpoint, values) };
+}
+
+/** A field both given a value and chosen to be cleared is a contradiction, not a choice to make silently. */
+function clearedAndFilled(values: Map<Param, WireValue>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const [clear, names] of values) {
+    if (clear.form !== 'clear' || !Array.isArray(names)) continue;
+    for (const [param] of values) {
+      if (param !== clear && param.under === clear.under && names.includes(param.as ?? param.field.key)) {
+        problems.push({ key: param.field.key, label: param.field.label, message: `is filled in and also chosen in ${clear.field.label}: do one or the other` });
+      }
+    }
+  }
+  return problems;
 }
 
 function assemble(endpoint: Endpoint, values: Map<Param, WireValue>): ReevoRequest {
@@ -84,8 +100,12 @@ function assemble(endpoint: Endpoint, values: Map<Param, WireValue>): ReevoReque
       path = path.replace(`{${param.field.key}}`, encodeURIComponent(id));
     }
     else if (where === 'query') query[param.field.key] = String(value);
-    else if (param.under) body[param.under] = { ...(body[param.under] as object | undefined), [param.field.key]: value };
-    else body[param.field.key] = value;
+    else {
+      const wrapper = attributeWrapper(param.form);
+      const entries = wrapper ? { [param.as ?? param.field.key]: wrapper.wrap(value) } : Object.fromEntries((value as string[]).map((name) => [name, null]));
+      if (param.under) body[param.under] = { ...(body[param.under] as object | undefined), ...entries };
+      else Object.assign(body, entries);
+    }
   }
   const hasBody = endpoint.method !== 'GET';
   return { method: endpoint.method, path, query, ...(hasBody ? { body } : {}), ...(id ? { id } : {}) };

@@ -6,3 +6,4 @@ export { taskFields } from './task';
 export { activityFields } from './activity';
 export { peopleFields } from './people';
 export { retrievalFields } from './retrieval';
+export { noteFields, taskUpdateFields, contactUpdateFields, CLEARABLE_CONTACT_FIELDS, toNoteHtml } from './v2';

@@ -44,8 +44,11 @@ export function expectRequest(method: 'GET' | 'POST' | 'PATCH', path: string, st
   };
 }
 
+/** Creates that call no Reevo API endpoint: Start Reevo Workflow posts to a workflow's own URL. */
+export type EndpointlessCreate = 'start_workflow';
+
 /** The endpoint each create calls (the per-action tests check the requests themselves). */
-export const ENDPOINT_OF: Record<keyof typeof creates, Endpoint> = {
+export const ENDPOINT_OF: Record<Exclude<keyof typeof creates, EndpointlessCreate>, Endpoint> = {
   upsert_account_contact: endpoints.upsertAccountContact,
   create_account: endpoints.createAccount,
   update_account: endpoints.updateAccount,
@@ -55,4 +58,9 @@ export const ENDPOINT_OF: Record<keyof typeof creates, Endpoint> = {
   create_task: endpoints.createTask,
   log_manual_activity: endpoints.createManualActivity,
   enroll_contact_in_sequence: endpoints.enrollInSequence,
+  create_note: endpoints.createNote,
+  update_task: endpoints.updateTask,
+  complete_task: endpoints.completeTask,
+  update_contact: endpoints.updateContact,
+  create_or_update_account: endpoints.assertAccount,
 };

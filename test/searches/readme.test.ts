@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import searches from '../../searches';
 import { endpoints, type Endpoint } from '../../src/endpoints';
+import { v2Permissions } from '../../src/v2-permissions';
 
 /** searches/README.md is linked from the main README: its table must say what the code does. */
 
@@ -12,6 +13,7 @@ const ENDPOINTS_OF: Record<keyof typeof searches, Endpoint[]> = {
   find_contact_and_account: [endpoints.retrieveAccountAndContact],
   find_user: [endpoints.searchUsers],
   find_mailbox: [endpoints.searchMailboxes],
+  find_task: [endpoints.searchUsers, { method: 'POST', path: '/api/v2/task/_query', permissions: v2Permissions('task', 'read'), noun: 'task', params: [] }],
 };
 
 const readme = readFileSync(join(__dirname, '../../searches/README.md'), 'utf8');
