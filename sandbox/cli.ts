@@ -1,12 +1,12 @@
 /** `npm run sandbox` / `reevo-sandbox`: runs the sandbox in the foreground until Ctrl-C. */
 import { parseArgs } from 'node:util';
-import { sampleAccount, sampleContact, sampleEnrollment, sampleOpportunity } from '../src/samples';
 import { DEMO_KEY_SPECS, DEMO_KEYS, type DemoKeyName, describeGrants, PRIMARY_ORG, type SandboxOptions, startSandbox } from './index';
+import { SEEDED } from './seed';
 import { isLoopbackHost } from './webhooks';
 
 const HELP = `Usage: reevo-sandbox [options]
 
-A local emulator of the Reevo API (shared/reevo-api.md), for the Zapier app and Clay recipes.
+A local emulator of the Reevo API (docs/reevo-api.md), for the Zapier app and Clay recipes.
 
 Options:
   --port N          port to listen on (default 4010; 0 picks a free one)
@@ -97,10 +97,11 @@ function banner(url: string, options: SandboxOptions): string {
     ...keys,
     '',
     'Seeded records to try:',
-    `  account      ${sampleAccount.id}  ${sampleAccount.name} (${sampleAccount.domain_name})`,
-    `  contact      ${sampleContact.id}  ${sampleContact.email}`,
-    `  opportunity  ${sampleOpportunity.id}  ${sampleOpportunity.display_name}`,
-    `  sequence     ${sampleEnrollment.sequence_id}  (for sequence enrollments)`,
+    `  account      ${SEEDED.account.id}  ${SEEDED.account.name} (${SEEDED.account.domain})`,
+    `  contact      ${SEEDED.contact.id}  ${SEEDED.contact.email}`,
+    `  opportunity  ${SEEDED.opportunity.id}  ${SEEDED.opportunity.name}`,
+    `  note         ${SEEDED.note.id}  (v2 only)`,
+    `  sequence     ${SEEDED.sequence.id}  ${SEEDED.sequence.name} (for sequence enrollments)`,
     '',
     `Data:   ${options.dataFile ? `${options.dataFile} (saved after every write)` : 'in memory (lost on exit; use --data FILE to keep it)'}`,
     `Quota:  ${options.quota === undefined ? 'unlimited' : `${String(options.quota)} requests per organization`}`,

@@ -1,5 +1,6 @@
 /**
- * Wire schemas of the Reevo API, transcribed by hand from shared/reevo-api.md §2.1, §3 and §4.
+ * Wire schemas of the Reevo API, transcribed by hand from shared/reevo-api.md §2.1, §3 and §4
+ * (v2's top-level bodies live with the v2 emulation, sandbox/v2/bodies.ts).
  *
  * This is deliberately an independent transcription: it must not be derived from the app's field
  * catalog, so that an app request that drifts from the contract fails against the sandbox.
@@ -7,6 +8,7 @@
  * Optional fields also accept null, as a FastAPI `Optional[...] = None` field does [assumed].
  */
 import { z } from 'zod';
+import { v2QueryBody as v2Query } from './v2/bodies';
 
 const email = z.email();
 const uuid = z.guid();
@@ -199,27 +201,6 @@ const createWebhook = z.strictObject({
   target_url: httpUrl,
   event_types: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1),
   description: optional(z.string()),
-});
-
-export const V2_RECORD_TYPES = ['account', 'contact', 'opportunity', 'task'] as const;
-export type V2RecordType = (typeof V2_RECORD_TYPES)[number];
-
-const v2Query = z.strictObject({
-  filters: z
-    .array(
-      z.strictObject({
-        field: z.string(),
-        operator: z.enum(['eq', 'contains']),
-        value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
-      }),
-    )
-    .default([]),
-  // Bounds are not published [assumed].
-  limit: z.int().min(1).max(200).default(50),
-  cursor: z.string().nullish(),
-  sort: z
-    .array(z.strictObject({ field: z.enum(['created_at', 'updated_at']), order: z.enum(['asc', 'desc']) }))
-    .default([]),
 });
 
 /** `payload_type=json` is required on the upsert and harmless elsewhere. */

@@ -62,6 +62,14 @@ export interface Endpoint<Body = unknown, Query = unknown> {
   handle(ctx: HandlerContext<Body, Query>): unknown;
 }
 
+/** A handler's answer whose status depends on what happened (v2 `_assert`: 201 created, 200 updated). */
+export class Answer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
+
 /** Lets TypeScript infer Body and Query from the schemas. */
 export const endpoint = <Body = undefined, Query = undefined>(def: Endpoint<Body, Query>): Endpoint<Body, Query> => def;
 
@@ -134,7 +142,8 @@ export function registerEndpoint<Body, Query>(app: FastifyInstance, def: Endpoin
 
       const result = await def.handle({ ws: ws as Workspace, body, query, params, events: deps.events });
       if (def.writes) await deps.persist();
-      respond(request, reply, def.status ?? 200, result);
+      if (result instanceof Answer) respond(request, reply, result.status, result.body);
+      else respond(request, reply, def.status ?? 200, result);
     },
   });
 }

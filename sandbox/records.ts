@@ -154,6 +154,19 @@ export interface CustomFieldDefinition {
   options: string[] | null;
 }
 
+/**
+ * A v2 note (contract §3.2): it has no v1 form, so all of its attributes live in the workspace's
+ * v2 attribute store, like the v2-only attributes of the other record types.
+ */
+export interface Note {
+  id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** v2 attributes that v1 records do not carry (contact stage, address, …), by record id and api_name. */
+export type V2AttributeValues = Record<string, unknown>;
+
 /** The whole state of one organization; this is also what persistence writes. */
 export interface WorkspaceData {
   users: User[];
@@ -169,6 +182,9 @@ export interface WorkspaceData {
   activities: ManualActivity[];
   enrollments: Enrollment[];
   webhooks: WebhookSubscription[];
+  /** Absent in data files written before v2 writes existed. */
+  notes?: Note[];
+  v2Attributes?: Record<string, V2AttributeValues>;
 }
 
 /**

@@ -1,25 +1,18 @@
 /**
- * The seeded workspaces. The primary organization holds exactly the records of src/samples.ts (so
- * Zapier samples and live sandbox records agree) plus more around them; the sample webhook
- * subscription is the one exception, since seeding it would send deliveries to a URL nobody serves.
+ * The seeded workspaces: the sandbox's own fictional data, written here and not taken from the
+ * app (whose samples must not shape what the sandbox answers). The primary organization holds
+ * the records the demo and the tests use, their v2-only attributes (stages, addresses, …), a note,
+ * and custom fields on accounts, contacts and opportunities. No webhook subscription is seeded:
+ * it would send deliveries to a URL nobody serves.
  */
-import {
-  sampleAccount,
-  sampleContact,
-  sampleEnrollment,
-  sampleMailbox,
-  sampleManualActivity,
-  sampleOpportunity,
-  sampleTask,
-  sampleUser,
-} from '../src/samples';
 import { PRIMARY_ORG, SECOND_ORG } from './keys';
-import { accountRecord, contactRecord, type Opportunity, type Pipeline, type WorkspaceData } from './records';
+import { accountRecord, contactRecord, type Opportunity, type Pipeline, type V2AttributeValues, type WorkspaceData } from './records';
+import { CONTACT_STAGES } from './v2/stages';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
 const USERS = {
-  morgan: sampleUser,
+  morgan: { id: '1d7e3a95-4f2c-4b8e-8a6d-3c9f0e5b7a12', email: 'morgan.ellery@acme-outbound.example', first_name: 'Morgan', last_name: 'Ellery' },
   riley: { id: '4b8e2c61-7d3a-4f95-a0e8-2c5d9b1f6a73', email: 'riley.chen@acme-outbound.example', first_name: 'Riley', last_name: 'Chen' },
   sam: { id: '7f2a9d4e-1b6c-4e83-9d57-8a0c3e6b2f14', email: 'sam.okafor@acme-outbound.example', first_name: 'Sam', last_name: 'Okafor' },
 };
@@ -68,7 +61,48 @@ function opportunity(
   }, fields);
 }
 
+/** The records the CLI's banner, the demo and the tests start from. */
+export const SEEDED = {
+  account: { id: '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', name: 'Northwind Traders', domain: 'northwind-traders.com' },
+  contact: { id: '8a1e4b27-5c9d-4f3a-b6e2-0d7c9f1a2e54', email: 'jordan.blake@northwind-traders.com' },
+  opportunity: { id: 'c27d9e41-6a3b-4d8f-8e15-2b9f0a7c6d38', name: 'Northwind Traders - Warehouse rollout' },
+  task: { id: '5b0f8c13-2e7a-4c69-a4d1-9e3b6f2a8c07', title: 'Call Jordan about the proposal' },
+  note: { id: 'd9a6e2b4-3f1c-4a8e-b7d5-1c0e9f4a6b27' },
+  sequence: { id: 'a8f3c6d1-7e2b-4d9a-8c4f-1b6e9d3a5c20', name: 'Warehouse leaders outreach' },
+  user: USERS.morgan,
+} as const;
+
+const stageId = (apiName: string) => CONTACT_STAGES.find((s) => s.api_name === apiName)!.id;
+
 function primaryWorkspace(): WorkspaceData {
+  const northwind = accountRecord({
+    id: SEEDED.account.id,
+    name: SEEDED.account.name,
+    domain_name: SEEDED.account.domain,
+    official_website: 'https://www.northwind-traders.com',
+    status: 'CUSTOMER',
+    owner_email: USERS.morgan.email,
+    linkedin_url: 'https://www.linkedin.com/company/northwind-traders-example',
+    x_url: 'https://x.com/northwind_example',
+    custom_fields: { industry_segment: 'Wholesale distribution', tech_stack: ['NetSuite', 'Shopify'] },
+    created_at: '2025-02-03T09:14:22+00:00',
+    updated_at: '2025-05-19T16:40:05+00:00',
+  });
+  const jordan = contactRecord({
+    id: SEEDED.contact.id,
+    email: SEEDED.contact.email,
+    first_name: 'Jordan',
+    last_name: 'Blake',
+    phone_number: '+12025550143',
+    title: 'VP of Operations',
+    department: 'Operations',
+    account_id: northwind.id,
+    owner_email: USERS.morgan.email,
+    linkedin_url: 'https://www.linkedin.com/in/jordan-blake-example',
+    custom_fields: { persona: 'Economic buyer' },
+    created_at: '2025-02-03T09:15:47+00:00',
+    updated_at: '2025-05-02T11:08:30+00:00',
+  });
   const contoso = accountRecord({
     id: '2a6d9f13-8c4e-4b71-9e05-3f8a1c7d2b46',
     name: 'Contoso Pharmaceuticals',
@@ -109,13 +143,13 @@ function primaryWorkspace(): WorkspaceData {
   return {
     users: Object.values(USERS).map(clone),
     mailboxes: [
-      clone(sampleMailbox),
+      { id: '9c4b1e7a-3d6f-4a2e-b8c5-7f0d2a9e1b36', email: 'morgan@mail.acme-outbound.example', owner_user_email: USERS.morgan.email },
       { id: '0b5e8d3a-7c2f-4961-8e4b-1d9a6c3f5e27', email: 'morgan.ellery@acme-outbound.example', owner_user_email: USERS.morgan.email },
       { id: '3d9c6a1f-5e8b-4c24-9f70-2a4e7b1d8c95', email: 'riley@mail.acme-outbound.example', owner_user_email: USERS.riley.email },
       { id: '8f1e4c7b-2a5d-4e96-b3c8-6d0f9a2e5b41', email: 'sam@mail.acme-outbound.example', owner_user_email: USERS.sam.email },
     ],
     sequences: [
-      { id: sampleEnrollment.sequence_id, name: 'Warehouse leaders outreach' },
+      { id: SEEDED.sequence.id, name: SEEDED.sequence.name },
       { id: 'b3e7a9c2-4d1f-4b86-9a5e-8c2d0f6b3e17', name: 'Post-demo follow-up' },
     ],
     pipelines: [newBusinessPipeline('b5d2f8e6-0a9c-4f1b-8d3e-7c6a1f4b2e09')],
@@ -170,9 +204,9 @@ function primaryWorkspace(): WorkspaceData {
         options: null,
       },
     ],
-    accounts: [clone(sampleAccount), contoso, fabrikam, northwindLogistics, tailspin],
+    accounts: [northwind, contoso, fabrikam, northwindLogistics, tailspin],
     contacts: [
-      clone(sampleContact),
+      jordan,
       contactRecord({
         id: '2e7b5d9a-4c1f-4a86-b3e0-9f6d2c8a5b71',
         email: 'jamie.lindqvist@northwind-traders.com',
@@ -180,7 +214,7 @@ function primaryWorkspace(): WorkspaceData {
         last_name: 'Lindqvist',
         title: 'Procurement Manager',
         department: 'Procurement',
-        account_id: sampleAccount.id,
+        account_id: northwind.id,
         owner_email: USERS.riley.email,
         created_at: '2025-02-05T14:20:00+00:00',
       }),
@@ -217,7 +251,21 @@ function primaryWorkspace(): WorkspaceData {
       }),
     ],
     opportunities: [
-      clone(sampleOpportunity),
+      opportunity({
+        id: SEEDED.opportunity.id,
+        display_name: SEEDED.opportunity.name,
+        account_id: northwind.id,
+        owner_email: USERS.morgan.email,
+        primary_contact_email: jordan.email,
+        amount: 48000,
+        stage_name: 'Proposal',
+        status: 'DEAL',
+        next_step_details: 'Send the revised proposal with volume pricing',
+        next_step_due_at: '2025-06-20T16:00:00+00:00',
+        custom_fields: { lead_source: 'Outbound', competitors: ['Globex'] },
+        created_at: '2025-03-11T13:22:09+00:00',
+        updated_at: '2025-06-02T08:51:44+00:00',
+      }),
       opportunity({
         id: '4f8a2d6c-1e9b-4c53-b7a0-6d3e9f2c8b15',
         display_name: 'Contoso - Lab equipment renewal',
@@ -255,7 +303,20 @@ function primaryWorkspace(): WorkspaceData {
       }),
     ],
     tasks: [
-      clone(sampleTask),
+      {
+        id: SEEDED.task.id,
+        title: SEEDED.task.title,
+        owner_email: USERS.morgan.email,
+        status: 'OPEN',
+        priority: 'HIGH',
+        type: 'VOICE_CALL',
+        due_at: '2025-06-18T15:00:00+00:00',
+        note: 'Walk through the volume tiers before the review.',
+        account_id: northwind.id,
+        contact_emails: [jordan.email],
+        opportunity_name: SEEDED.opportunity.name,
+        created_at: '2025-06-02T09:03:17+00:00',
+      },
       {
         id: '3a9f6c2e-8d1b-4e75-a0c4-7f2b5e9d1a86',
         title: 'Send Contoso the security questionnaire',
@@ -271,9 +332,69 @@ function primaryWorkspace(): WorkspaceData {
         created_at: '2025-06-03T10:00:00+00:00',
       },
     ],
-    activities: [clone(sampleManualActivity)],
-    enrollments: [clone(sampleEnrollment)],
+    activities: [
+      {
+        id: 'e4a9d2f6-1c8b-4e3d-9f70-6a5b2c1d8e49',
+        metadata: {
+          activity_time: '2025-05-28T14:30:00+00:00',
+          subject: 'Met at the Logistics Summit',
+          description: 'Talked through their warehouse expansion and the timeline for Q3.',
+          category: 'CONFERENCE',
+        },
+        account_id: northwind.id,
+        contact_ids: [jordan.id],
+        pipeline_id: SEEDED.opportunity.id,
+        sequence_id: null,
+        created_at: '2025-05-28T17:02:41+00:00',
+      },
+    ],
+    enrollments: [
+      {
+        id: '6e2d8a4c-9b1f-4c7e-a3d0-5f8b2e6c9a71',
+        contact_email: jordan.email,
+        sequence_id: SEEDED.sequence.id,
+        mailbox_email: 'morgan@mail.acme-outbound.example',
+        status: 'ACTIVE',
+        created_at: '2025-04-07T10:12:55+00:00',
+      },
+    ],
     webhooks: [],
+    notes: [{ id: SEEDED.note.id, created_at: '2025-06-02T09:30:00+00:00', updated_at: '2025-06-02T09:30:00+00:00' }],
+    v2Attributes: primaryV2Attributes(),
+  };
+}
+
+/** What v2 shows beyond v1's keys, for a few seeded records. */
+function primaryV2Attributes(): Record<string, V2AttributeValues> {
+  const admin = USERS.morgan.id;
+  return {
+    [SEEDED.account.id]: {
+      created_by_user_id: admin,
+      other_domains: ['northwind.example'],
+      description: 'Wholesale distributor of specialty foods with three regional warehouses.',
+      websites: ['https://www.northwind-traders.com'],
+      address: { street_one: '1200 Harbor Way', street_two: 'Suite 400', city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' },
+      estimated_annual_revenue: 42000000,
+    },
+    [SEEDED.contact.id]: {
+      created_by_user_id: admin,
+      stage: stageId('working'),
+      participant_user_id_list: [USERS.riley.id],
+      address: { street_one: '1200 Harbor Way', street_two: null, city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' },
+    },
+    '5d0a8c3e-7b2f-4e64-9a1d-3c8e6f0b4a92': { stage: stageId('qualified') },
+    [SEEDED.opportunity.id]: { created_by_user_id: admin, stage_shift: { stage_name: 'Proposal', at: '2025-05-21T10:00:00+00:00' } },
+    [SEEDED.task.id]: { created_by_user_id: admin, source_type: 'MANUAL', updated_at: '2025-06-02T09:03:17+00:00' },
+    [SEEDED.note.id]: {
+      created_by_user_id: admin,
+      owner_user_id: admin,
+      note_html: '<p>Discovery call recap: three warehouses, rollout in Q3.</p>',
+      title: 'Discovery call',
+      is_private: false,
+      contact_id: SEEDED.contact.id,
+      account_id: SEEDED.account.id,
+      opportunity_id: SEEDED.opportunity.id,
+    },
   };
 }
 

@@ -8,15 +8,18 @@ import type {
   Enrollment,
   Mailbox,
   ManualActivity,
+  Note,
   Opportunity,
   Pipeline,
   Sequence,
   Stage,
   Task,
   User,
+  V2AttributeValues,
   WebhookSubscription,
   WorkspaceData,
 } from './records';
+import { stableId } from './values';
 
 const byId = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id, r]));
 const lower = (s: string) => s.toLowerCase();
@@ -35,13 +38,19 @@ export class Workspace {
   readonly pipelines: Pipeline[];
   readonly closedReasons: ClosedReasons;
   readonly customFields: CustomFieldDefinition[];
+  readonly notes: Map<string, Note>;
+  /** v2 attributes v1 records do not carry, by record id (see V2AttributeValues). */
+  readonly v2Attributes: Map<string, V2AttributeValues>;
+  /** v2's `organization_id`: a UUID derived from the organization's name. */
+  readonly organizationId: string;
 
-  /** A contact's email never changes (it is the upsert's match key), so this index only grows. */
+
   private readonly contactIdByEmail = new Map<string, string>();
   /** The oldest account per domain; the upsert matches on it. */
   private readonly accountIdByDomain = new Map<string, string>();
 
-  constructor(data: WorkspaceData) {
+  constructor(org: string, data: WorkspaceData) {
+    this.organizationId = stableId('organization', org);
     this.users = data.users;
     this.mailboxes = data.mailboxes;
     this.sequences = byId(data.sequences);
@@ -57,6 +66,8 @@ export class Workspace {
     this.activities = byId(data.activities);
     this.enrollments = byId(data.enrollments);
     this.webhooks = byId(data.webhooks);
+    this.notes = byId(data.notes ?? []);
+    this.v2Attributes = new Map(Object.entries(data.v2Attributes ?? {}));
   }
 
   toData(): WorkspaceData {
@@ -74,6 +85,8 @@ export class Workspace {
       activities: [...this.activities.values()],
       enrollments: [...this.enrollments.values()],
       webhooks: [...this.webhooks.values()],
+      notes: [...this.notes.values()],
+      v2Attributes: Object.fromEntries(this.v2Attributes),
     };
   }
 
@@ -91,6 +104,27 @@ export class Workspace {
   addContact(contact: Contact): void {
     this.contacts.set(contact.id, contact);
     this.contactIdByEmail.set(lower(contact.email), contact.id);
+  }
+
+  /** v2 can change a contact's primary email; v1 cannot. */
+  changeContactEmail(contact: Contact, email: string): void {
+    if (this.contactIdByEmail.get(lower(contact.email)) === contact.id) this.contactIdByEmail.delete(lower(contact.email));
+    contact.email = email;
+    this.contactIdByEmail.set(lower(email), contact.id);
+  }
+
+  /** v2 archive: the record is gone from every read, v1 and v2. */
+  removeAccount(account: Account): void {
+    this.accounts.delete(account.id);
+    if (this.accountIdByDomain.get(lower(account.domain_name ?? '')) === account.id) {
+      this.accountIdByDomain.delete(lower(account.domain_name ?? ''));
+      for (const other of this.accounts.values()) this.indexAccountDomain(other);
+    }
+  }
+
+  removeContact(contact: Contact): void {
+    this.contacts.delete(contact.id);
+    if (this.contactIdByEmail.get(lower(contact.email)) === contact.id) this.contactIdByEmail.delete(lower(contact.email));
   }
 
   accountByDomain(domain: string): Account | undefined {
@@ -158,7 +192,7 @@ export class Store {
   constructor(private readonly workspaces: Map<string, Workspace>) {}
 
   static fromData(data: Record<string, WorkspaceData>): Store {
-    return new Store(new Map(Object.entries(data).map(([org, ws]) => [org, new Workspace(ws)])));
+    return new Store(new Map(Object.entries(data).map(([org, ws]) => [org, new Workspace(org, ws)])));
   }
 
   workspace(org: string): Workspace {

@@ -1,8 +1,15 @@
 /** Small value helpers shared by the routes: timestamps, ids, domains, phones and change sets. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 export const newId = (): string => randomUUID();
+
+/** A UUID derived from its parts, for things that need a stable id but are not stored (stages, email items). */
+export function stableId(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** ISO-8601 with an explicit +00:00 offset and whole seconds, like the contract's samples. */
 export function isoNow(): string {
