@@ -1,89 +1,64 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
 import { send } from './client';
-import { customFieldOutputs } from './custom-fields';
 import { V1, type Permission } from './endpoints';
-import {
-  accountOutputFields,
-  contactOutputFields,
-  opportunityOutputFields,
-  taskOutputFields,
-  type OutputField,
-} from './output-fields';
-import { sampleAccount, sampleContact, sampleOpportunity, sampleTask } from './samples';
-import { inV1Shape, queryRecords, shapeKeys, type V1Record, type V2RecordType } from './v2';
+import { outputFieldsOf } from './output-fields';
+import { v2Permissions } from './v2-permissions';
+import { queryRecords } from './v2';
+import { eventTimeOf, staticSample, toOutput, triggerOutputFields, type Changes, type TriggerEvent, type TriggerRecord } from './trigger-output';
 
 /**
  * Reevo webhooks as Zapier REST hooks: the one module that knows the webhook contract.
  *
- * [assumed] Reevo publishes the Webhooks key permission but not its webhook API (contract §4).
- * Everything below that rests on that assumption lives in this file, so a workspace whose
- * webhook API differs is a one-file change (see triggers/README.md):
- * - subscriptions: `POST {WEBHOOKS_PATH}` `{target_url, event_types, description}` → `{id, secret, …}`,
+ * [assumed] Reevo publishes the Webhooks key permission but no webhook API (docs/reevo-api.md §4):
+ * on Reevo as published, the subscription endpoint answers 404 like any unknown path, and the
+ * instant triggers then point the user at their polling twins (src/polling.ts). Everything below
+ * that rests on the assumed API lives in this file, so a workspace whose webhook API differs is a
+ * one-file change (see triggers/README.md):
+ * - subscriptions: `GET {WEBHOOKS_PATH}` → a list of `{id, target_url, …}`;
+ *   `POST {WEBHOOKS_PATH}` `{target_url, event_types, description}` → `{id, secret, …}`;
  *   `DELETE {WEBHOOKS_PATH}/{id}` (404 when already gone);
- * - event type names (EVENT_TYPES);
+ * - event type names (EVENT_TYPES of src/trigger-output.ts);
  * - deliveries: `{id, event_type, occurred_at, data: <record>, changes: {field: {old, new}}}`, or
- *   the record at the top level with the event id in the `x-reevo-event-id` header;
+ *   the record at the top level (with the event id only in the unsigned `x-reevo-event-id` header);
  * - signatures: `x-reevo-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`
  *   keyed by the subscription's secret.
  */
 
 export const WEBHOOKS_PATH = `${V1}/webhooks`;
 
-export const EVENT_TYPES = [
-  'account.created',
-  'account.updated',
-  'contact.created',
-  'contact.updated',
-  'opportunity.created',
-  'opportunity.updated',
-  'opportunity.stage_changed',
-  'task.created',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
 export const SIGNATURE_HEADER = 'x-reevo-signature';
-export const EVENT_ID_HEADER = 'x-reevo-event-id';
 
 /**
- * How far a delivery's signed timestamp may be from now. Long enough for Zapier's queue on a
- * slow day (a delivery rejected here is lost: Reevo already got its 2xx), short enough that a
- * captured delivery cannot be replayed later; within it, replays are caught by the event id.
+ * How long a processed event id is remembered, and so also how old a delivery's signed timestamp
+ * may be. The two must be equal: a shorter window would refuse late deliveries whose id is still
+ * remembered (and lose them, since Reevo already got its 2xx); a shorter memory would let a
+ * captured delivery be replayed once its id is forgotten. A day covers Reevo's retries and
+ * Zapier's queue on a slow day.
  */
-export const SIGNATURE_TOLERANCE_SECONDS = 15 * 60;
-
-/** How long a processed event id is remembered, so a redelivery does not trigger the Zap twice. */
-export const SEEN_EVENT_TTL_SECONDS = 24 * 60 * 60;
+export const REPLAY_WINDOW_SECONDS = 24 * 60 * 60;
 
 const WEBHOOK_PERMISSIONS: readonly Permission[] = ['Webhooks (write)'];
+
+/** The statuses of a server that has no webhook API at all: unknown path, method or feature. */
+const NO_WEBHOOK_API = [404, 405, 501];
 
 /** What performSubscribe returns and Zapier hands back as `bundle.subscribeData`. */
 export interface SubscribeData {
   readonly id: string;
-  /** Signs deliveries; without one (an API that does not sign), deliveries are not verified. */
-  readonly secret?: string;
+  readonly secret: string;
   readonly event_types: readonly string[];
   readonly target_url: string;
 }
 
-export type Changes = Record<string, { old: unknown; new: unknown }>;
-
-/** One instant trigger: the record it reports and the event that fires it. */
-export interface HookSpec {
-  readonly recordType: V2RecordType;
-  readonly eventType: EventType;
+/** One instant trigger: its event, its label and the polling trigger to use where Reevo has no webhooks. */
+export interface HookSpec extends TriggerEvent {
   /** The trigger's label, which names the subscription in Reevo. */
   readonly label: string;
-  /** Updates and stage changes report which fields changed, with old and new values. */
-  readonly reportsChanges: boolean;
-  /** The timestamp that makes a record recent, for samples. */
-  readonly newestBy: 'created_at' | 'updated_at';
-  /** Keeps only what this Zap asked for (e.g. one stage); applied to deliveries and samples alike. */
-  readonly accepts?: (record: V1Record, bundle: Bundle) => boolean;
-  /** Changes the event implies even when a delivery leaves `changes` out (a stage change: the stage). */
-  readonly impliedChanges?: (record: V1Record) => Changes;
-  /** Realistic changes for the trigger's static sample. */
-  readonly exampleChanges?: Changes;
+  /** The label of the polling trigger reporting the same event. */
+  readonly pollingLabel: string;
+  /** Offer "Only When These Fields Change" (updates), so a Zap writing back to its record cannot loop. */
+  readonly filtersChangedFields?: boolean;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
@@ -92,12 +67,67 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 // ---------------------------------------------------------------------------------------------
 // Subscriptions
 
-/** Creates this Zap's subscription at Zapier's target URL; keeps its id and signing secret. */
+/** Where the polling twin is the way out, this says so, with the one permission it needs. */
+function useInstead(spec: HookSpec): string {
+  return `use the "${spec.pollingLabel}" trigger instead: it checks Reevo for changes every few minutes and needs only the ${v2Permissions(spec.recordType, 'read').join(' and ')} permission`;
+}
+
+/** Turns an answer of the webhook API that says "no webhooks here" into what to do about it. */
+function refuseUnavailable(z: ZObject, spec: HookSpec, status: number, body: unknown): void {
+  if (NO_WEBHOOK_API.includes(status)) {
+    throw new z.errors.Error(
+      `This Reevo workspace offers no webhook subscriptions (Reevo answered HTTP ${status} to ${WEBHOOKS_PATH}), so the "${spec.label}" trigger cannot run here; ${useInstead(spec)}.`,
+      'webhooks_unavailable',
+      status,
+    );
+  }
+  if (status === 403) {
+    const said = isObject(body) ? text(body.message) ?? text(body.detail) : undefined;
+    throw new z.errors.Error(
+      `Your Reevo API key may not manage webhook subscriptions${said ? ` (Reevo said: ${said.slice(0, 200)})` : ''}, so the "${spec.label}" trigger cannot run: it needs the Webhooks (write) permission. A Reevo workspace admin can add it under Settings → API Keys and then reconnect the key in Zapier; or ${useInstead(spec)}.`,
+      'missing_permission',
+      status,
+    );
+  }
+}
+
+const UNAVAILABLE_STATUSES = [403, ...NO_WEBHOOK_API];
+
+/** The workspace's subscriptions; throws the "no webhooks here" message when there is no webhook API. */
+async function listSubscriptions(z: ZObject, spec: HookSpec): Promise<Array<Record<string, unknown>>> {
+  const { status, data } = await send<unknown>(
+    z,
+    { method: 'GET', path: WEBHOOKS_PATH, query: {} },
+    { noun: 'webhook subscription', permissions: WEBHOOK_PERMISSIONS, passStatuses: UNAVAILABLE_STATUSES },
+  );
+  refuseUnavailable(z, spec, status, data);
+  const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.data) ? data.data : [];
+  return list.filter(isObject);
+}
+
+async function deleteSubscription(z: ZObject, id: string): Promise<boolean> {
+  const { status } = await send(
+    z,
+    { method: 'DELETE', path: `${WEBHOOKS_PATH}/${encodeURIComponent(id)}`, query: {} },
+    { noun: 'webhook subscription', id, permissions: WEBHOOK_PERMISSIONS, passStatuses: [404, 410] },
+  );
+  return status !== 404 && status !== 410;
+}
+
+/**
+ * Creates this Zap's subscription at Zapier's target URL and keeps its id and signing secret.
+ * Zapier retries a subscribe whose answer it lost, and the first attempt may have made a
+ * subscription: any subscription already sending to this Zap's URL is removed first, so the Zap
+ * never has two.
+ */
 export function subscribe(spec: HookSpec) {
   return async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
     const targetUrl = bundle.targetUrl;
     if (!targetUrl) {
       throw new z.errors.Error('Zapier gave no URL to send Reevo events to, so no subscription was made. Turn the Zap off and on again.', 'missing_target_url', 400);
+    }
+    for (const stale of await listSubscriptions(z, spec)) {
+      if (stale.target_url === targetUrl && (typeof stale.id === 'string' || typeof stale.id === 'number')) await deleteSubscription(z, String(stale.id));
     }
     const zapId = bundle.meta?.zap?.id;
     const body = {
@@ -105,11 +135,12 @@ export function subscribe(spec: HookSpec) {
       event_types: [spec.eventType],
       description: `Zapier: ${spec.label} trigger${zapId ? ` of Zap ${zapId}` : ''}`,
     };
-    const { data } = await send<unknown>(
+    const { status, data } = await send<unknown>(
       z,
       { method: 'POST', path: WEBHOOKS_PATH, query: {}, body },
-      { noun: 'webhook subscription', permissions: WEBHOOK_PERMISSIONS },
+      { noun: 'webhook subscription', permissions: WEBHOOK_PERMISSIONS, passStatuses: UNAVAILABLE_STATUSES },
     );
+    refuseUnavailable(z, spec, status, data);
     const id = isObject(data) ? data.id : undefined;
     if (typeof id !== 'string' && typeof id !== 'number') {
       throw new z.errors.Error(
@@ -119,8 +150,17 @@ export function subscribe(spec: HookSpec) {
       );
     }
     const secret = isObject(data) ? text(data.secret) : undefined;
+    if (!secret) {
+      // Unsigned deliveries could come from anyone who learns the URL: refuse the subscription.
+      await deleteSubscription(z, String(id));
+      throw new z.errors.Error(
+        `Reevo made the webhook subscription without a signing secret, so its deliveries could not be told apart from forged ones. The subscription was removed again and the "${spec.label}" trigger was not turned on; ${useInstead(spec)}.`,
+        'unsigned_subscription',
+        502,
+      );
+    }
     const eventTypes = isObject(data) && Array.isArray(data.event_types) ? data.event_types.map(String) : body.event_types;
-    return { id: String(id), ...(secret ? { secret } : {}), event_types: eventTypes, target_url: targetUrl };
+    return { id: String(id), secret, event_types: eventTypes, target_url: targetUrl };
   };
 }
 
@@ -128,12 +168,7 @@ export function subscribe(spec: HookSpec) {
 export async function unsubscribe(z: ZObject, bundle: Bundle): Promise<{ id: string | null; deleted: boolean }> {
   const id = bundle.subscribeData?.id;
   if (id === undefined || id === null || String(id) === '') return { id: null, deleted: false };
-  const { status } = await send(
-    z,
-    { method: 'DELETE', path: `${WEBHOOKS_PATH}/${encodeURIComponent(String(id))}`, query: {} },
-    { noun: 'webhook subscription', id: String(id), permissions: WEBHOOK_PERMISSIONS, passStatuses: [404, 410] },
-  );
-  return { id: String(id), deleted: status !== 404 && status !== 410 };
+  return { id: String(id), deleted: await deleteSubscription(z, String(id)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +199,7 @@ export function checkSignature(secret: string, rawBody: string, header: string |
   const matches = candidates.some((candidate) => timingSafeEqual(Buffer.from(candidate, 'hex'), expected));
   if (!matches) return { ok: false, reason: 'mismatch' };
   const ageSeconds = nowSeconds - Number(timestamp);
-  if (Math.abs(ageSeconds) > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: 'stale', ageSeconds };
+  if (Math.abs(ageSeconds) > REPLAY_WINDOW_SECONDS) return { ok: false, reason: 'stale', ageSeconds };
   return { ok: true };
 }
 
@@ -176,9 +211,9 @@ export function checkSignature(secret: string, rawBody: string, header: string |
  */
 function rejectDelivery(z: ZObject, check: Exclude<SignatureCheck, { ok: true }>): never {
   if (check.reason === 'stale') {
-    const minutes = Math.round(Math.abs(check.ageSeconds) / 60);
+    const hours = Math.round(Math.abs(check.ageSeconds) / 3600);
     throw new z.errors.Error(
-      `Rejected a Reevo webhook delivery signed ${minutes} minutes ${check.ageSeconds < 0 ? 'in the future' : 'ago'}; deliveries older than ${SIGNATURE_TOLERANCE_SECONDS / 60} minutes are refused so a captured delivery cannot be replayed. Nothing was processed. If this happens often, check the clock of the sending system.`,
+      `Rejected a Reevo webhook delivery signed ${hours} hours ${check.ageSeconds < 0 ? 'in the future' : 'ago'}; deliveries older than ${REPLAY_WINDOW_SECONDS / 3600} hours are refused so a captured delivery cannot be replayed. Nothing was processed. If this happens often, check the clock of the sending system.`,
       'stale_delivery',
       401,
     );
@@ -191,11 +226,34 @@ function rejectDelivery(z: ZObject, check: Exclude<SignatureCheck, { ok: true }>
   );
 }
 
+/** Throws unless the delivery is signed with this subscription's secret, recently. */
+function verify(z: ZObject, spec: HookSpec, bundle: Bundle, headers: Map<string, string>): void {
+  const secret = text((bundle.subscribeData as Partial<SubscribeData> | undefined)?.secret);
+  if (!secret) {
+    throw new z.errors.Error(
+      `This Zap's webhook subscription has no signing secret, so its deliveries cannot be verified and none is accepted. Turn the Zap off and on again to make a new subscription; if that fails, ${useInstead(spec)}.`,
+      'unsigned_subscription',
+      401,
+    );
+  }
+  const raw = bundle.rawRequest?.content;
+  if (typeof raw !== 'string') {
+    throw new z.errors.Error(
+      'A webhook delivery could not be verified because Zapier passed on no raw body to check its signature against, so nothing was processed.',
+      'unverifiable_delivery',
+      400,
+    );
+  }
+  const check = checkSignature(secret, raw, headers.get(SIGNATURE_HEADER), Math.floor(Date.now() / 1000));
+  if (!check.ok) rejectDelivery(z, check);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Deliveries
 
 interface Delivery {
-  readonly eventId: string;
+  /** Only an id inside the signed body; null when the body has none. */
+  readonly eventId: string | null;
   readonly eventType: string;
   readonly occurredAt: string;
   readonly record: Record<string, unknown>;
@@ -222,28 +280,15 @@ function unreadable(z: ZObject, what: string): never {
   );
 }
 
-/** The delivery's body: the raw text when Zapier passes it (what was signed), else the parsed body. */
+/** The delivery's body: the raw text Zapier passes, which is what was signed. */
 function bodyOf(z: ZObject, bundle: Bundle): unknown {
   const content = bundle.rawRequest?.content;
-  if (typeof content === 'string' && content.trim() !== '') {
-    try {
-      return JSON.parse(content);
-    } catch {
-      return unreadable(z, 'the body was not JSON');
-    }
+  if (typeof content !== 'string' || content.trim() === '') return unreadable(z, 'the body was empty');
+  try {
+    return JSON.parse(content);
+  } catch {
+    return unreadable(z, 'the body was not JSON');
   }
-  const cleaned: unknown = bundle.cleanedRequest;
-  if (typeof cleaned === 'string') {
-    try {
-      return JSON.parse(cleaned);
-    } catch {
-      return unreadable(z, 'the body was not JSON');
-    }
-  }
-  if (cleaned === undefined || cleaned === null || (isObject(cleaned) && Object.keys(cleaned).length === 0)) {
-    return unreadable(z, 'the body was empty');
-  }
-  return cleaned;
 }
 
 const ENVELOPE_KEYS = new Set(['event_id', 'event_type', 'occurred_at', 'changes']);
@@ -259,8 +304,13 @@ function changesOf(value: unknown): Changes | undefined {
   return changes;
 }
 
-/** One event in any of the shapes the contract lists: enveloped, or the record at the top level. */
-function readEvent(z: ZObject, item: unknown, headers: Map<string, string>, spec: HookSpec): Delivery {
+/**
+ * One event in any of the shapes the contract lists: enveloped, or the record at the top level.
+ * Its id comes from the signed body only: an `x-reevo-event-id` header is not signed, so whoever
+ * replays a delivery could set it to anything and slip past the memory of seen events. Without an
+ * id in the body, one is derived from what the event is (see toOutput).
+ */
+function readEvent(z: ZObject, item: unknown, spec: HookSpec): Delivery {
   if (!isObject(item)) return unreadable(z, 'the body was not one JSON object');
   const enveloped = isObject(item.data);
   const record: Record<string, unknown> = enveloped
@@ -268,11 +318,9 @@ function readEvent(z: ZObject, item: unknown, headers: Map<string, string>, spec
     : Object.fromEntries(Object.entries(item).filter(([key]) => !ENVELOPE_KEYS.has(key)));
   const recordId = record.id;
   if (typeof recordId !== 'string' && typeof recordId !== 'number') return unreadable(z, 'the event holds no record with an ID');
-  const headerId = text(headers.get(EVENT_ID_HEADER));
   const eventType = text(item.event_type) ?? spec.eventType;
-  const occurredAt = text(item.occurred_at) ?? text(record.updated_at) ?? text(record.created_at) ?? new Date().toISOString();
-  // Without an event id, one derived from what the event is still spots the same event sent twice.
-  const eventId = (enveloped ? text(item.id) : undefined) ?? text(item.event_id) ?? headerId ?? `${eventType}:${String(recordId)}:${occurredAt}`;
+  const occurredAt = text(item.occurred_at) ?? eventTimeOf(spec, record) ?? text(record.updated_at) ?? text(record.created_at) ?? new Date().toISOString();
+  const eventId = (enveloped ? text(item.id) : undefined) ?? text(item.event_id) ?? null;
   return { eventId, eventType, occurredAt, record, changes: changesOf(item.changes) };
 }
 
@@ -282,7 +330,7 @@ async function firstDelivery(z: ZObject, bundle: Bundle, eventId: string): Promi
   try {
     if (await z.cache.get(key)) return false;
     // nx: only if not yet set, so two concurrent deliveries of one event cannot both pass.
-    return (await z.cache.set(key, true, SEEN_EVENT_TTL_SECONDS, undefined, true)) !== false;
+    return (await z.cache.set(key, true, REPLAY_WINDOW_SECONDS, undefined, true)) !== false;
   } catch (error) {
     // Without Zapier's cache (e.g. a local run) an event is processed rather than lost.
     z.console.log(`Could not check whether Reevo event ${eventId} was already processed: ${error instanceof Error ? error.message : String(error)}`);
@@ -290,145 +338,70 @@ async function firstDelivery(z: ZObject, bundle: Bundle, eventId: string): Promi
   }
 }
 
+export const ONLY_WHEN_CHANGED_KEY = 'only_when_changed';
+
+/**
+ * "Only When These Fields Change": true when the Zap asked for none, or the delivery reports one of
+ * them changed. A delivery that does not say what changed cannot show it, so it does not pass:
+ * a Zap that writes back to its record would otherwise trigger itself forever.
+ */
+function changedWhatWasAsked(bundle: Bundle, delivery: Delivery): boolean {
+  const asked = ([] as unknown[]).concat(bundle.inputData?.[ONLY_WHEN_CHANGED_KEY] ?? []).map(String).filter((field) => field.trim() !== '');
+  if (asked.length === 0) return true;
+  return Object.keys(delivery.changes ?? {}).some((field) => asked.includes(field));
+}
+
 /** perform: verifies, reads and filters a delivery, and returns its records. */
 export function receive(spec: HookSpec) {
-  return async (z: ZObject, bundle: Bundle): Promise<V1Record[]> => {
-    const headers = headersOf(bundle);
-    const secret = text((bundle.subscribeData as Partial<SubscribeData> | undefined)?.secret);
-    if (secret) {
-      const raw = bundle.rawRequest?.content;
-      if (typeof raw !== 'string') {
-        throw new z.errors.Error(
-          'A webhook delivery could not be verified because Zapier passed on no raw body to check its signature against, so nothing was processed.',
-          'unverifiable_delivery',
-          400,
-        );
-      }
-      const check = checkSignature(secret, raw, headers.get(SIGNATURE_HEADER), Math.floor(Date.now() / 1000));
-      if (!check.ok) rejectDelivery(z, check);
-    }
-    const delivery = readEvent(z, bodyOf(z, bundle), headers, spec);
+  return async (z: ZObject, bundle: Bundle): Promise<TriggerRecord[]> => {
+    verify(z, spec, bundle, headersOf(bundle));
+    const delivery = readEvent(z, bodyOf(z, bundle), spec);
     // Each Zap subscribes to its own event type; anything else is not for this trigger.
     if (delivery.eventType !== spec.eventType) return [];
+    if (spec.filtersChangedFields && !changedWhatWasAsked(bundle, delivery)) return [];
     const record = toOutput(spec, delivery.record, delivery, delivery.changes);
     if (spec.accepts && !spec.accepts(record, bundle)) return [];
     // The contract allows the same event twice (retries): it triggers the Zap once.
-    if (!(await firstDelivery(z, bundle, delivery.eventId))) return [];
+    if (!(await firstDelivery(z, bundle, String(record.event_id)))) return [];
     return [record];
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output: the same shape from deliveries, from listed samples and in the static sample
-
-/** The fields whose change is reported: everything but the record's id and timestamps. */
-function trackedFields(type: V2RecordType): string[] {
-  return shapeKeys(type).filter((key) => !['id', 'created_at', 'updated_at'].includes(key));
-}
-
-const safeKey = (key: string) => key.replace(/[^A-Za-z0-9_]/g, '_');
-
-interface EventMeta {
-  readonly eventId: string;
-  readonly eventType: string;
-  readonly occurredAt: string;
-}
-
-/**
- * A record as every trigger returns it: the record in its v1 shape, the event's metadata, and for
- * updates `changed_fields` plus `changes.<field>.old/new` for EVERY tracked field, so the keys are
- * the same whatever changed. `old` is the value before the event: the reported old value for a
- * changed field, the current value for a field Reevo reported unchanged, null when Reevo did not
- * say what changed.
- */
-function toOutput(spec: HookSpec, record: Readonly<Record<string, unknown>>, meta: EventMeta, reported: Changes | undefined): V1Record {
-  const shaped = inV1Shape(spec.recordType, record);
-  const out: V1Record = { ...shaped, event_id: meta.eventId, event_type: meta.eventType, occurred_at: meta.occurredAt };
-  if (!spec.reportsChanges) return out;
-  const effective: Changes = { ...spec.impliedChanges?.(shaped), ...reported };
-  const changes: Changes = {};
-  const changed: string[] = [];
-  for (const field of trackedFields(spec.recordType)) {
-    const change = effective[field];
-    if (change) {
-      changed.push(field);
-      changes[field] = { old: change.old ?? null, new: change.new === undefined ? shaped[field] : change.new };
-    } else {
-      changes[field] = { old: reported ? shaped[field] : null, new: shaped[field] };
-    }
-  }
-  for (const [field, change] of Object.entries(effective)) {
-    if (field in changes || ['id', 'created_at', 'updated_at'].includes(field)) continue;
-    changed.push(field);
-    changes[safeKey(field)] = { old: change.old ?? null, new: change.new ?? null };
-  }
-  return { ...out, changed_fields: changed, changes };
-}
+// The Zap editor: samples, and the "only when these fields change" input
 
 /** How many recent records a sample request reads; a filtered trigger keeps those that match. */
 export const SAMPLE_PAGE_SIZE = 50;
 
 /**
- * performList: real recent records, newest first, in exactly the shape perform returns, with the
- * event metadata a live event would carry (`event_id` "sample-<record id>", the trigger's event
- * type, the record's timestamp) and, for updates, nothing reported as changed except what the
- * event implies.
+ * performList: first one cheap request to the webhook API, so a workspace without webhooks (or a
+ * key without the permission) hears it at the test step rather than when the Zap is turned on;
+ * then real recent records, newest first, shaped as perform shapes a live event, nothing reported
+ * as changed except what the event implies.
  */
 export function listSamples(spec: HookSpec) {
-  return async (z: ZObject, bundle: Bundle): Promise<V1Record[]> => {
-    const { records } = await queryRecords(z, spec.recordType, { limit: SAMPLE_PAGE_SIZE, newestBy: spec.newestBy });
-    const samples = records.map((record) => toOutput(spec, record, sampleMeta(spec, record, `sample-${String(record.id)}`), {}));
+  return async (z: ZObject, bundle: Bundle): Promise<TriggerRecord[]> => {
+    await listSubscriptions(z, spec);
+    const { records } = await queryRecords(z, spec.recordType, { limit: SAMPLE_PAGE_SIZE, newestBy: spec.occurredBy });
+    const samples = records.map((record) =>
+      toOutput(spec, record, { eventId: `sample-${String(record.id)}`, occurredAt: eventTimeOf(spec, record) ?? text(record.created_at) ?? new Date().toISOString() }, {}),
+    );
     return spec.accepts ? samples.filter((sample) => spec.accepts!(sample, bundle)) : samples;
   };
 }
 
-function sampleMeta(spec: HookSpec, record: Readonly<Record<string, unknown>>, eventId: string): EventMeta {
-  const occurredAt = text(record[spec.newestBy]) ?? text(record.created_at) ?? new Date().toISOString();
-  return { eventId, eventType: spec.eventType, occurredAt };
-}
-
-const SAMPLE_RECORDS: Record<V2RecordType, Readonly<Record<string, unknown>>> = {
-  account: sampleAccount,
-  contact: sampleContact,
-  opportunity: sampleOpportunity,
-  task: sampleTask,
-};
-
-/** An event id as Reevo might send one, for static samples. */
-const SAMPLE_EVENT_ID = '0c5e8b3a-7f21-4d96-b4a8-2e9f6d1c7b50';
-
-/** The trigger's static sample: the sample record of src/samples.ts as a live event would bring it. */
-export function staticSample(spec: HookSpec): V1Record {
-  const record = SAMPLE_RECORDS[spec.recordType];
-  return toOutput(spec, record, sampleMeta(spec, record, SAMPLE_EVENT_ID), spec.reportsChanges ? spec.exampleChanges ?? {} : undefined);
-}
-
-const RECORD_OUTPUT_FIELDS: Record<V2RecordType, readonly OutputField[]> = {
-  account: accountOutputFields,
-  contact: contactOutputFields,
-  opportunity: opportunityOutputFields,
-  task: taskOutputFields,
-};
-
-/** Labelled output fields: the record's, the event's and, for updates, each field's old and new value. */
-export function hookOutputFields(spec: HookSpec): Array<OutputField | ((z: ZObject, bundle: Bundle) => Promise<PlainOutputField[]>)> {
-  const recordFields = RECORD_OUTPUT_FIELDS[spec.recordType];
-  const event: OutputField[] = [
-    { key: 'event_id', label: 'Event ID' },
-    { key: 'event_type', label: 'Event Type' },
-    { key: 'occurred_at', label: 'Occurred At', type: 'datetime' },
-  ];
-  const changes: OutputField[] = [];
-  if (spec.reportsChanges) {
-    changes.push({ key: 'changed_fields', label: 'Changed Fields', list: true });
-    for (const field of recordFields) {
-      if (!trackedFields(spec.recordType).includes(field.key)) continue;
-      const { key, label, ...kind } = field;
-      changes.push({ key: `changes__${key}__old`, label: `Old ${label}`, ...kind }, { key: `changes__${key}__new`, label: `New ${label}`, ...kind });
-    }
-  }
-  const custom = spec.recordType === 'task' ? [] : [customFieldOutputs({ recordType: spec.recordType, inputKey: 'custom_fields', mode: 'update' })];
-  return [...recordFields, ...event, ...changes, ...custom];
+/** The optional "Only When These Fields Change" input of an instant update trigger. */
+export function onlyWhenChangedInput(spec: HookSpec): PlainInputField {
+  const fields = outputFieldsOf(spec.recordType).filter((field) => !['id', 'created_at', 'updated_at'].includes(field.key));
+  return {
+    key: ONLY_WHEN_CHANGED_KEY,
+    label: 'Only When These Fields Change',
+    helpText:
+      'Optional: trigger only when Reevo reports that one of these fields changed. Use it when this Zap writes back to the same record, so its own update does not trigger it again. Leave empty to trigger on every update.',
+    list: true,
+    required: false,
+    choices: Object.fromEntries(fields.map((field) => [field.key, field.label])),
+  };
 }
 
 /** Everything a REST-hook trigger's operation needs, for one trigger. */
@@ -438,7 +411,8 @@ export function reevoHook(spec: HookSpec) {
     performList: listSamples(spec),
     performSubscribe: subscribe(spec),
     performUnsubscribe: unsubscribe,
-    outputFields: hookOutputFields(spec),
+    inputFields: spec.filtersChangedFields ? [onlyWhenChangedInput(spec)] : [],
+    outputFields: triggerOutputFields(spec),
     sample: staticSample(spec),
   };
 }

@@ -1,19 +1,22 @@
 import { defineTrigger } from 'zapier-platform-core';
+import { events, instantLabel } from '../src/trigger-events';
 import { reevoHook } from '../src/webhooks';
 
-const hook = reevoHook({ recordType: 'contact', eventType: 'contact.created', label: 'New Contact', reportsChanges: false, newestBy: 'created_at' });
+const event = events.newContact;
+const hook = reevoHook({ ...event, label: instantLabel(event), pollingLabel: event.label });
 
 export const { perform, performList, performSubscribe, performUnsubscribe } = hook;
 
 export default defineTrigger({
   key: 'new_contact',
-  noun: 'Contact',
+  noun: event.noun,
   display: {
-    label: 'New Contact',
-    description: 'Triggers when a new contact is created.',
+    label: instantLabel(event),
+    description: `Triggers when ${event.when}, the moment it happens. Needs webhook subscriptions, which not every workspace offers: use ${event.label} where they are missing.`,
   },
   operation: {
     type: 'hook',
+    inputFields: hook.inputFields,
     perform,
     performList,
     performSubscribe,

@@ -1,19 +1,22 @@
 import { defineTrigger } from 'zapier-platform-core';
+import { events, instantLabel } from '../src/trigger-events';
 import { reevoHook } from '../src/webhooks';
 
-const hook = reevoHook({ recordType: 'opportunity', eventType: 'opportunity.created', label: 'New Opportunity', reportsChanges: false, newestBy: 'created_at' });
+const event = events.newOpportunity;
+const hook = reevoHook({ ...event, label: instantLabel(event), pollingLabel: event.label });
 
 export const { perform, performList, performSubscribe, performUnsubscribe } = hook;
 
 export default defineTrigger({
   key: 'new_opportunity',
-  noun: 'Opportunity',
+  noun: event.noun,
   display: {
-    label: 'New Opportunity',
-    description: 'Triggers when a new opportunity is created.',
+    label: instantLabel(event),
+    description: `Triggers when ${event.when}, the moment it happens. Needs webhook subscriptions, which not every workspace offers: use ${event.label} where they are missing.`,
   },
   operation: {
     type: 'hook',
+    inputFields: hook.inputFields,
     perform,
     performList,
     performSubscribe,

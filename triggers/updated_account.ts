@@ -1,30 +1,22 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { sampleAccount } from '../src/samples';
+import { events, instantLabel } from '../src/trigger-events';
 import { reevoHook } from '../src/webhooks';
 
-const hook = reevoHook({
-  recordType: 'account',
-  eventType: 'account.updated',
-  label: 'Updated Account',
-  reportsChanges: true,
-  newestBy: 'updated_at',
-  exampleChanges: {
-    status: { old: 'PROSPECT', new: sampleAccount.status },
-    official_website: { old: 'https://northwind-traders.com', new: sampleAccount.official_website },
-  },
-});
+const event = events.updatedAccount;
+const hook = reevoHook({ ...event, label: instantLabel(event), pollingLabel: event.label, filtersChangedFields: true });
 
 export const { perform, performList, performSubscribe, performUnsubscribe } = hook;
 
 export default defineTrigger({
   key: 'updated_account',
-  noun: 'Account',
+  noun: event.noun,
   display: {
-    label: 'Updated Account',
-    description: 'Triggers when an account is updated, with the old and new value of each field that changed.',
+    label: instantLabel(event),
+    description: `Triggers when ${event.when}, the moment it happens. Reports the old and new value of each field that changed. Needs webhook subscriptions, which not every workspace offers: use ${event.label} where they are missing.`,
   },
   operation: {
     type: 'hook',
+    inputFields: hook.inputFields,
     perform,
     performList,
     performSubscribe,

@@ -1,29 +1,22 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { sampleContact } from '../src/samples';
+import { events, instantLabel } from '../src/trigger-events';
 import { reevoHook } from '../src/webhooks';
 
-const hook = reevoHook({
-  recordType: 'contact',
-  eventType: 'contact.updated',
-  label: 'Updated Contact',
-  reportsChanges: true,
-  newestBy: 'updated_at',
-  exampleChanges: {
-    title: { old: 'Director of Operations', new: sampleContact.title },
-  },
-});
+const event = events.updatedContact;
+const hook = reevoHook({ ...event, label: instantLabel(event), pollingLabel: event.label, filtersChangedFields: true });
 
 export const { perform, performList, performSubscribe, performUnsubscribe } = hook;
 
 export default defineTrigger({
   key: 'updated_contact',
-  noun: 'Contact',
+  noun: event.noun,
   display: {
-    label: 'Updated Contact',
-    description: 'Triggers when a contact is updated, with the old and new value of each field that changed.',
+    label: instantLabel(event),
+    description: `Triggers when ${event.when}, the moment it happens. Reports the old and new value of each field that changed. Needs webhook subscriptions, which not every workspace offers: use ${event.label} where they are missing.`,
   },
   operation: {
     type: 'hook',
+    inputFields: hook.inputFields,
     perform,
     performList,
     performSubscribe,

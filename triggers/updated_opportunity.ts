@@ -1,30 +1,22 @@
 import { defineTrigger } from 'zapier-platform-core';
-import { sampleOpportunity } from '../src/samples';
+import { events, instantLabel } from '../src/trigger-events';
 import { reevoHook } from '../src/webhooks';
 
-const hook = reevoHook({
-  recordType: 'opportunity',
-  eventType: 'opportunity.updated',
-  label: 'Updated Opportunity',
-  reportsChanges: true,
-  newestBy: 'updated_at',
-  exampleChanges: {
-    amount: { old: 42000, new: sampleOpportunity.amount },
-    next_step_details: { old: 'Book the pricing review', new: sampleOpportunity.next_step_details },
-  },
-});
+const event = events.updatedOpportunity;
+const hook = reevoHook({ ...event, label: instantLabel(event), pollingLabel: event.label, filtersChangedFields: true });
 
 export const { perform, performList, performSubscribe, performUnsubscribe } = hook;
 
 export default defineTrigger({
   key: 'updated_opportunity',
-  noun: 'Opportunity',
+  noun: event.noun,
   display: {
-    label: 'Updated Opportunity',
-    description: 'Triggers when an opportunity is updated, with the old and new value of each field that changed.',
+    label: instantLabel(event),
+    description: `Triggers when ${event.when}, the moment it happens. Reports the old and new value of each field that changed. Needs webhook subscriptions, which not every workspace offers: use ${event.label} where they are missing.`,
   },
   operation: {
     type: 'hook',
+    inputFields: hook.inputFields,
     perform,
     performList,
     performSubscribe,

@@ -1,10 +1,12 @@
 import nock from 'nock';
 import { sampleAccount, sampleContact, sampleOpportunity, sampleTask } from '../../src/samples';
-import { SIGNATURE_TOLERANCE_SECONDS } from '../../src/webhooks';
+import { REPLAY_WINDOW_SECONDS } from '../../src/webhooks';
+import triggers from '../../triggers';
 import * as opportunity_stage_changed from '../../triggers/opportunity_stage_changed';
+import * as updated_account from '../../triggers/updated_account';
 import * as updated_opportunity from '../../triggers/updated_opportunity';
 import { appTester, caught } from '../helpers/zapier';
-import { delivery, eventId, HOOKS, hookBundle, nowSeconds, SECRET, sign } from './helpers';
+import { delivery, eventId, expectedId, HOOKS, hookBundle, nowSeconds, SECRET, sign } from './helpers';
 
 // perform reads what Zapier received; it must never call Reevo.
 beforeAll(() => nock.disableNetConnect());
@@ -21,7 +23,8 @@ describe('perform turns a delivery into the record', () => {
     const body = envelope(hook.event, hook.record);
     const [record, ...more] = await appTester(hook.trigger.perform, hookBundle(body));
     expect(more).toEqual([]);
-    expect(record).toMatchObject({ ...hook.record, event_id: body.id, event_type: hook.event, occurred_at: OCCURRED });
+    expect(record).toMatchObject({ ...hook.record, id: expectedId(hook.occurredBy, hook.record, OCCURRED), event_id: body.id, event_type: hook.event, occurred_at: OCCURRED });
+    if (hook.occurredBy !== 'created_at') expect(record.record_id).toBe(hook.record.id);
   });
 
   it('reports old and new values of changed fields, the current value as old for the rest, and lists what changed', async () => {
@@ -46,12 +49,18 @@ describe('perform turns a delivery into the record', () => {
     expect(record.changes).toMatchObject({ amount: { old: null, new: sampleOpportunity.amount } });
   });
 
-  it('the record at the top level, the event id in the x-reevo-event-id header', async () => {
-    const id = eventId();
+  it('the record at the top level (the event id only in the unsigned x-reevo-event-id header, so not used)', async () => {
     const body = { ...sampleContact, event_type: 'contact.updated', occurred_at: OCCURRED, changes: { title: { old: 'Director', new: sampleContact.title } } };
     const hook = HOOKS.find((h) => h.key === 'updated_contact')!;
-    const [record] = await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: id }));
-    expect(record).toMatchObject({ ...sampleContact, id: sampleContact.id, event_id: id, event_type: 'contact.updated', changed_fields: ['title'] });
+    const [record] = await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: eventId() }));
+    expect(record).toMatchObject({
+      ...sampleContact,
+      id: `${sampleContact.id}:${sampleContact.updated_at}`,
+      record_id: sampleContact.id,
+      event_id: `contact.updated:${sampleContact.id}:${OCCURRED}`,
+      event_type: 'contact.updated',
+      changed_fields: ['title'],
+    });
     expect(record).toHaveProperty('changes.title', { old: 'Director', new: sampleContact.title });
   });
 
@@ -75,7 +84,8 @@ describe('perform turns a delivery into the record', () => {
     const hook = HOOKS.find((h) => h.key === 'new_contact')!;
     const [record] = await appTester(hook.trigger.perform, hookBundle({ id: eventId(), data: sampleContact }));
     expect(record.event_type).toBe('contact.created');
-    expect(record.occurred_at).toBe(sampleContact.updated_at);
+    // A new contact occurred when it was created.
+    expect(record.occurred_at).toBe(sampleContact.created_at);
   });
 
   it('reads headers however Zapier passes their names', async () => {
@@ -124,18 +134,23 @@ describe('signatures', () => {
     expect(error.code).toBe('invalid_signature');
   });
 
-  it('rejects a replayed delivery whose signed timestamp is older than the tolerance', async () => {
-    const t = nowSeconds() - SIGNATURE_TOLERANCE_SECONDS - 60;
+  it('rejects a replayed delivery whose signed timestamp is older than the replay window', async () => {
+    const t = nowSeconds() - REPLAY_WINDOW_SECONDS - 60;
     const error = await caught(appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t })));
     expect(error.code).toBe('stale_delivery');
     expect(error.message).toMatch(/ago/);
   });
 
-  it('rejects a timestamp far in the future, and accepts one within the tolerance', async () => {
-    const future = await caught(appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() + 3600 })));
+  it('rejects a timestamp far in the future, and accepts one within the window', async () => {
+    const future = await caught(appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() + REPLAY_WINDOW_SECONDS + 3600 })));
     expect(future.code).toBe('stale_delivery');
     const recent = await appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() - 120 }));
     expect(recent).toHaveLength(1);
+  });
+
+  it('a valid delivery held up for hours (Zapier’s queue, Reevo’s retries) is still accepted: the window is as long as the replay memory', async () => {
+    const late = await appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() - 6 * 3600 }));
+    expect(late).toHaveLength(1);
   });
 
   it('the timestamp is only trusted when signed: a fresh t on an old signature does not pass', async () => {
@@ -146,9 +161,13 @@ describe('signatures', () => {
     expect(error.code).toBe('invalid_signature');
   });
 
-  it('without a known secret, deliveries are not verified', async () => {
-    const result = await appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { secret: null, subscribeData: { id: 'sub-without-secret' } }));
-    expect(result).toHaveLength(1);
+  it('a subscription without a secret accepts no delivery, signed or not: it says how to get a secret or which trigger to use', async () => {
+    for (const secret of [null, SECRET]) {
+      const error = await caught(appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { secret, subscribeData: { id: 'sub-without-secret' } })));
+      expect(error.code).toBe('unsigned_subscription');
+      expect(error.message).toMatch(/turn the Zap off and on again/i);
+      expect(error.message).toContain('"New Account" trigger instead');
+    }
   });
 
   it('with a secret but no raw body to check, the delivery is rejected', async () => {
@@ -169,13 +188,12 @@ describe('what perform leaves out', () => {
     expect(await appTester(hook.trigger.perform, hookBundle({ ...body, id: eventId() }))).toHaveLength(1);
   });
 
-  it('a redelivery is recognised by the header id too, and per subscription (another Zap gets its copy)', async () => {
+  it('a replay cannot pass as new by changing the unsigned x-reevo-event-id header; another Zap still gets its copy', async () => {
     const hook = HOOKS.find((h) => h.key === 'new_task')!;
-    const id = eventId();
-    const body = { ...sampleTask, event_type: 'task.created' };
-    expect(await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: id }))).toHaveLength(1);
-    expect(await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: id }))).toEqual([]);
-    const otherZap = hookBundle(body, { eventIdHeader: id, subscribeData: { id: 'another-subscription', secret: SECRET } });
+    const body = { ...sampleTask, id: `task-${eventId()}`, event_type: 'task.created', occurred_at: OCCURRED };
+    expect(await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: eventId() }))).toHaveLength(1);
+    expect(await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: eventId() }))).toEqual([]);
+    const otherZap = hookBundle(body, { eventIdHeader: eventId(), subscribeData: { id: 'another-subscription', secret: SECRET } });
     expect(await appTester(hook.trigger.perform, otherZap)).toHaveLength(1);
   });
 
@@ -199,7 +217,7 @@ describe('what perform leaves out', () => {
 
   it('an empty delivery is an error too', async () => {
     const hook = HOOKS[0];
-    const error = await caught(appTester(hook.trigger.perform, hookBundle('', { subscribeData: { id: 'no-secret' }, secret: null })));
+    const error = await caught(appTester(hook.trigger.perform, hookBundle('')));
     expect(error.code).toBe('invalid_payload');
   });
 });
@@ -230,6 +248,38 @@ describe('Opportunity Stage Changed: the stage filter', () => {
     const body = envelope('opportunity.stage_changed', { ...sampleOpportunity, stage_name: 'Closed Won' });
     const [record] = await appTester(opportunity_stage_changed.perform, hookBundle(body, { inputData: { stage_name: 'Closed Won' } }));
     expect(record).toMatchObject({ changed_fields: ['stage_name'], changes: { stage_name: { old: null, new: 'Closed Won' } } });
+  });
+});
+
+describe('Updated triggers: Only When These Fields Change', () => {
+  const update = (changes?: Record<string, unknown>) => envelope('account.updated', sampleAccount, changes ? { changes } : {});
+  const inputData = { only_when_changed: ['name', 'owner_email'] };
+
+  it('triggers when one of the chosen fields changed', async () => {
+    const [record] = await appTester(updated_account.perform, hookBundle(update({ owner_email: { old: 'a@x.example', new: sampleAccount.owner_email } }), { inputData }));
+    expect(record.changed_fields).toEqual(['owner_email']);
+  });
+
+  it('does not trigger when only other fields changed, so a Zap writing back to the account cannot loop', async () => {
+    expect(await appTester(updated_account.perform, hookBundle(update({ official_website: { old: 'a.example', new: 'b.example' } }), { inputData }))).toEqual([]);
+  });
+
+  it('does not trigger on a delivery that does not say what changed', async () => {
+    expect(await appTester(updated_account.perform, hookBundle(update(), { inputData }))).toEqual([]);
+  });
+
+  it('left empty, every update triggers', async () => {
+    expect(await appTester(updated_account.perform, hookBundle(update({ official_website: { old: 'a.example', new: 'b.example' } }), { inputData: { only_when_changed: [] } }))).toHaveLength(1);
+  });
+
+  it('is offered on the three instant update triggers, with the record’s fields as choices', () => {
+    for (const key of ['updated_account', 'updated_contact', 'updated_opportunity']) {
+      const trigger = HOOKS.find((h) => h.key === key)!;
+      const definition = (triggers as Record<string, { operation: { inputFields?: Array<{ key: string; list?: boolean; choices?: Record<string, string> }> } }>)[trigger.key];
+      const field = definition.operation.inputFields?.find((f) => f.key === 'only_when_changed');
+      expect(field).toMatchObject({ list: true, required: false });
+      expect(Object.keys(field!.choices!)).toEqual(expect.arrayContaining(Object.keys(trigger.record).filter((k) => !['id', 'created_at', 'updated_at', 'custom_fields'].includes(k)).slice(0, 3)));
+    }
   });
 });
 

@@ -11,14 +11,17 @@ afterEach(() => nock.cleanAll());
 
 const reevo = () => nock(TEST_BASE_URL, { reqheaders: { 'x-api-key': TEST_API_KEY } });
 
+/** Reevo's list of the workspace's subscriptions, which a subscribe reads first. */
+const listed = (...subscriptions: Array<Record<string, unknown>>) => reevo().get(WEBHOOKS).reply(200, subscriptions);
+
 describe('performSubscribe', () => {
   it.each(HOOKS.map((hook) => [hook.key, hook] as const))('%s subscribes the Zap to its one event type and keeps id and secret', async (_key, hook) => {
-    const scope = reevo()
+    const scope = listed()
       .post(WEBHOOKS, (body) => {
         expect(body).toEqual({
           target_url: TARGET,
           event_types: [hook.event],
-          description: expect.stringMatching(/^Zapier: .+ trigger of Zap 98765$/),
+          description: `Zapier: ${hook.label} trigger of Zap 98765`,
         });
         return true;
       })
@@ -37,47 +40,70 @@ describe('performSubscribe', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('names the trigger in the description, so the subscription can be recognised in Reevo', async () => {
-    let description = '';
-    const scope = reevo()
-      .post(WEBHOOKS, (body) => {
-        description = body.description;
-        return true;
-      })
-      .reply(201, { id: SUBSCRIPTION_ID, secret: 's' });
-    const stageChanged = HOOKS.find((hook) => hook.key === 'opportunity_stage_changed')!;
-    await appTester(stageChanged.trigger.performSubscribe, bundleWith({ stage_name: 'Proposal' }, { targetUrl: TARGET }));
-    expect(description).toBe('Zapier: Opportunity Stage Changed trigger');
+  it('a retried subscribe whose first answer was lost removes the subscription that attempt made: one live subscription per Zap', async () => {
+    const lost = { id: 'a1b2c3d4-0000-4000-8000-000000000001', target_url: TARGET, event_types: ['account.created'], status: 'ACTIVE' };
+    const otherZap = { id: 'a1b2c3d4-0000-4000-8000-000000000002', target_url: 'https://hooks.zapier.com/hooks/standard/1234567/another/', event_types: ['account.created'] };
+    const scope = listed(otherZap, lost)
+      .delete(`${WEBHOOKS}/${lost.id}`)
+      .reply(204)
+      .post(WEBHOOKS)
+      .reply(201, { id: SUBSCRIPTION_ID, secret: 'whsec_from_reevo' });
+    const subscribeData = await appTester(HOOKS[0].trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET }));
+    expect(subscribeData.id).toBe(SUBSCRIPTION_ID);
+    // Only the lost attempt at this Zap's URL was deleted; another Zap's subscription was left alone.
     expect(scope.isDone()).toBe(true);
   });
 
-  it('a key without the Webhooks permission gets a message that says which permission to add and where', async () => {
-    const scope = reevo().post(WEBHOOKS).reply(403, { error_response_type: 'GENERIC', error: 'ForbiddenError', message: 'Forbidden', details: null });
+  it.each([404, 405, 501])('a workspace without a webhook API (%i) is told so, with the polling trigger to use instead; nothing is created', async (status) => {
+    const hook = HOOKS.find((h) => h.key === 'new_contact')!;
+    const scope = reevo().get(WEBHOOKS).reply(status, { detail: 'Not Found' });
+    const error = await caught(appTester(hook.trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET })));
+    expect(error.code).toBe('webhooks_unavailable');
+    expect(error.message).toMatch(/^This Reevo workspace offers no webhook subscriptions/);
+    expect(error.message).toContain('"New Contact" trigger instead');
+    expect(error.message).toContain('Contacts (read)');
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('a webhook API that lists but refuses to create (404 on POST) gets the same message', async () => {
+    const hook = HOOKS.find((h) => h.key === 'opportunity_stage_changed')!;
+    listed().post(WEBHOOKS).reply(404, { detail: 'Not Found' });
+    const error = await caught(appTester(hook.trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET })));
+    expect(error.code).toBe('webhooks_unavailable');
+    expect(error.message).toContain('"Opportunity Entered Stage" trigger instead');
+  });
+
+  it('a key without the Webhooks permission is told which permission to add and where, or which trigger to use instead', async () => {
+    const scope = reevo().get(WEBHOOKS).reply(403, { error_response_type: 'GENERIC', error: 'ForbiddenError', message: 'Forbidden', details: null });
     const error = await caught(appTester(HOOKS[0].trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET })));
     expect(error.code).toBe('missing_permission');
     expect(error.message).toMatch(/Webhooks \(write\)/);
     expect(error.message).toMatch(/Settings → API Keys/);
+    expect(error.message).toContain('"New Account" trigger instead');
     expect(error.message).not.toContain(TEST_API_KEY);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('a 403 whose message already names the permission is shown as Reevo wrote it', async () => {
-    reevo().post(WEBHOOKS).reply(403, { message: 'API key is missing required permissions: Webhooks (write)' });
+  it('Reevo’s own words about a missing permission are kept in the message', async () => {
+    reevo().get(WEBHOOKS).reply(403, { message: 'API key is missing required permissions: Webhooks (write)' });
     const error = await caught(appTester(HOOKS[0].trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET })));
-    expect(error.message).toMatch(/^Your Reevo API key may not do this: API key is missing required permissions: Webhooks \(write\)\. /);
+    expect(error.message).toContain('Reevo said: API key is missing required permissions: Webhooks (write)');
   });
 
   it('a subscription Reevo answers without an id is an error, not a Zap that could never be turned off', async () => {
-    const scope = reevo().post(WEBHOOKS).reply(201, { status: 'ACTIVE', secret: 'whsec_x' });
+    const scope = listed().post(WEBHOOKS).reply(201, { status: 'ACTIVE', secret: 'whsec_x' });
     const error = await caught(appTester(HOOKS[0].trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET })));
     expect(error.code).toBe('invalid_response');
     expect(scope.isDone()).toBe(true);
   });
 
-  it('keeps no secret when Reevo returns none (deliveries are then not verified)', async () => {
-    reevo().post(WEBHOOKS).reply(201, { id: SUBSCRIPTION_ID });
-    const subscribeData = await appTester(HOOKS[0].trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET }));
-    expect(subscribeData).toEqual({ id: SUBSCRIPTION_ID, event_types: ['account.created'], target_url: TARGET });
+  it('a subscription without a signing secret is removed again and refused: unsigned deliveries are never accepted', async () => {
+    const scope = listed().post(WEBHOOKS).reply(201, { id: SUBSCRIPTION_ID }).delete(`${WEBHOOKS}/${SUBSCRIPTION_ID}`).reply(204);
+    const error = await caught(appTester(HOOKS[0].trigger.performSubscribe, bundleWith({}, { targetUrl: TARGET })));
+    expect(error.code).toBe('unsigned_subscription');
+    expect(error.message).toMatch(/without a signing secret/);
+    expect(error.message).toContain('"New Account" trigger instead');
+    expect(scope.isDone()).toBe(true);
   });
 
   it('sends nothing without a target URL', async () => {

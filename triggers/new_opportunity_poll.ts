@@ -1,0 +1,23 @@
+import { defineTrigger } from 'zapier-platform-core';
+import { reevoPoll } from '../src/polling';
+import { events } from '../src/trigger-events';
+
+const event = events.newOpportunity;
+const poll = reevoPoll(event);
+
+export const { perform } = poll;
+
+export default defineTrigger({
+  key: 'new_opportunity_poll',
+  noun: event.noun,
+  display: {
+    label: event.label,
+    description: `Triggers when ${event.when}.`,
+  },
+  operation: {
+    type: 'polling',
+    perform,
+    sample: poll.sample,
+    outputFields: poll.outputFields,
+  },
+});
