@@ -38,14 +38,8 @@ interface UpsertResponse {
  */
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const { status, data } = await callEndpoint<UpsertResponse>(z, endpoints.upsertAccountContact, bundle.inputData);
-  const contactId = data?.contact_id ?? data?.contact?.id;
-  if (!contactId) {
-    throw new z.errors.Error(
-      'Reevo answered without the ID of the contact, so it is not confirmed that the contact was saved. Check the contact in Reevo before you replay this run.',
-      'invalid_response',
-      status,
-    );
-  }
+  // callEndpoint has checked that Reevo confirmed the write with one of these IDs.
+  const contactId = data.contact_id ?? data.contact?.id;
   const action = typeof data.action === 'string' && data.action.trim() ? data.action.trim().toLowerCase() : status === 201 ? 'created' : 'updated';
   return {
     ...data,

@@ -1,5 +1,5 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint } from '../src/client';
+import { callEndpoint, hasId } from '../src/client';
 import { endpoints } from '../src/endpoints';
 import { contactFields, retrievalFields } from '../src/fields';
 import { accountOutputFields, contactOutputFields, nested, type OutputField } from '../src/output-fields';
@@ -19,7 +19,8 @@ const inputFields = [
   }),
 ];
 
-const asRecord = (value: unknown): SearchRecord | null => (isRecord(value) ? value : null);
+/** Only a record with an ID counts as found. */
+const asRecord = (value: unknown): SearchRecord | null => (hasId(value) ? value : null);
 
 /**
  * `{account, contact}` with both IDs lifted to the top level. Zapier flattens the nested records
@@ -43,7 +44,7 @@ const withoutId = (fields: readonly OutputField[]) => fields.filter((field) => f
 export const perform = async (z: ZObject, bundle: Bundle): Promise<SearchRecord[]> => {
   const { data } = await callEndpoint(z, labelledAs(endpoints.retrieveAccountAndContact, inputFields), bundle.inputData);
   if (!isRecord(data)) throw unreadable(z, 'account and contact', 'an account and a contact');
-  if (!isRecord(data.account) && !isRecord(data.contact)) return [];
+  if (!hasId(data.account) && !hasId(data.contact)) return [];
   return [retrievalResult(data)];
 };
 

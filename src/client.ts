@@ -14,7 +14,10 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, _z:
   if (request.url.startsWith('/')) request.url = `${base}${request.url}`;
   const external = (request as { middlewareData?: RequestContext }).middlewareData?.external === true;
   if (request.url.startsWith(`${base}/`) && !external) {
-    request.headers = { accept: 'application/json', ...request.headers, 'x-api-key': bundle.authData.api_key ?? '' };
+    const key = bundle.authData.api_key ?? '';
+    // v2 takes the key as a bearer token, v1 in x-api-key (docs/reevo-api.md §1, §3.1).
+    const auth = request.url.startsWith(`${base}/api/v2/`) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
+    request.headers = { accept: 'application/json', ...request.headers, ...auth };
   }
   // Let 429s reach afterResponse, which tells a spent quota apart from plain throttling.
   (request as { throwForThrottlingEarly?: boolean }).throwForThrottlingEarly = false;

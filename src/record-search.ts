@@ -1,5 +1,5 @@
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
-import { callEndpoint } from './client';
+import { callEndpoint, hasId } from './client';
 import type { Endpoint } from './endpoints';
 import type { Field } from './fields';
 import { isBlank } from './normalise';
@@ -49,10 +49,10 @@ export function unreadable(z: ZObject, noun: string, expected: string): Error {
   );
 }
 
-/** A search answers with a bare array of records (contract §2.2); anything else is not a success. */
+/** A search answers with a bare array of records (contract §2.2); anything else is not a success. Only records with an ID count. */
 export function recordsOf(z: ZObject, data: unknown, noun: string): SearchRecord[] {
   if (!Array.isArray(data)) throw unreadable(z, noun, 'a list of records');
-  return data.filter(isRecord);
+  return data.filter(hasId);
 }
 
 /** One search request; the records it finds, best match first. */
@@ -70,7 +70,7 @@ export async function searchRecords(
 export async function getRecordById(z: ZObject, endpoint: Endpoint, input: Input): Promise<SearchRecord[]> {
   const { status, data } = await callEndpoint(z, endpoint, input, { passStatuses: [404] });
   if (status === 404) return [];
-  if (!isRecord(data)) throw unreadable(z, endpoint.noun, `the ${endpoint.noun} asked for`);
+  if (!hasId(data)) throw unreadable(z, endpoint.noun, `the ${endpoint.noun} asked for`);
   return [data];
 }
 

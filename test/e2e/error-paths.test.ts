@@ -82,9 +82,10 @@ describe.each(runs)('%s', (_name, op) => {
     expect(error.name).toBe('ExpiredAuthError');
   });
 
-  it('says the key is invalid for an unknown key', async () => {
+  it('asks to reconnect for an unknown key (any 401 during a run)', async () => {
     const error = await caught(run(op, 'reevo_not_a_key_at_all'));
-    expect(error.message).toMatch(/^Invalid API key/);
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(error.message).toMatch(/no longer accepts the API key/);
   });
 
   it('sends the user to their account manager when the quota is spent', async () => {
