@@ -15,6 +15,7 @@ import { taskEndpoints } from './routes/tasks';
 import { upsertEndpoints } from './routes/upsert';
 import { webhookEndpoints } from './routes/webhooks';
 import { v2Endpoints } from './v2';
+import { registerWorkflows } from './workflows';
 
 export interface ServerDeps extends PipelineDeps {
   faults: FaultInjector;
@@ -175,6 +176,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const endpoints = deps.webhookApi ? [...ENDPOINTS, ...webhookEndpoints] : ENDPOINTS;
   for (const def of endpoints) registerEndpoint(app, def, deps);
   registerMethodNotAllowed(app, endpoints);
+  registerWorkflows(app);
   app.setNotFoundHandler((request, reply) => {
     const error = routeNotFound();
     respond(request, reply, error.status, error.body);
