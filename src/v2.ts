@@ -1,131 +1,108 @@
 import type { ZObject } from 'zapier-platform-core';
 import { send } from './client';
-import type { Permission } from './endpoints';
-import { sampleAccount, sampleContact, sampleOpportunity, sampleTask } from './samples';
+import { OUTPUT_CATALOG, type V2RecordType } from './record-catalog';
+import { fromV2Record, toOutputRecord, type OutputRecord } from './output-records';
+import { isInvalidCursorError } from './v2-errors';
+import { v2Permissions } from './v2-permissions';
 
 /**
- * Reevo's v2 record API (contract §3), used where v1 has no endpoint: listing recent records for
- * trigger samples (`performList`) and for the account / opportunity dropdowns.
+ * Reading records through Reevo's v2 `_query` (docs/reevo-api.md §3.4), for trigger samples,
+ * polling triggers and dropdowns.
  *
- * v2 records come as `{id, record_type, attributes: {name: {value_type, value}}, created_at, updated_at}`;
- * everything the app hands to Zapier is flattened into the v1 record shapes of contract §2.2, so a
- * record listed here has exactly the keys of the same record in a webhook or a v1 response.
+ * Contract of this module, which other modules rely on:
+ * - `queryRecords(z, type, query)` sends ONE `POST /api/v2/{type}/_query` and resolves to
+ *   `{records, nextCursor, restarted}`: `records` already in the app's output shape (as
+ *   `toOutputRecord` of src/output-records.ts makes it: every catalog key present, custom
+ *   attributes under `custom_fields`, no value envelopes), newest first by `query.newestBy`;
+ *   `nextCursor` is Reevo's opaque `next_cursor`, null on the last page. A first page sends
+ *   `{filters?, sort: [{field: newestBy, direction: "desc"}], limit}`; a next page (`query.cursor`)
+ *   sends ONLY `{cursor, limit}`. When Reevo answers `invalid_cursor`, the query restarts once
+ *   from the first page and `restarted` is true. `limit` must be 1–100. Errors are thrown as
+ *   src/errors.ts maps them (v2 codes in words by src/v2-errors.ts).
+ * - `fromV2Record(type, record)` turns one published v2 record into the output record of its type.
+ * - `dropdownPage(z, page, type)` is one page of a dynamic dropdown (cursor kept in `z.cursor`).
  *
- * [assumed] Not published, and therefore kept in this one module:
- * - the sort body `"sort": [{"field": "created_at", "order": "desc"}]`;
- * - the `{data, next_cursor}` envelope of `_query` for records other than activities;
- * - v2 attribute names equal the v1 field names, and an attribute that is not a v1 field is a
- *   custom field (unless the attribute says `is_custom: false`).
+ * [assumed] Not published, and therefore kept in this one module: `_query` answers
+ * `{"data": [records], "next_cursor"}` for every record type (Reevo shows the `data` key for the
+ * activity timeline only), and accepts a `limit` of up to 100.
  */
+
+export { fromV2Record };
+export type { V2RecordType, OutputRecord };
+
+/** The output record of any shape Reevo sends (src/output-records.ts), under the name the trigger modules use. */
+export type V1Record = OutputRecord;
+export const inV1Shape = toOutputRecord;
 
 export const V2 = '/api/v2';
 
-export type V2RecordType = 'account' | 'contact' | 'opportunity' | 'task';
+/** The most records one `_query` page is asked for. */
+export const MAX_QUERY_LIMIT = 100;
 
-export type V1Record = Record<string, unknown>;
+export type V2Operator =
+  | 'eq'
+  | 'ne'
+  | 'in'
+  | 'not_in'
+  | 'contains'
+  | 'starts_with'
+  | 'ends_with'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'between'
+  | 'exists'
+  | 'not_exists';
 
-/** Each record type's v1 shape (contract §2.2), as the samples (and so the sandbox) hold it. */
-const SHAPES: Record<V2RecordType, Readonly<Record<string, unknown>>> = {
-  account: sampleAccount,
-  contact: sampleContact,
-  opportunity: sampleOpportunity,
-  task: sampleTask,
-};
-
-/** The keys of a record type's v1 shape, in the contract's order. */
-export function shapeKeys(type: V2RecordType): readonly string[] {
-  return Object.keys(SHAPES[type]);
-}
-
-/** What a key must allow to list records of a type, named as in Reevo's key settings. */
-export const READ_PERMISSION: Record<V2RecordType, Permission> = {
-  account: 'Accounts (read)',
-  contact: 'Contacts (read)',
-  opportunity: 'Opportunities (read)',
-  task: 'Tasks (read)',
-};
-
-/** An empty value of the same kind as the sample's: lists stay lists, custom fields an object. */
-function emptyLike(value: unknown): unknown {
-  if (Array.isArray(value)) return [];
-  if (value && typeof value === 'object') return {};
-  return null;
-}
-
-/**
- * A record in its v1 shape: every key of the shape present (missing ones empty), unknown keys
- * kept as Reevo sent them. Webhook records and listed records both pass through here, so the
- * keys a Zap maps from a sample are the keys of every live record.
- */
-export function inV1Shape(type: V2RecordType, record: Readonly<Record<string, unknown>>): V1Record {
-  const shape = SHAPES[type];
-  const out: V1Record = {};
-  for (const key of Object.keys(shape)) out[key] = record[key] === undefined ? emptyLike(shape[key]) : record[key];
-  for (const [key, value] of Object.entries(record)) if (!(key in out)) out[key] = value;
-  return out;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-
-/** `{value_type, value}` → value; a bare value (should v2 ever send one) as it is. */
-function attributeValue(attribute: unknown): unknown {
-  return isObject(attribute) && 'value' in attribute ? attribute.value : attribute;
-}
-
-/** A v2 record flattened into its v1 shape; custom attributes go under `custom_fields`. */
-export function fromV2Record(type: V2RecordType, record: unknown): V1Record {
-  const v2 = isObject(record) ? record : {};
-  const shape = SHAPES[type];
-  const flat: V1Record = { id: v2.id };
-  const custom: Record<string, unknown> = {};
-  for (const [name, attribute] of Object.entries(isObject(v2.attributes) ? v2.attributes : {})) {
-    const value = attributeValue(attribute);
-    if (name in shape && name !== 'custom_fields') flat[name] = value;
-    else if (name === 'custom_fields' && isObject(value)) Object.assign(custom, value);
-    // v1 leaves an unset custom field out of custom_fields; v2 reports it as null.
-    else if (!(isObject(attribute) && attribute.is_custom === false) && value !== null && value !== undefined) custom[name] = value;
-  }
-  // The record's own timestamps win over attributes of the same name; a task has no updated_at in v1.
-  for (const key of ['created_at', 'updated_at'] as const) if (key in shape && v2[key] !== undefined) flat[key] = v2[key];
-  if ('custom_fields' in shape) flat.custom_fields = custom;
-  const shaped = inV1Shape(type, flat);
-  // Only the shape's keys: unknown v2 attributes already went to custom_fields (or, for tasks, nowhere).
-  return Object.fromEntries(Object.keys(shape).map((key) => [key, shaped[key]]));
-}
-
-export interface V2Filter {
-  readonly field: string;
-  readonly operator: 'eq' | 'contains';
-  readonly value: string | number | boolean | null;
-}
+export type V2Condition = { readonly field: string; readonly operator: V2Operator; readonly value?: unknown };
+/** A condition, or an `or` / `not` group (top-level filters are ANDed). */
+export type V2Filter = V2Condition | { readonly or: readonly V2Filter[] } | { readonly not: V2Filter };
 
 export interface V2Query {
   readonly filters?: readonly V2Filter[];
+  /** Newest first by this timestamp attribute, e.g. `created_at` or `updated_at`. */
+  readonly newestBy: string;
+  /** Records per page, 1–100. */
   readonly limit: number;
-  /** The opaque `next_cursor` of the previous page. */
+  /** The opaque `next_cursor` of the previous page: asks for the next page. */
   readonly cursor?: string;
-  /** Newest first by this timestamp. */
-  readonly newestBy: 'created_at' | 'updated_at';
 }
 
 export interface V2Page {
-  readonly records: V1Record[];
+  readonly records: OutputRecord[];
   /** Null on the last page. */
   readonly nextCursor: string | null;
+  /** Reevo refused the cursor, so these records are the first page again. */
+  readonly restarted: boolean;
 }
 
-/** One page of `POST /api/v2/{record_type}/_query`, newest first, flattened into v1 shapes. */
+/** One page of `POST /api/v2/{type}/_query`, in the app's output shape. */
 export async function queryRecords(z: ZObject, type: V2RecordType, query: V2Query): Promise<V2Page> {
-  const body = {
-    filters: query.filters ?? [],
+  if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_QUERY_LIMIT) {
+    throw new RangeError(`A v2 query limit must be a whole number from 1 to ${MAX_QUERY_LIMIT}, not ${query.limit}.`);
+  }
+  if (query.cursor) {
+    try {
+      return { ...(await queryPage(z, type, query, { cursor: query.cursor, limit: query.limit })), restarted: false };
+    } catch (error) {
+      // A cursor is bound to the query that made it and may expire: Reevo says to start over.
+      if (!isInvalidCursorError(error)) throw error;
+    }
+  }
+  const first = {
+    ...(query.filters?.length ? { filters: query.filters } : {}),
+    sort: [{ field: query.newestBy, direction: 'desc' }],
     limit: query.limit,
-    sort: [{ field: query.newestBy, order: 'desc' }],
-    ...(query.cursor ? { cursor: query.cursor } : {}),
   };
+  return { ...(await queryPage(z, type, query, first)), restarted: Boolean(query.cursor) };
+}
+
+async function queryPage(z: ZObject, type: V2RecordType, query: V2Query, body: Record<string, unknown>) {
   const { data } = await send<unknown>(
     z,
     { method: 'POST', path: `${V2}/${type}/_query`, query: {}, body },
-    { noun: type, permissions: [READ_PERMISSION[type]] },
+    { noun: type, permissions: v2Permissions(type, 'read') },
   );
   const envelope = isObject(data) ? data : {};
   if (!Array.isArray(envelope.data)) {
@@ -140,12 +117,14 @@ export async function queryRecords(z: ZObject, type: V2RecordType, query: V2Quer
   return { records: newestFirst(records, query.newestBy), nextCursor };
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
 /**
- * The page in newest-first order even if the server ignored the (assumed) sort body, so a sample
- * is never the oldest record. Stable: records without the timestamp keep their place at the end.
+ * The page newest first even if the server ignored the sort, so a sample is never the oldest
+ * record. Stable: records without the timestamp keep their place at the end.
  */
-function newestFirst(records: V1Record[], by: 'created_at' | 'updated_at'): V1Record[] {
-  const time = (record: V1Record) => {
+function newestFirst(records: OutputRecord[], by: string): OutputRecord[] {
+  const time = (record: OutputRecord) => {
     const value = record[by] ?? record.created_at;
     const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
     return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
@@ -156,15 +135,21 @@ function newestFirst(records: V1Record[], by: 'created_at' | 'updated_at'): V1Re
     .map(({ record }) => record);
 }
 
+/** The top-level output keys of a record type, in the catalog's order. */
+export function shapeKeys(type: V2RecordType): readonly string[] {
+  return [...new Set(OUTPUT_CATALOG[type].map((entry) => entry.key.split('__')[0]))];
+}
+
 /** Records per dropdown page. */
-export const DROPDOWN_PAGE_SIZE = 100;
+export const DROPDOWN_PAGE_SIZE = MAX_QUERY_LIMIT;
 
 /**
  * One page of a dynamic dropdown, newest first. Zapier asks for page 0, then page 1, 2, … as the
  * user scrolls; v2 pages by opaque cursor, kept between those calls in `z.cursor` (the trigger
- * needs `canPaginate: true`). A later page without a stored cursor means the last page was shown.
+ * needs `canPaginate: true`). A later page without a stored cursor means the last page was shown;
+ * a refused cursor shows the first page again rather than an error.
  */
-export async function dropdownPage(z: ZObject, page: number, type: V2RecordType): Promise<Array<V1Record & { id: string }>> {
+export async function dropdownPage(z: ZObject, page: number, type: V2RecordType): Promise<Array<OutputRecord & { id: string }>> {
   let cursor: string | undefined;
   if (page > 0) {
     cursor = (await z.cursor.get()) || undefined;
