@@ -13,7 +13,7 @@ import { matchAccountsByDomain } from '../src/ranking';
 import { buildRequest } from '../src/request-builder';
 import { sampleAccount } from '../src/samples';
 import { fmt, median, ratio, timeEach } from './measure';
-import { searches } from './operations';
+import { searches } from '../test/helpers/operations';
 import type { BenchOptions, BenchResult, Benchmark } from './report';
 
 const ACTION = 'find_account';
@@ -85,7 +85,7 @@ export const overhead: Benchmark = {
       } as unknown as HttpResponse;
       const fakeZ = { errors: {} } as unknown as ZObject;
       const afterUs = await microseconds(() => afterResponse(fakeResponse, fakeZ, bundle), options.quick ? 20 : 60);
-      const rankUs = await microseconds(() => matchAccountsByDomain([sampleAccount], sampleAccount.domain_name), options.quick ? 20 : 60);
+      const rankUs = await microseconds(() => matchAccountsByDomain([sampleAccount], String(sampleAccount.domain_name)), options.quick ? 20 : 60);
       const appMs = (buildUs + afterUs + rankUs) / 1000;
       return {
         name: this.name,

@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     options: {
       table: { type: 'string', default: 'clay/examples/contacts.csv' },
       'base-url': { type: 'string' },
-      'owner-email': { type: 'string', default: sampleUser.email },
+      'owner-email': { type: 'string', default: String(sampleUser.email) },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,5 +1,6 @@
 import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 import { redactKey } from './api-key';
+import { v2Failure } from './v2-errors';
 
 /**
  * What Reevo's answers mean, in two layers:
@@ -149,6 +150,8 @@ export function classifyResponse(response: ResponseFacts, options: ClassifyOptio
       mayHaveHappened: status !== 503,
     });
   }
+  const v2 = status === 403 ? undefined : v2Failure(body, options);
+  if (v2) return failure(v2.kind, status, v2.message, own);
   if (!isReevoEnvelope(body)) {
     return failure(
       'not_reevo',
