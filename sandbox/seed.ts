@@ -70,6 +70,7 @@ export const SEEDED = {
   note: { id: 'd9a6e2b4-3f1c-4a8e-b7d5-1c0e9f4a6b27' },
   sequence: { id: 'a8f3c6d1-7e2b-4d9a-8c4f-1b6e9d3a5c20', name: 'Warehouse leaders outreach' },
   user: USERS.morgan,
+  mailbox: { id: '9c4b1e7a-3d6f-4a2e-b8c5-7f0d2a9e1b36', email: 'morgan@mail.acme-outbound.example' },
 } as const;
 
 const stageId = (apiName: string) => CONTACT_STAGES.find((s) => s.api_name === apiName)!.id;
@@ -143,7 +144,7 @@ function primaryWorkspace(): WorkspaceData {
   return {
     users: Object.values(USERS).map(clone),
     mailboxes: [
-      { id: '9c4b1e7a-3d6f-4a2e-b8c5-7f0d2a9e1b36', email: 'morgan@mail.acme-outbound.example', owner_user_email: USERS.morgan.email },
+      { ...SEEDED.mailbox, owner_user_email: USERS.morgan.email },
       { id: '0b5e8d3a-7c2f-4961-8e4b-1d9a6c3f5e27', email: 'morgan.ellery@acme-outbound.example', owner_user_email: USERS.morgan.email },
       { id: '3d9c6a1f-5e8b-4c24-9f70-2a4e7b1d8c95', email: 'riley@mail.acme-outbound.example', owner_user_email: USERS.riley.email },
       { id: '8f1e4c7b-2a5d-4e96-b3c8-6d0f9a2e5b41', email: 'sam@mail.acme-outbound.example', owner_user_email: USERS.sam.email },
@@ -353,7 +354,7 @@ function primaryWorkspace(): WorkspaceData {
         id: '6e2d8a4c-9b1f-4c7e-a3d0-5f8b2e6c9a71',
         contact_email: jordan.email,
         sequence_id: SEEDED.sequence.id,
-        mailbox_email: 'morgan@mail.acme-outbound.example',
+        mailbox_email: SEEDED.mailbox.email,
         status: 'ACTIVE',
         created_at: '2025-04-07T10:12:55+00:00',
       },

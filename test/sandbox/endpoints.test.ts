@@ -1,17 +1,5 @@
 /** One request per endpoint of the contract: the status and the exact key set of §2.2 / §3 / §4. */
-import {
-  sampleAccount,
-  sampleContact,
-  sampleEnrollment,
-  sampleMailbox,
-  sampleManualActivity,
-  sampleOpportunity,
-  sampleRetrieval,
-  sampleTask,
-  sampleUpsertResult,
-  sampleUser,
-  sampleWebhookSubscription,
-} from '../../src/samples';
+import { SEEDED } from '../../sandbox/seed';
 import { expectKeySet, ISO_DATE_TIME, KEY_SETS, UUID, useSandbox, V1 } from './helpers';
 
 const ctx = useSandbox();
@@ -40,13 +28,13 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('PATCH /accounts/{id} → 200 account', async () => {
-    const res = await ctx.call('PATCH', `${V1}/accounts/${sampleAccount.id}`, { body: { x_url: 'https://x.com/northwind_news' } });
+    const res = await ctx.call('PATCH', `${V1}/accounts/${SEEDED.account.id}`, { body: { x_url: 'https://x.com/northwind_news' } });
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.account);
   });
 
   test('GET /accounts/{id} → 200 account', async () => {
-    const res = await ctx.call('GET', `${V1}/accounts/${sampleAccount.id}`);
+    const res = await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`);
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.account);
   });
@@ -59,32 +47,32 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('GET /contacts/{id} → 200 contact', async () => {
-    const res = await ctx.call('GET', `${V1}/contacts/${sampleContact.id}`);
+    const res = await ctx.call('GET', `${V1}/contacts/${SEEDED.contact.id}`);
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.contact);
   });
 
   test('POST /contacts/search → 200 array of contacts', async () => {
-    const res = await ctx.call('POST', `${V1}/contacts/search`, { body: { owner_email: sampleUser.email } });
+    const res = await ctx.call('POST', `${V1}/contacts/search`, { body: { owner_email: SEEDED.user.email } });
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(0);
     for (const contact of res.body) expectKeySet(contact, KEY_SETS.contact);
   });
 
   test('POST /opportunities → 201 opportunity', async () => {
-    const res = await ctx.call('POST', `${V1}/opportunities`, { body: { display_name: 'Northwind - Pilot', account_id: sampleAccount.id } });
+    const res = await ctx.call('POST', `${V1}/opportunities`, { body: { display_name: 'Northwind - Pilot', account_id: SEEDED.account.id } });
     expect(res.status).toBe(201);
     expectKeySet(res.body, KEY_SETS.opportunity);
   });
 
   test('PATCH /opportunities/{id} → 200 opportunity', async () => {
-    const res = await ctx.call('PATCH', `${V1}/opportunities/${sampleOpportunity.id}`, { body: { amount: 52000 } });
+    const res = await ctx.call('PATCH', `${V1}/opportunities/${SEEDED.opportunity.id}`, { body: { amount: 52000 } });
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.opportunity);
   });
 
   test('GET /opportunities/{id} → 200 opportunity', async () => {
-    const res = await ctx.call('GET', `${V1}/opportunities/${sampleOpportunity.id}`);
+    const res = await ctx.call('GET', `${V1}/opportunities/${SEEDED.opportunity.id}`);
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.opportunity);
   });
@@ -97,20 +85,20 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('POST /opportunities/{id}/shift_stage → 200 opportunity', async () => {
-    const res = await ctx.call('POST', `${V1}/opportunities/${sampleOpportunity.id}/shift_stage`, { body: { target_stage_name: 'Negotiation' } });
+    const res = await ctx.call('POST', `${V1}/opportunities/${SEEDED.opportunity.id}/shift_stage`, { body: { target_stage_name: 'Negotiation' } });
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.opportunity);
   });
 
   test('POST /tasks → 201 task', async () => {
-    const res = await ctx.call('POST', `${V1}/tasks`, { body: { title: 'Follow up', owner_email: sampleUser.email } });
+    const res = await ctx.call('POST', `${V1}/tasks`, { body: { title: 'Follow up', owner_email: SEEDED.user.email } });
     expect(res.status).toBe(201);
     expectKeySet(res.body, KEY_SETS.task);
   });
 
   test('POST /manual_activities → 201 manual activity', async () => {
     const res = await ctx.call('POST', `${V1}/manual_activities`, {
-      body: { metadata: { activity_time: '2026-01-10T10:00:00+00:00', subject: 'Coffee', description: 'Met for coffee' }, account_id: sampleAccount.id },
+      body: { metadata: { activity_time: '2026-01-10T10:00:00+00:00', subject: 'Coffee', description: 'Met for coffee' }, account_id: SEEDED.account.id },
     });
     expect(res.status).toBe(201);
     expectKeySet(res.body, KEY_SETS.manualActivity);
@@ -118,14 +106,14 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('POST /users/search → 200 array of users', async () => {
-    const res = await ctx.call('POST', `${V1}/users/search`, { body: { email: sampleUser.email } });
+    const res = await ctx.call('POST', `${V1}/users/search`, { body: { email: SEEDED.user.email } });
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(1);
     expectKeySet(res.body[0], KEY_SETS.user);
   });
 
   test('POST /mailboxes/search → 200 array of mailboxes', async () => {
-    const res = await ctx.call('POST', `${V1}/mailboxes/search`, { body: { owner_user_email: sampleUser.email } });
+    const res = await ctx.call('POST', `${V1}/mailboxes/search`, { body: { owner_user_email: SEEDED.user.email } });
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(0);
     for (const mailbox of res.body) expectKeySet(mailbox, KEY_SETS.mailbox);
@@ -133,14 +121,14 @@ describe('v1 endpoints answer with the contract key sets', () => {
 
   test('POST /sequence_enrollments → 201 enrollment', async () => {
     const res = await ctx.call('POST', `${V1}/sequence_enrollments`, {
-      body: { contact_email: sampleContact.email, sequence_id: sampleEnrollment.sequence_id },
+      body: { contact_email: SEEDED.contact.email, sequence_id: SEEDED.sequence.id },
     });
     expect(res.status).toBe(201);
     expectKeySet(res.body, KEY_SETS.enrollment);
   });
 
   test('GET /account_and_contact_retrieval → 200 retrieval', async () => {
-    const res = await ctx.call('GET', `${V1}/account_and_contact_retrieval`, { query: { contact_email: sampleContact.email } });
+    const res = await ctx.call('GET', `${V1}/account_and_contact_retrieval`, { query: { contact_email: SEEDED.contact.email } });
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.retrieval);
     expectKeySet(res.body.account, KEY_SETS.account);
@@ -178,7 +166,7 @@ describe('v2 endpoints', () => {
     expect(res.body).toEqual({ data: { status: 'healthy' } });
   });
 
-  test.each(['account', 'contact', 'opportunity', 'task'])('POST /api/v2/%s/_query → data + next_cursor', async (type) => {
+  test.each(['account', 'contact', 'opportunity', 'task', 'note'])('POST /api/v2/%s/_query → data + next_cursor', async (type) => {
     const res = await ctx.call('POST', `/api/v2/${type}/_query`, { body: { limit: 2 } });
     expect(res.status).toBe(200);
     expectKeySet(res.body, ['data', 'next_cursor']);
@@ -186,74 +174,59 @@ describe('v2 endpoints', () => {
     for (const record of res.body.data) {
       expectKeySet(record, ['id', 'record_type', 'attributes', 'created_at', 'updated_at']);
       expect(record.record_type).toBe(type);
-      for (const attribute of Object.values(record.attributes)) expectKeySet(attribute, ['value_type', 'value']);
+      for (const attribute of Object.values(record.attributes)) {
+        for (const envelope of Array.isArray(attribute) ? attribute : [attribute]) expectKeySet(envelope, ['value_type', 'value']);
+      }
     }
   });
 
-  test.each(['account', 'contact', 'opportunity', 'task'])('GET /api/v2/_schema/%s → attribute definitions', async (type) => {
+  test.each(['account', 'contact', 'opportunity', 'task', 'note'])('GET /api/v2/_schema/%s → the bare PublicSchema object', async (type) => {
     const res = await ctx.call('GET', `/api/v2/_schema/${type}`);
     expect(res.status).toBe(200);
-    expectKeySet(res.body, ['data']);
-    expectKeySet(res.body.data, ['api_name', 'attributes']);
-    expect(res.body.data.api_name).toBe(type);
-    for (const attribute of res.body.data.attributes) {
-      expectKeySet(attribute, ['api_name', 'display_name', 'is_creatable', 'is_updatable', 'is_custom', 'is_required_on_create', 'type_info']);
+    expectKeySet(res.body, ['api_name', 'display_name', 'description', 'is_custom', 'is_junction', 'supports_custom_fields', 'attributes', 'relationships']);
+    expect(res.body.api_name).toBe(type);
+    for (const attribute of res.body.attributes) {
+      expectKeySet(attribute, [
+        'api_name',
+        'display_name',
+        'description',
+        'is_creatable',
+        'is_updatable',
+        'is_required_on_create',
+        'is_unique',
+        'is_custom',
+        'is_sortable',
+        'is_filterable',
+        'filter_operators',
+        'type_info',
+      ]);
       expectKeySet(attribute.type_info, ['is_array', 'value_type']);
     }
+    for (const relationship of res.body.relationships) {
+      expectKeySet(relationship, [
+        'api_name',
+        'display_name',
+        'related_object_api_name',
+        'is_creatable',
+        'is_updatable',
+        'description',
+        'related_object_relationship_api_name',
+        'junction_object_api_name',
+        'is_custom',
+        'is_array',
+      ]);
+    }
   });
 
-  test('v2 attribute names are the v1 keys (minus id and custom_fields) plus one per custom field', async () => {
+  test('custom fields are ordinary attributes marked is_custom', async () => {
     const schema = await ctx.call('GET', '/api/v2/_schema/account');
-    const standard = schema.body.data.attributes.filter((a: { is_custom: boolean }) => !a.is_custom).map((a: { api_name: string }) => a.api_name);
-    expect(standard.sort()).toEqual(KEY_SETS.account.filter((k) => k !== 'id' && k !== 'custom_fields').sort());
-    const custom = schema.body.data.attributes.filter((a: { is_custom: boolean }) => a.is_custom).map((a: { api_name: string }) => a.api_name);
-    expect(custom).toEqual(expect.arrayContaining(Object.keys(sampleAccount.custom_fields)));
-  });
-});
-
-describe('the samples of src/samples.ts', () => {
-  test('each has exactly its contract key set', () => {
-    expectKeySet(sampleAccount, KEY_SETS.account);
-    expectKeySet(sampleContact, KEY_SETS.contact);
-    expectKeySet(sampleOpportunity, KEY_SETS.opportunity);
-    expectKeySet(sampleTask, KEY_SETS.task);
-    expectKeySet(sampleManualActivity, KEY_SETS.manualActivity);
-    expectKeySet(sampleUser, KEY_SETS.user);
-    expectKeySet(sampleMailbox, KEY_SETS.mailbox);
-    expectKeySet(sampleEnrollment, KEY_SETS.enrollment);
-    expectKeySet(sampleUpsertResult, KEY_SETS.upsert);
-    expectKeySet(sampleRetrieval, KEY_SETS.retrieval);
-    expectKeySet(sampleWebhookSubscription, KEY_SETS.webhook);
-  });
-
-  test('ids are UUIDs and timestamps ISO-8601 with an offset', () => {
-    const records = [sampleAccount, sampleContact, sampleOpportunity, sampleTask, sampleManualActivity, sampleEnrollment, sampleWebhookSubscription];
-    for (const record of records) {
-      expect(record.id).toMatch(UUID);
-      expect(record.created_at).toMatch(ISO_DATE_TIME);
-    }
-    expect(sampleUser.id).toMatch(UUID);
-    expect(sampleMailbox.id).toMatch(UUID);
-  });
-
-  test('the sandbox is seeded with exactly these records', async () => {
-    // A fresh sandbox: the shared one has been written to above.
-    const { startSandbox } = await import('../../sandbox');
-    const fresh = await startSandbox();
-    try {
-      const { client } = await import('./helpers');
-      const call = client(fresh);
-      expect((await call('GET', `${V1}/accounts/${sampleAccount.id}`)).body).toEqual(sampleAccount);
-      expect((await call('GET', `${V1}/contacts/${sampleContact.id}`)).body).toEqual(sampleContact);
-      expect((await call('GET', `${V1}/opportunities/${sampleOpportunity.id}`)).body).toEqual(sampleOpportunity);
-      expect((await call('POST', `${V1}/users/search`, { body: { email: sampleUser.email } })).body).toEqual([sampleUser]);
-      expect((await call('POST', `${V1}/mailboxes/search`, { body: { owner_user_email: sampleUser.email } })).body).toContainEqual(sampleMailbox);
-      expect((await call('GET', `${V1}/account_and_contact_retrieval`, { query: { contact_email: sampleContact.email } })).body).toEqual(sampleRetrieval);
-      const tasks = await call('POST', '/api/v2/task/_query', { body: { filters: [{ field: 'title', operator: 'eq', value: sampleTask.title }] } });
-      expect(tasks.body.data[0].id).toBe(sampleTask.id);
-      expect(tasks.body.data[0].attributes.due_at.value).toBe(sampleTask.due_at);
-    } finally {
-      await fresh.stop();
-    }
+    const custom = schema.body.attributes.filter((a: { is_custom: boolean }) => a.is_custom).map((a: { api_name: string }) => a.api_name);
+    expect(custom.sort()).toEqual(['industry_segment', 'tech_stack']);
+    const record = await ctx.call('GET', `/api/v2/account/${SEEDED.account.id}`);
+    expect(record.body.data.attributes.industry_segment).toEqual({ value_type: 'select', value: 'Wholesale distribution' });
+    expect(record.body.data.attributes.tech_stack).toEqual([
+      { value_type: 'string', value: 'NetSuite' },
+      { value_type: 'string', value: 'Shopify' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 /** Every error path of contract §1, in the status and body shape the contract gives. */
-import { sampleAccount, sampleOpportunity, sampleUser } from '../../src/samples';
+import { SEEDED } from '../../sandbox/seed';
 import { client, useSandbox, V1 } from './helpers';
 
 const ctx = useSandbox();
@@ -8,20 +8,20 @@ const REEVO_ENVELOPE = ['details', 'error', 'error_response_type', 'message'];
 
 describe('authentication', () => {
   test('an unknown key → 401 with the observed body, exactly', async () => {
-    const res = await ctx.call('GET', `${V1}/accounts/${sampleAccount.id}`, { key: 'not-a-real-key' });
+    const res = await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, { key: 'not-a-real-key' });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null });
   });
 
   test('an expired key → 401 "API key has expired" in the Reevo envelope', async () => {
-    const res = await ctx.call('GET', `${V1}/accounts/${sampleAccount.id}`, { key: ctx.sandbox.keys.expired });
+    const res = await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, { key: ctx.sandbox.keys.expired });
     expect(res.status).toBe(401);
     expect(Object.keys(res.body).sort()).toEqual(REEVO_ENVELOPE);
     expect(res.body.message).toBe('API key has expired');
   });
 
   test('no x-api-key header → 422 with the observed FastAPI body, exactly', async () => {
-    const res = await ctx.call('GET', `${V1}/accounts/${sampleAccount.id}`, { key: null });
+    const res = await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, { key: null });
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ detail: [{ type: 'missing', loc: ['header', 'x-api-key'], msg: 'Field required', input: null }] });
   });
@@ -30,7 +30,7 @@ describe('authentication', () => {
     const bearer = { key: null, headers: { authorization: `Bearer ${ctx.sandbox.keys.full}` } };
     expect((await ctx.call('GET', '/api/v2/_schema/account', bearer)).status).toBe(200);
     expect((await ctx.call('GET', '/api/v2/_schema/account', { headers: { 'X-Api-Key': ctx.sandbox.keys.full }, key: null })).status).toBe(200);
-    expect((await ctx.call('GET', `${V1}/accounts/${sampleAccount.id}`, bearer)).status).toBe(422);
+    expect((await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, bearer)).status).toBe(422);
     expect((await ctx.call('GET', '/api/v2/_schema/account', { key: 'wrong' })).status).toBe(401);
   });
 
@@ -39,9 +39,9 @@ describe('authentication', () => {
     const sandbox = await startSandbox();
     try {
       const call = client(sandbox);
-      expect((await call('GET', `${V1}/accounts/${sampleAccount.id}`)).status).toBe(200);
+      expect((await call('GET', `${V1}/accounts/${SEEDED.account.id}`)).status).toBe(200);
       sandbox.expireKey(sandbox.keys.full);
-      const res = await call('GET', `${V1}/accounts/${sampleAccount.id}`);
+      const res = await call('GET', `${V1}/accounts/${SEEDED.account.id}`);
       expect(res.status).toBe(401);
       expect(res.body.message).toBe('API key has expired');
     } finally {
@@ -52,7 +52,7 @@ describe('authentication', () => {
 
 describe('permissions → 403 naming what is missing', () => {
   test.each([
-    ['readOnly', 'POST', '/opportunities', { display_name: 'x', account_id: sampleAccount.id }, 'Opportunities (write)'],
+    ['readOnly', 'POST', '/opportunities', { display_name: 'x', account_id: SEEDED.account.id }, 'Opportunities (write)'],
     ['readOnly', 'POST', '/account_contact?payload_type=json', { email: 'a@b.co' }, 'Accounts (write), Contacts (write)'],
     ['readOnly', 'POST', '/manual_activities', {}, 'Activities (write)'],
     ['tasksOnly', 'POST', '/accounts/search', { domain_name: 'x' }, 'Accounts (read)'],
@@ -78,10 +78,10 @@ describe('permissions → 403 naming what is missing', () => {
   });
 
   test('write implies read; the read-only key reads everything readable', async () => {
-    expect((await ctx.call('POST', `${V1}/tasks`, { key: ctx.sandbox.keys.tasksOnly, body: { title: 't', owner_email: sampleUser.email } })).status).toBe(201);
+    expect((await ctx.call('POST', `${V1}/tasks`, { key: ctx.sandbox.keys.tasksOnly, body: { title: 't', owner_email: SEEDED.user.email } })).status).toBe(201);
     const readOnly = ctx.sandbox.keys.readOnly;
-    expect((await ctx.call('GET', `${V1}/opportunities/${sampleOpportunity.id}`, { key: readOnly })).status).toBe(200);
-    expect((await ctx.call('POST', `${V1}/users/search`, { key: readOnly, body: { email: sampleUser.email } })).status).toBe(200);
+    expect((await ctx.call('GET', `${V1}/opportunities/${SEEDED.opportunity.id}`, { key: readOnly })).status).toBe(200);
+    expect((await ctx.call('POST', `${V1}/users/search`, { key: readOnly, body: { email: SEEDED.user.email } })).status).toBe(200);
     expect((await ctx.call('GET', `${V1}/webhooks`, { key: readOnly })).status).toBe(200);
   });
 });
@@ -117,7 +117,7 @@ describe('request validation → 422 FastAPI detail list', () => {
   });
 
   test('the stage cannot be changed through PATCH /opportunities', async () => {
-    const res = await ctx.call('PATCH', `${V1}/opportunities/${sampleOpportunity.id}`, { body: { stage_name: 'Closed Won' } });
+    const res = await ctx.call('PATCH', `${V1}/opportunities/${SEEDED.opportunity.id}`, { body: { stage_name: 'Closed Won' } });
     expect(res.status).toBe(422);
     expect(res.body.detail[0]).toMatchObject({ type: 'extra_forbidden', loc: ['body', 'stage_name'] });
   });
@@ -172,7 +172,7 @@ describe('unknown ids, paths and methods', () => {
   test('a wrong method → 405 {"detail":"Method Not Allowed"}', async () => {
     for (const [method, path] of [
       ['GET', '/accounts'],
-      ['DELETE', '/accounts/' + sampleAccount.id],
+      ['DELETE', '/accounts/' + SEEDED.account.id],
       ['PUT', '/tasks'],
       ['GET', '/account_contact'],
       ['POST', '/account_and_contact_retrieval'],
@@ -191,7 +191,7 @@ describe('quota and rate limits', () => {
     const sandbox = await startSandbox({ quota: 2 });
     try {
       const call = client(sandbox);
-      const path = `${V1}/accounts/${sampleAccount.id}`;
+      const path = `${V1}/accounts/${SEEDED.account.id}`;
       expect((await call('GET', path)).status).toBe(200);
       expect((await call('GET', path, { key: sandbox.keys.readOnly })).status).toBe(200);
       const spent = await call('GET', path);
@@ -216,7 +216,7 @@ describe('quota and rate limits', () => {
     const sandbox = await startSandbox({ rateLimit: { requests: 1, windowMs: 60_000 } });
     try {
       const call = client(sandbox);
-      const path = `${V1}/accounts/${sampleAccount.id}`;
+      const path = `${V1}/accounts/${SEEDED.account.id}`;
       expect((await call('GET', path)).status).toBe(200);
       const limited = await call('GET', path);
       expect(limited.status).toBe(429);

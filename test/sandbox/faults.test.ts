@@ -1,10 +1,10 @@
 /** Fault injection: each queued fault kind, the queue's order, and the seeded random mode. */
 import { type Fault, startSandbox } from '../../sandbox';
-import { sampleAccount } from '../../src/samples';
+import { SEEDED } from '../../sandbox/seed';
 import { client, useSandbox, V1 } from './helpers';
 
 const ctx = useSandbox();
-const accountPath = `${V1}/accounts/${sampleAccount.id}`;
+const accountPath = `${V1}/accounts/${SEEDED.account.id}`;
 
 /** fetch + reading the body, so a cut-off body rejects here too. */
 async function raw(path: string, init: RequestInit = {}) {
@@ -13,7 +13,7 @@ async function raw(path: string, init: RequestInit = {}) {
 }
 
 const accountNamed = async (name: string) =>
-  (await ctx.call('POST', '/api/v2/account/_query', { body: { filters: [{ field: 'name', operator: 'eq', value: name }] } })).body.data.length;
+  (await ctx.call('POST', '/api/v2/account/_query', { body: { filters: [{ field: 'display_name', operator: 'eq', value: name }] } })).body.data.length;
 
 beforeEach(() => {
   ctx.sandbox.clearFaults();
@@ -24,7 +24,7 @@ test('latency delays the response, which is otherwise normal', async () => {
   ctx.sandbox.injectFaults([{ kind: 'latency', ms: 30 }]);
   const res = await ctx.call('GET', accountPath);
   expect(res.status).toBe(200);
-  expect(res.body.id).toBe(sampleAccount.id);
+  expect(res.body.id).toBe(SEEDED.account.id);
   expect(ctx.sandbox.requests[0].fault).toBe('latency');
 });
 

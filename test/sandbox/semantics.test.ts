@@ -1,5 +1,5 @@
 /** What the endpoints do: upsert matching, partial updates, search rules, stages, references. */
-import { sampleAccount, sampleContact, sampleEnrollment, sampleMailbox, sampleOpportunity, sampleUser } from '../../src/samples';
+import { SEEDED } from '../../sandbox/seed';
 import { useSandbox, V1 } from './helpers';
 
 const ctx = useSandbox();
@@ -21,7 +21,7 @@ describe('POST /account_contact upsert', () => {
 
   test('matches the account by website domain first, then by company name', async () => {
     const byDomain = await upsert({ email: 'kim@northwind-traders.com', account_website: 'northwind-traders.com/contact' });
-    expect(byDomain.body.account_id).toBe(sampleAccount.id);
+    expect(byDomain.body.account_id).toBe(SEEDED.account.id);
     const byName = await upsert({ email: 'ari@contoso-mail.example', company: 'contoso pharmaceuticals' });
     expect(byName.body.account.domain_name).toBe('contoso-pharma.com');
     const fresh = await upsert({ email: 'bo@litware.example', company: 'Litware' });
@@ -55,8 +55,8 @@ describe('POST /account_contact upsert', () => {
 
 describe('updates change only the keys sent', () => {
   test('PATCH /accounts merges custom fields and keeps other fields', async () => {
-    const before = (await ctx.call('GET', `${V1}/accounts/${sampleAccount.id}`)).body;
-    const res = await ctx.call('PATCH', `${V1}/accounts/${sampleAccount.id}`, { body: { custom_fields: { tech_stack: ['SAP'] }, facebook_url: 'https://facebook.com/nw' } });
+    const before = (await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`)).body;
+    const res = await ctx.call('PATCH', `${V1}/accounts/${SEEDED.account.id}`, { body: { custom_fields: { tech_stack: ['SAP'] }, facebook_url: 'https://facebook.com/nw' } });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       ...before,
@@ -67,9 +67,9 @@ describe('updates change only the keys sent', () => {
   });
 
   test('PATCH /opportunities can clear an optional field with null', async () => {
-    const res = await ctx.call('PATCH', `${V1}/opportunities/${sampleOpportunity.id}`, { body: { next_step_details: null, additional_contact_emails: [sampleContact.email] } });
+    const res = await ctx.call('PATCH', `${V1}/opportunities/${SEEDED.opportunity.id}`, { body: { next_step_details: null, additional_contact_emails: [SEEDED.contact.email] } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ next_step_details: null, additional_contact_emails: [sampleContact.email], display_name: sampleOpportunity.display_name });
+    expect(res.body).toMatchObject({ next_step_details: null, additional_contact_emails: [SEEDED.contact.email], display_name: SEEDED.opportunity.name });
   });
 });
 
@@ -78,7 +78,7 @@ describe('searches', () => {
     const all = await ctx.call('POST', `${V1}/accounts/search`, { body: { domain_name: 'NORTHWIND' } });
     expect(all.body.map((a: { domain_name: string }) => a.domain_name).sort()).toEqual(['northwind-logistics.com', 'northwind-traders.com']);
     const middle = await ctx.call('POST', `${V1}/accounts/search`, { body: { domain_name: 'Traders.C' } });
-    expect(middle.body.map((a: { id: string }) => a.id)).toEqual([sampleAccount.id]);
+    expect(middle.body.map((a: { id: string }) => a.id)).toEqual([SEEDED.account.id]);
     const second = await ctx.call('POST', `${V1}/accounts/search`, { body: { domain_name: 'northwind', limit: 1, offset: 1 } });
     expect(second.body).toHaveLength(1);
     expect(second.body[0].id).toBe(all.body[1].id);
@@ -92,11 +92,11 @@ describe('searches', () => {
   });
 
   test('contacts: by contact email, by owner email, by both; neither → 422', async () => {
-    const byEmail = await ctx.call('POST', `${V1}/contacts/search`, { body: { contact_email: sampleContact.email.toUpperCase() } });
-    expect(byEmail.body.map((c: { id: string }) => c.id)).toEqual([sampleContact.id]);
+    const byEmail = await ctx.call('POST', `${V1}/contacts/search`, { body: { contact_email: SEEDED.contact.email.toUpperCase() } });
+    expect(byEmail.body.map((c: { id: string }) => c.id)).toEqual([SEEDED.contact.id]);
     const byOwner = await ctx.call('POST', `${V1}/contacts/search`, { body: { owner_email: 'riley.chen@acme-outbound.example' } });
     expect(byOwner.body.length).toBe(2);
-    const both = await ctx.call('POST', `${V1}/contacts/search`, { body: { contact_email: sampleContact.email, owner_email: 'riley.chen@acme-outbound.example' } });
+    const both = await ctx.call('POST', `${V1}/contacts/search`, { body: { contact_email: SEEDED.contact.email, owner_email: 'riley.chen@acme-outbound.example' } });
     expect(both.body).toEqual([]);
     const neither = await ctx.call('POST', `${V1}/contacts/search`, { body: { limit: 5 } });
     expect(neither.status).toBe(422);
@@ -115,8 +115,8 @@ describe('searches', () => {
 
   test('users and mailboxes return arrays, empty when nothing matches', async () => {
     expect((await ctx.call('POST', `${V1}/users/search`, { body: { email: 'nobody@acme-outbound.example' } })).body).toEqual([]);
-    const mailboxes = await ctx.call('POST', `${V1}/mailboxes/search`, { body: { owner_user_email: sampleUser.email } });
-    expect(mailboxes.body.map((m: { email: string }) => m.email)).toContain(sampleMailbox.email);
+    const mailboxes = await ctx.call('POST', `${V1}/mailboxes/search`, { body: { owner_user_email: SEEDED.user.email } });
+    expect(mailboxes.body.map((m: { email: string }) => m.email)).toContain(SEEDED.mailbox.email);
   });
 });
 
@@ -138,7 +138,7 @@ describe('opportunities and stages', () => {
     const noAccount = await ctx.call('POST', `${V1}/opportunities`, { body: { display_name: 'x', account_id: '00000000-0000-4000-8000-000000000000' } });
     expect(noAccount.status).toBe(404);
     expect(noAccount.body.message).toMatch(/Account 00000000-0000-4000-8000-000000000000 not found/);
-    const noPipeline = await ctx.call('POST', `${V1}/opportunities`, { body: { display_name: 'x', account_id: sampleAccount.id, pipeline_name: 'Renewals' } });
+    const noPipeline = await ctx.call('POST', `${V1}/opportunities`, { body: { display_name: 'x', account_id: SEEDED.account.id, pipeline_name: 'Renewals' } });
     expect(noPipeline.status).toBe(422);
     expect(noPipeline.body.detail[0]).toMatchObject({ loc: ['body', 'pipeline_name'] });
   });
@@ -176,11 +176,11 @@ describe('opportunities and stages', () => {
 describe('tasks, activities, enrollments', () => {
   test('a task gets the contract defaults and links an opportunity by name', async () => {
     const res = await ctx.call('POST', `${V1}/tasks`, {
-      body: { title: 'Prep QBR', owner_email: sampleUser.email, opportunity_name: sampleOpportunity.display_name, contact_emails: [sampleContact.email] },
+      body: { title: 'Prep QBR', owner_email: SEEDED.user.email, opportunity_name: SEEDED.opportunity.name, contact_emails: [SEEDED.contact.email] },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'OPEN', priority: 'MEDIUM', type: 'REMINDER', opportunity_name: sampleOpportunity.display_name, due_at: null });
-    const unknown = await ctx.call('POST', `${V1}/tasks`, { body: { title: 'x', owner_email: sampleUser.email, opportunity_name: 'No such deal' } });
+    expect(res.body).toMatchObject({ status: 'OPEN', priority: 'MEDIUM', type: 'REMINDER', opportunity_name: SEEDED.opportunity.name, due_at: null });
+    const unknown = await ctx.call('POST', `${V1}/tasks`, { body: { title: 'x', owner_email: SEEDED.user.email, opportunity_name: 'No such deal' } });
     expect(unknown.status).toBe(422);
   });
 
@@ -188,30 +188,30 @@ describe('tasks, activities, enrollments', () => {
     const res = await ctx.call('POST', `${V1}/manual_activities`, {
       body: {
         metadata: { activity_time: '2026-02-01T09:30:00Z', subject: 'Call', description: 'Intro call' },
-        contact_ids: [sampleContact.id],
-        pipeline_id: sampleOpportunity.id,
+        contact_ids: [SEEDED.contact.id],
+        pipeline_id: SEEDED.opportunity.id,
       },
     });
     expect(res.status).toBe(201);
     expect(res.body.metadata).toEqual({ activity_time: '2026-02-01T09:30:00Z', subject: 'Call', description: 'Intro call', category: 'OTHER' });
     const badOpportunity = await ctx.call('POST', `${V1}/manual_activities`, {
-      body: { metadata: { activity_time: '2026-02-01T09:30:00Z', subject: 's', description: 'd' }, pipeline_id: sampleAccount.id },
+      body: { metadata: { activity_time: '2026-02-01T09:30:00Z', subject: 's', description: 'd' }, pipeline_id: SEEDED.account.id },
     });
     expect(badOpportunity.status).toBe(404);
   });
 
   test('an enrollment defaults to a mailbox of the contact owner; unknown sequence or contact → 404', async () => {
-    const res = await ctx.call('POST', `${V1}/sequence_enrollments`, { body: { contact_email: sampleContact.email, sequence_id: sampleEnrollment.sequence_id } });
+    const res = await ctx.call('POST', `${V1}/sequence_enrollments`, { body: { contact_email: SEEDED.contact.email, sequence_id: SEEDED.sequence.id } });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ mailbox_email: sampleMailbox.email, status: 'ACTIVE' });
+    expect(res.body).toMatchObject({ mailbox_email: SEEDED.mailbox.email, status: 'ACTIVE' });
     const chosen = await ctx.call('POST', `${V1}/sequence_enrollments`, {
-      body: { contact_email: sampleContact.email, sequence_id: sampleEnrollment.sequence_id, mailbox_email: 'riley@mail.acme-outbound.example' },
+      body: { contact_email: SEEDED.contact.email, sequence_id: SEEDED.sequence.id, mailbox_email: 'riley@mail.acme-outbound.example' },
     });
     expect(chosen.body.mailbox_email).toBe('riley@mail.acme-outbound.example');
-    const noSequence = await ctx.call('POST', `${V1}/sequence_enrollments`, { body: { contact_email: sampleContact.email, sequence_id: '00000000-0000-4000-8000-000000000000' } });
+    const noSequence = await ctx.call('POST', `${V1}/sequence_enrollments`, { body: { contact_email: SEEDED.contact.email, sequence_id: '00000000-0000-4000-8000-000000000000' } });
     expect(noSequence.status).toBe(404);
     expect(noSequence.body.message).toMatch(/Sequence/);
-    const noContact = await ctx.call('POST', `${V1}/sequence_enrollments`, { body: { contact_email: 'who@nowhere.example', sequence_id: sampleEnrollment.sequence_id } });
+    const noContact = await ctx.call('POST', `${V1}/sequence_enrollments`, { body: { contact_email: 'who@nowhere.example', sequence_id: SEEDED.sequence.id } });
     expect(noContact.status).toBe(404);
     expect(noContact.body.message).toMatch(/who@nowhere.example/);
   });
@@ -221,7 +221,7 @@ describe('GET /account_and_contact_retrieval', () => {
   const retrieve = (query: Record<string, string>) => ctx.call('GET', `${V1}/account_and_contact_retrieval`, { query });
 
   test('by contact email, by account domain, by E.164 phone', async () => {
-    expect((await retrieve({ contact_email: sampleContact.email })).body).toMatchObject({ account: { id: sampleAccount.id }, contact: { id: sampleContact.id } });
+    expect((await retrieve({ contact_email: SEEDED.contact.email })).body).toMatchObject({ account: { id: SEEDED.account.id }, contact: { id: SEEDED.contact.id } });
     expect((await retrieve({ account_domain: 'fabrikam.com' })).body).toMatchObject({ account: { name: 'Fabrikam' }, contact: null });
     expect((await retrieve({ contact_phone_number: '+14155550178' })).body).toMatchObject({ contact: { email: 'alex.rivera@contoso-pharma.com' } });
     expect((await retrieve({ contact_email: 'nobody@nowhere.example' })).body).toEqual({ account: null, contact: null });
@@ -235,7 +235,7 @@ describe('GET /account_and_contact_retrieval', () => {
 
   test('not exactly one identifier → 422', async () => {
     expect((await retrieve({})).status).toBe(422);
-    const two = await retrieve({ contact_email: sampleContact.email, account_domain: 'fabrikam.com' });
+    const two = await retrieve({ contact_email: SEEDED.contact.email, account_domain: 'fabrikam.com' });
     expect(two.status).toBe(422);
     expect(two.body.detail[0].msg).toMatch(/Exactly one of contact_email, account_domain, contact_phone_number/);
   });
@@ -244,7 +244,7 @@ describe('GET /account_and_contact_retrieval', () => {
 describe('organizations are isolated', () => {
   test("the second org's key sees its own records only", async () => {
     const key = ctx.sandbox.keys.otherOrgFull;
-    expect((await ctx.call('GET', `${V1}/accounts/${sampleAccount.id}`, { key })).status).toBe(404);
+    expect((await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, { key })).status).toBe(404);
     const own = await ctx.call('POST', `${V1}/accounts/search`, { key, body: { domain_name: 'initech' } });
     expect(own.body).toHaveLength(1);
   });

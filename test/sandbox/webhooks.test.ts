@@ -2,7 +2,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sampleOpportunity, sampleUser } from '../../src/samples';
+import { SEEDED } from '../../sandbox/seed';
 import { expectKeySet, KEY_SETS, useSandbox, V1 } from './helpers';
 
 interface Received {
@@ -88,7 +88,7 @@ test('an upsert that creates delivers account.created and contact.created, signe
 test('contact.updated and opportunity.stage_changed carry the changes', async () => {
   const sub = await subscribe(['contact.updated', 'opportunity.stage_changed', 'account.updated']);
   await upsert({ email: 'mo@proseware.example', title: 'CFO' });
-  await ctx.call('POST', `${V1}/opportunities/${sampleOpportunity.id}/shift_stage`, { body: { target_stage_name: 'Closed Won', closed_reason_names: ['Pricing'] } });
+  await ctx.call('POST', `${V1}/opportunities/${SEEDED.opportunity.id}/shift_stage`, { body: { target_stage_name: 'Closed Won', closed_reason_names: ['Pricing'] } });
   await ctx.sandbox.idle();
 
   const byType = Object.fromEntries(receiver.received.map((r) => [r.body.event_type, r.body]));
@@ -106,13 +106,13 @@ test('contact.updated and opportunity.stage_changed carry the changes', async ()
 test('only subscribed event types are delivered, and nothing after unsubscribing', async () => {
   const sub = await subscribe(['task.created']);
   await ctx.call('POST', `${V1}/accounts`, { body: { name: 'Not delivered' } });
-  await ctx.call('POST', `${V1}/tasks`, { body: { title: 'Delivered', owner_email: sampleUser.email } });
+  await ctx.call('POST', `${V1}/tasks`, { body: { title: 'Delivered', owner_email: SEEDED.user.email } });
   await ctx.sandbox.idle();
   expect(receiver.received.map((r) => r.body.event_type)).toEqual(['task.created']);
   expectKeySet(receiver.received[0].body.data, KEY_SETS.task);
 
   await unsubscribe(sub.id);
-  await ctx.call('POST', `${V1}/tasks`, { body: { title: 'Too late', owner_email: sampleUser.email } });
+  await ctx.call('POST', `${V1}/tasks`, { body: { title: 'Too late', owner_email: SEEDED.user.email } });
   await ctx.sandbox.idle();
   expect(receiver.received).toHaveLength(1);
 });
