@@ -5,6 +5,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { DEMO_KEYS, startSandbox, type RunningSandbox } from '../../sandbox';
 import { callEndpoint } from '../../src/client';
 import { endpoints } from '../../src/endpoints';
+import { OUTPUT_CATALOG } from '../../src/record-catalog';
 import { sampleOpportunity } from '../../src/samples';
 import { DROPDOWN_PAGE_SIZE } from '../../src/v2';
 import * as account_list from '../../triggers/account_list';
@@ -105,7 +106,8 @@ describe('instant triggers against the sandbox', () => {
     const records = await appTester(new_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }));
     expect(records).toHaveLength(1);
     const event = JSON.parse(receiver.received[0].body) as Rec;
-    expect(records[0]).toEqual({ ...created, event_id: event.id, event_type: 'account.created', occurred_at: event.occurred_at });
+    // Every key v1 answered, with the same value; the delivery's record has every catalog key besides.
+    expect(records[0]).toMatchObject({ ...created, event_id: event.id, event_type: 'account.created', occurred_at: event.occurred_at });
 
     // The same delivery again (a retry) does not trigger the Zap twice.
     expect(await appTester(new_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }))).toEqual([]);
@@ -131,8 +133,10 @@ describe('instant triggers against the sandbox', () => {
     expect(toDemo).toEqual([]);
     const [toNegotiation, ...rest] = await appTester(opportunity_stage_changed.perform, full({ subscribeData, inputData, ...asZapierDelivery(receiver.received[1]) }));
     expect(rest).toEqual([]);
+    const delivered = JSON.parse(receiver.received[1].body) as { occurred_at: string; data: Rec };
     expect(toNegotiation).toMatchObject({
-      id: sampleOpportunity.id,
+      id: `${sampleOpportunity.id}:${String(delivered.data.stage_last_shifted_at ?? delivered.occurred_at)}`,
+      record_id: sampleOpportunity.id,
       stage_name: 'Negotiation',
       event_type: 'opportunity.stage_changed',
       changed_fields: ['stage_name'],
@@ -153,7 +157,15 @@ describe('instant triggers against the sandbox', () => {
 
     const first = await appTester(updated_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }));
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatchObject({ ...updated, event_id: receiver.received[0].headers['x-reevo-event-id'], schema_version: 3, changed_fields: [] });
+    // The event id comes from the signed body, never from the unsigned x-reevo-event-id header alone.
+    expect(first[0]).toMatchObject({
+      ...updated,
+      id: `${String(updated.id)}:${String(updated.updated_at)}`,
+      record_id: updated.id,
+      event_id: expect.stringMatching(/^account\.updated:/),
+      schema_version: 3,
+      changed_fields: [],
+    });
     expect(first[0]).toHaveProperty('changes.name', { old: null, new: 'Northwind Traders Group' });
     const second = await appTester(updated_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[1]) }));
     expect(second).toEqual([]);
@@ -192,11 +204,13 @@ describe('instant triggers against the sandbox', () => {
     expect(listed.length).toBeGreaterThan(1);
     expect(listed.find((record) => record.id === delivered.id)).toMatchObject({ name: 'Proseware', event_id: `sample-${delivered.id}`, event_type: 'account.created' });
     for (const sample of listed) expect(keyPaths(sample)).toEqual(keyPaths(delivered));
-    // Flattened from v2, a listed account equals the same account read through v1, custom fields included.
-    const withoutEvent = ({ event_id: _i, event_type: _t, occurred_at: _o, ...record }: Rec) => record;
+    // Read from v2, a listed account has the values v1 answers for every key both APIs carry.
+    const shared = OUTPUT_CATALOG.account.filter((entry) => entry.v1 === entry.key && entry.v2).map((entry) => entry.key);
+    expect(shared).toEqual(expect.arrayContaining(['id', 'name', 'domain_name', 'official_website', 'created_at']));
     for (const id of [delivered.id, '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63']) {
       const viaV1 = await call(endpoints.getAccount, { account_id: id });
-      expect(withoutEvent(listed.find((record) => record.id === id)!)).toEqual(viaV1);
+      const pick = (record: Rec) => Object.fromEntries(shared.map((key) => [key, record[key]]));
+      expect(pick(listed.find((record) => record.id === id)!)).toEqual(pick(viaV1));
     }
     // Newest first (whole-second timestamps: ties keep no particular order).
     const created = listed.map((record) => Date.parse(String(record.created_at)));
