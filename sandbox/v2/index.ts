@@ -49,7 +49,7 @@ function existing(kind: AnyRecordKind, ws: Workspace, id: string): StoredRecord 
   return record;
 }
 
-const ASSERT_MATCH_KEYS: Partial<Record<V2RecordType, readonly string[]>> = {
+export const ASSERT_MATCH_KEYS: Partial<Record<V2RecordType, readonly string[]>> = {
   // Reevo's pages name both (contract §3.3).
   contact: ['primary_email', 'contact_emails'],
   // The page title says domain_name, its example id; `domains` is the attribute itself.

@@ -1,5 +1,7 @@
 import { wireSchemas } from '../../sandbox';
-import { endpoints, type Endpoint, type EndpointName } from '../../src/endpoints';
+import { ASSERT_MATCH_KEYS } from '../../sandbox/v2';
+import { KINDS, type V2RecordType } from '../../sandbox/v2/kinds';
+import { endpoints, type Endpoint, type EndpointName, V1, V2 } from '../../src/endpoints';
 
 /**
  * The app's endpoint table (from the field catalog) and the sandbox's wire schemas are two
@@ -35,8 +37,8 @@ function appKeys(name: EndpointName) {
   return keys;
 }
 
-it('every endpoint the app calls with a body or query has a sandbox schema, and no more', () => {
-  const withInput = (Object.keys(endpoints) as EndpointName[]).filter((name) => appKeys(name).size > 0);
+it('every v1 endpoint the app calls with a body or query has a sandbox schema, and no more', () => {
+  const withInput = (Object.keys(endpoints) as EndpointName[]).filter((name) => endpoints[name].path.startsWith(V1) && appKeys(name).size > 0);
   expect(withInput.sort()).toEqual(Object.keys(SANDBOX_SCHEMA_OF).sort());
 });
 
@@ -59,5 +61,57 @@ describe.each(Object.entries(SANDBOX_SCHEMA_OF) as Array<[EndpointName, keyof ty
     const appRequired = endpoint.params.filter((p) => p.required && p.in !== 'path').map((p) => p.under ?? p.field.key);
     const sandboxRequired = Object.keys(schema.shape).filter((key) => !schema.shape[key].safeParse(undefined).success);
     expect([...new Set(appRequired)].sort()).toEqual(sandboxRequired.sort());
+  });
+});
+
+/**
+ * v2 writes take any attribute of the record type, so here the app's v2 endpoints are held against
+ * the sandbox's transcription of Reevo's record shapes (sandbox/v2/kinds.ts): every attribute the
+ * app writes exists and may be written that way, and the app requires what Reevo requires.
+ */
+const v2Endpoints = (Object.entries(endpoints) as [EndpointName, Endpoint][]).filter(([, endpoint]) => endpoint.path.startsWith(V2));
+
+it('the app has v2 write endpoints to hold against the sandbox', () => {
+  expect(v2Endpoints.length).toBeGreaterThan(0);
+});
+
+describe.each(v2Endpoints)('%s (v2)', (_name, endpoint) => {
+  const type = /^\/api\/v2\/(\w+)/.exec(endpoint.path)![1] as V2RecordType;
+  const attributes = new Map(KINDS[type].attributes.map((a) => [a.api_name, a]));
+  const asserting = endpoint.path.endsWith('/_assert');
+  const creating = endpoint.method === 'POST' && !asserting;
+  const written = endpoint.params.filter((p) => p.under === 'attributes' && p.form !== 'clear');
+  const fixed = Object.entries((endpoint.fixedBody?.attributes ?? {}) as Record<string, string>);
+
+  it('writes only attributes the record type has, and only where they may be written', () => {
+    for (const name of [...written.map((p) => p.as ?? p.field.key), ...fixed.map(([name]) => name)]) {
+      const attribute = attributes.get(name);
+      expect({ name, known: attribute !== undefined }).toEqual({ name, known: true });
+      const allowed = { creatable: attribute!.is_creatable || !(creating || asserting), updatable: attribute!.is_updatable || creating };
+      expect({ name, ...allowed }).toEqual({ name, creatable: true, updatable: true });
+    }
+    for (const [name, value] of fixed) {
+      const options = attributes.get(name)?.options;
+      if (options) expect(options).toContain(value);
+    }
+  });
+
+  it('clears only attributes that can be cleared', () => {
+    for (const param of endpoint.params.filter((p) => p.form === 'clear')) {
+      for (const { value } of param.field.choices ?? []) {
+        const attribute = attributes.get(value);
+        expect({ value, clearable: attribute !== undefined && attribute.is_updatable && !attribute.is_required_on_create }).toEqual({ value, clearable: true });
+      }
+    }
+  });
+
+  it('matches on a key the sandbox accepts, and requires what a create requires', () => {
+    for (const param of endpoint.params.filter((p) => p.under === 'match')) expect(ASSERT_MATCH_KEYS[type]).toContain(param.as ?? param.field.key);
+    if (!creating && !asserting) return;
+    const required = written.filter((p) => p.required).map((p) => p.as ?? p.field.key);
+    // An _assert that creates takes the match value as the record's domain or email.
+    const implied = asserting ? ['domains', 'primary_email'] : [];
+    const sandboxRequired = [...attributes.values()].filter((a) => a.is_required_on_create && !implied.includes(a.api_name)).map((a) => a.api_name);
+    expect(required.sort()).toEqual(sandboxRequired.sort());
   });
 });
