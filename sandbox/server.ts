@@ -50,8 +50,34 @@ function jsonInvalid(error: unknown): ApiError {
   });
 }
 
+/** [assumed] Reevo's nesting limit is not published; FastAPI refuses what its parser cannot take. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Where a JSON text first nests deeper than `max` objects and arrays; -1 when it never does. */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > max) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return -1;
+}
+
 function parseJson(body: string): unknown {
   if (body === '') return undefined;
+  const deep = tooDeepAt(body, MAX_JSON_DEPTH);
+  if (deep !== -1) {
+    throw new ApiError(422, {
+      detail: [{ type: 'json_invalid', loc: ['body', deep], msg: 'JSON decode error', input: {}, ctx: { error: `Nesting too deep (more than ${MAX_JSON_DEPTH} levels)` } }],
+    });
+  }
   try {
     return JSON.parse(body);
   } catch (error) {

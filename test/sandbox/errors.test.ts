@@ -137,6 +137,21 @@ describe('request validation → 422 FastAPI detail list', () => {
     expect(missing.body.detail).toEqual([{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }]);
   });
 
+  test('a body nested too deep is a FastAPI 422 naming where, on v1 and v2 alike; deep inside a string is fine', async () => {
+    const deep = `${'['.repeat(65)}${']'.repeat(65)}`;
+    for (const path of [`${V1}/accounts`, '/api/v2/contact', '/api/v2/contact/_query']) {
+      const res = await ctx.call('POST', path, { rawBody: `{"attributes": ${deep}}` });
+      expect(res.status).toBe(422);
+      expect(res.body.detail).toEqual([
+        { type: 'json_invalid', loc: ['body', 78], msg: 'JSON decode error', input: {}, ctx: { error: 'Nesting too deep (more than 64 levels)' } },
+      ]);
+    }
+    const justUnder = `${'['.repeat(62)}${']'.repeat(62)}`;
+    expect((await ctx.call('POST', '/api/v2/contact', { rawBody: `{"attributes": {"x": ${justUnder}}}` })).body.error.code).toBe('unknown_field');
+    const inString = await ctx.call('POST', `${V1}/accounts`, { rawBody: JSON.stringify({ name: `[{"\\${deep}` }) });
+    expect(inString.status).toBe(201);
+  });
+
   test('a non-UUID path id', async () => {
     const res = await ctx.call('GET', `${V1}/accounts/12345`);
     expect(res.status).toBe(422);

@@ -3,7 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SEEDED } from '../../sandbox/seed';
-import { expectKeySet, KEY_SETS, useSandbox, V1 } from './helpers';
+import { startSandbox } from '../../sandbox';
+import { client, expectKeySet, KEY_SETS, useSandbox, V1 } from './helpers';
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -172,6 +173,21 @@ test('targets off the loopback interface are logged, never contacted', async () 
   await ctx.sandbox.idle();
   expect(ctx.sandbox.deliveries).toEqual([expect.objectContaining({ status: null, attempt: 1, error: expect.stringMatching(/loopback/) })]);
   await unsubscribe(sub.id);
+});
+
+test('allowNonLoopbackTargets (--allow-external-webhook-targets) lets deliveries leave the machine', async () => {
+  const open = await startSandbox({ webhooks: { allowNonLoopbackTargets: true, maxAttempts: 1, timeoutMs: 100 } });
+  try {
+    const call = client(open);
+    // TEST-NET-1 (RFC 5737): routed nowhere, so the attempt is made and times out or fails.
+    await call('POST', `${V1}/webhooks`, { body: { target_url: 'http://192.0.2.1:9/hooks', event_types: ['account.created'] } });
+    await call('POST', `${V1}/accounts`, { body: { name: 'Leaves the machine' } });
+    await open.idle();
+    expect(open.deliveries).toEqual([expect.objectContaining({ status: null, attempt: 1, error: expect.any(String) })]);
+    expect(open.deliveries[0].error).not.toMatch(/loopback/);
+  } finally {
+    await open.stop();
+  }
 });
 
 describe('variants a receiver must tolerate', () => {
