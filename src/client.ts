@@ -1,4 +1,5 @@
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
+import { BAD_KEY_MESSAGE, cleanApiKey, leakForms } from './api-key';
 import { reevoBaseUrl } from './config';
 import type { Endpoint } from './endpoints';
 import type { RequestContext } from './errors';
@@ -9,14 +10,16 @@ import { buildRequest, describeProblems, type ReevoRequest } from './request-bui
  * and only requests to that base carry the key, never one marked external (a workflow's URL,
  * which may sit on Reevo's host and has a key of its own).
  */
-export const beforeRequest = (request: HttpRequestOptions & { url: string }, _z: ZObject, bundle: Bundle) => {
+export const beforeRequest = (request: HttpRequestOptions & { url: string }, z: ZObject, bundle: Bundle) => {
   const base = reevoBaseUrl();
   if (request.url.startsWith('/')) request.url = `${base}${request.url}`;
   const external = (request as { middlewareData?: RequestContext }).middlewareData?.external === true;
   if (request.url.startsWith(`${base}/`) && !external) {
-    const key = bundle.authData.api_key ?? '';
+    const key = cleanApiKey(bundle.authData.api_key);
+    if (key === undefined) throw new z.errors.Error(BAD_KEY_MESSAGE, 'invalid_api_key', 401);
+    hideFromLogs(bundle, key);
     // v2 takes the key as a bearer token, v1 in x-api-key (docs/reevo-api.md §1, §3.1).
-    const auth = request.url.startsWith(`${base}/api/v2/`) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
+    const auth: Record<string, string> = request.url.startsWith(`${base}/api/v2/`) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
     request.headers = { accept: 'application/json', ...request.headers, ...auth };
   }
   // Let 429s reach afterResponse, which tells a spent quota apart from plain throttling.
@@ -25,6 +28,17 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, _z:
   request.redirect = 'manual';
   return request;
 };
+
+/**
+ * Core's request log censors what `bundle.authData` holds, but only verbatim; an answer that echoes
+ * the key escaped, encoded or in part would be logged as is. The log is shown every form of it.
+ */
+function hideFromLogs(bundle: Bundle, key: string): void {
+  const authData = bundle.authData as Record<string, unknown>;
+  if (authData[LEAK_FORMS] === undefined) authData[LEAK_FORMS] = leakForms(key);
+}
+
+const LEAK_FORMS = 'api_key_leak_forms';
 
 /**
  * Every request gives up after this long; the step then fails with "the request timed out".

@@ -4,19 +4,24 @@ import { send } from './client';
 import { reevoBaseUrl } from './config';
 import { lazySchema } from './lazy-zod';
 import { CUSTOM_FIELD_SEPARATOR } from './request-builder';
+import type { V2RecordType } from './record-catalog';
+import { ADDRESS_PART_LABELS, ADDRESS_PARTS } from './v2-values';
 import { KEEP_WHEN_EMPTY } from './zapier-fields';
 
 /**
  * Custom fields as their own Zapier input and output fields, read from Reevo's v2 schema
- * (contract §3, `GET /api/v2/_schema/{record_type}`).
+ * (docs/reevo-api.md §3.5: `GET /api/v2/_schema/{record_type}`, a bare object whose `attributes`
+ * flagged `is_custom: true` are the workspace's custom fields).
  *
  * Zapier resolves dynamic fields in the editor and again on every Zap run, and each schema read
- * costs quota, so schemas are kept in memory per connection (key and base URL) for a while.
+ * costs quota. So a schema is kept for SCHEMA_CACHE_TTL_MS per connection (key and base URL): in
+ * Zapier's cache (`z.cache`), which every worker of the connection shares, and in this process.
+ * A Zap step therefore reads a schema at most once in that time, on a warm worker or a cold one.
  * When the schema cannot be had (a key without the permission, an API without the endpoint, a
  * hiccup), the dynamic fields simply do not appear: the key/value custom fields input still works.
  */
 
-export type CustomFieldRecordType = 'account' | 'contact' | 'opportunity';
+export type CustomFieldRecordType = V2RecordType;
 
 /** What the action does with the record: only fields Reevo lets that action write are offered. */
 export type WriteMode = 'create' | 'update' | 'upsert';
@@ -61,39 +66,77 @@ const schemaAttribute = lazySchema((zod) =>
   }),
 );
 
-const schemaResponse = lazySchema((zod) => zod.object({ data: zod.object({ attributes: zod.array(zod.unknown()) }) }));
+/** The schema page shows a bare object; Reevo's health page claims every answer is wrapped in `data`: either is read. */
+const schemaResponse = lazySchema((zod) => {
+  const schema = zod.object({ attributes: zod.array(zod.unknown()) });
+  return zod.union([schema, zod.object({ data: schema }).transform((wrapped) => wrapped.data)]);
+});
 
 interface CacheEntry {
   readonly expiresAt: number;
   readonly definitions: Promise<CustomFieldDefinition[]>;
 }
 
+/** What `z.cache` holds: plain JSON. */
+interface SharedEntry {
+  readonly expiresAt: number;
+  readonly definitions: CustomFieldDefinition[];
+}
+
 const cache = new Map<string, CacheEntry>();
 
-/** Forgets every cached schema (tests, or after custom fields were changed in Reevo). */
+/** Forgets every schema cached in this process (a cold worker; tests). Zapier's shared cache is not touched. */
 export function clearCustomFieldCache(): void {
   cache.clear();
 }
 
 /**
- * The custom fields of a record type, from the cache when fresh. Concurrent callers (input and
+ * The custom fields of a record type, from a cache when fresh. Concurrent callers (input and
  * output fields are resolved together) share one request.
  */
 export async function customFieldDefinitions(z: ZObject, bundle: Bundle, recordType: CustomFieldRecordType): Promise<CustomFieldDefinition[]> {
   const key = cacheKey(bundle, recordType);
-  const now = Date.now();
   const hit = cache.get(key);
-  if (hit && hit.expiresAt > now) return hit.definitions;
+  if (hit && hit.expiresAt > Date.now()) return hit.definitions;
 
+  const definitions = fromSharedCache(z, key).then(async (shared) => {
+    if (shared) {
+      // This process keeps it only as long as the shared copy lives.
+      cache.set(key, { expiresAt: shared.expiresAt, definitions: Promise.resolve(shared.definitions) });
+      return shared.definitions;
+    }
+    const fetched = await fetchDefinitions(z, recordType);
+    await toSharedCache(z, key, { expiresAt: entry.expiresAt, definitions: fetched });
+    return fetched;
+  });
   // Failures other than "not available for this key" are not remembered: the next run asks again.
-  const definitions = fetchDefinitions(z, recordType).catch((error: unknown) => {
+  const guarded = definitions.catch((error: unknown) => {
     if (cache.get(key) === entry) cache.delete(key);
     z.console.log(`Reevo custom fields of ${recordType} records are not available right now: ${describe(error)}`);
     return [];
   });
-  const entry: CacheEntry = { expiresAt: now + SCHEMA_CACHE_TTL_MS, definitions };
+  const entry: CacheEntry = { expiresAt: Date.now() + SCHEMA_CACHE_TTL_MS, definitions: guarded };
   cache.set(key, entry);
-  return definitions;
+  return guarded;
+}
+
+async function fromSharedCache(z: ZObject, key: string): Promise<SharedEntry | undefined> {
+  try {
+    const shared = (await z.cache.get(key)) as SharedEntry | null;
+    return shared && Array.isArray(shared.definitions) && shared.expiresAt > Date.now() ? shared : undefined;
+  } catch (error) {
+    // Without Zapier's cache (a local run) the schema is read, as on a cold worker.
+    z.console.log(`Zapier's cache could not be read: ${describe(error)}`);
+    return undefined;
+  }
+}
+
+async function toSharedCache(z: ZObject, key: string, entry: SharedEntry): Promise<void> {
+  try {
+    await z.cache.set(key, entry, Math.ceil(SCHEMA_CACHE_TTL_MS / 1000));
+  } catch (error) {
+    z.console.log(`Zapier's cache could not be written: ${describe(error)}`);
+  }
 }
 
 async function fetchDefinitions(z: ZObject, recordType: CustomFieldRecordType): Promise<CustomFieldDefinition[]> {
@@ -106,7 +149,7 @@ async function fetchDefinitions(z: ZObject, recordType: CustomFieldRecordType): 
   const parsed = schemaResponse().safeParse(data);
   if (!parsed.success) return [];
   const definitions: CustomFieldDefinition[] = [];
-  for (const raw of parsed.data.data.attributes) {
+  for (const raw of parsed.data.attributes) {
     const attribute = schemaAttribute().safeParse(raw);
     if (!attribute.success || attribute.data.is_custom !== true) continue;
     const a = attribute.data;
@@ -114,7 +157,7 @@ async function fetchDefinitions(z: ZObject, recordType: CustomFieldRecordType): 
       apiName: a.api_name,
       label: a.display_name?.trim() || a.api_name,
       isArray: a.type_info?.is_array === true,
-      valueType: a.type_info?.value_type?.toLowerCase() ?? 'text',
+      valueType: a.type_info?.value_type?.toLowerCase() ?? 'string',
       creatable: a.is_creatable !== false,
       updatable: a.is_updatable !== false,
       requiredOnCreate: a.is_required_on_create === true,
@@ -123,11 +166,11 @@ async function fetchDefinitions(z: ZObject, recordType: CustomFieldRecordType): 
   return definitions;
 }
 
-/** One cache entry per connection and API: a hash, so no key sits in memory as a map key. */
+/** One cache entry per connection and API: a hash, so no key is ever a cache key. */
 function cacheKey(bundle: Bundle, recordType: CustomFieldRecordType): string {
   const apiKey = String(bundle.authData?.api_key ?? '');
   const keyHash = createHash('sha256').update(apiKey).digest('hex');
-  return `${reevoBaseUrl()}|${keyHash}|${recordType}`;
+  return `reevo:schema:${createHash('sha256').update(reevoBaseUrl()).digest('hex').slice(0, 16)}:${keyHash}:${recordType}`;
 }
 
 function describe(error: unknown): string {
@@ -147,11 +190,12 @@ function writable(definition: CustomFieldDefinition, mode: WriteMode): boolean {
   return definition.creatable || definition.updatable;
 }
 
-function zapierType(valueType: string): PlainInputField['type'] {
-  if (/^(number|integer|int|decimal|float|currency|percent|percentage)$/.test(valueType)) return 'number';
-  if (/^(boolean|bool|checkbox)$/.test(valueType)) return 'boolean';
-  if (/^(date|datetime|date_time|timestamp)$/.test(valueType)) return 'datetime';
-  if (/^(long_text|rich_text|textarea)$/.test(valueType)) return 'text';
+/** The Zapier type of a v2 value type (docs/reevo-api.md §3.1): what a Zap maps into it or out of it. */
+function zapierType(valueType: string): 'string' | 'text' | 'number' | 'boolean' | 'datetime' {
+  if (['number', 'currency', 'percent'].includes(valueType)) return 'number';
+  if (valueType === 'boolean') return 'boolean';
+  if (['timestamp', 'date'].includes(valueType)) return 'datetime';
+  if (['long_text', 'rich_text'].includes(valueType)) return 'text';
   return 'string';
 }
 
@@ -164,7 +208,8 @@ export function customFieldInputs(target: CustomFieldTarget) {
   return async (z: ZObject, bundle: Bundle): Promise<PlainInputField[]> => {
     const definitions = await customFieldDefinitions(z, bundle, target.recordType);
     return definitions
-      .filter((definition) => writable(definition, target.mode))
+      // An address is an object: Zapier has no field for it, so it is written through the key/value input.
+      .filter((definition) => writable(definition, target.mode) && definition.valueType !== 'address')
       .map((definition) => {
         const keep = target.mode === 'update' ? ` ${KEEP_WHEN_EMPTY}` : '';
         const many = definition.isArray ? ' Several values: one per line item, or separated by commas.' : '';
@@ -180,15 +225,19 @@ export function customFieldInputs(target: CustomFieldTarget) {
   };
 }
 
-/** Output fields for the custom field values Reevo returns under `custom_fields`. */
+/** Output fields for the custom field values records carry under `custom_fields` (src/output-records.ts reads them). */
 export function customFieldOutputs(target: CustomFieldTarget) {
   return async (z: ZObject, bundle: Bundle): Promise<PlainOutputField[]> => {
     const definitions = await customFieldDefinitions(z, bundle, target.recordType);
     const path = target.outputPath ? `${target.outputPath}${CUSTOM_FIELD_SEPARATOR}` : '';
-    return definitions.map((definition) => ({
-      key: `${path}custom_fields${CUSTOM_FIELD_SEPARATOR}${definition.apiName}`,
-      label: labelOf(definition, target),
-      ...(definition.isArray ? { list: true } : {}),
-    }));
+    return definitions.flatMap((definition): PlainOutputField[] => {
+      const key = `${path}custom_fields${CUSTOM_FIELD_SEPARATOR}${definition.apiName}`;
+      const label = labelOf(definition, target);
+      if (definition.valueType === 'address' && !definition.isArray) {
+        return ADDRESS_PARTS.map((part) => ({ key: `${key}${CUSTOM_FIELD_SEPARATOR}${part}`, label: `${label}: ${ADDRESS_PART_LABELS[part]}` }));
+      }
+      const type = zapierType(definition.valueType);
+      return [{ key, label, ...(type === 'text' || type === 'string' ? {} : { type }), ...(definition.isArray ? { list: true } : {}) }];
+    });
   };
 }

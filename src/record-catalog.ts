@@ -1,4 +1,4 @@
-import type { AddressPart, Plain, Reading } from './v2-values';
+import { ADDRESS_PART_LABELS, ADDRESS_PARTS, type AddressPart, type Plain, type Reading } from './v2-values';
 
 /**
  * The response-side catalog: every key the app outputs for a Reevo record, described once — its
@@ -98,20 +98,12 @@ const socialUrls = (slug: string, kind: 'company' | 'in') =>
     both('x_url', 'X (Twitter) URL', kind === 'company' ? 'https://x.com/northwind_example' : null),
   ] as const;
 
-const ADDRESS_LABELS: Readonly<Record<AddressPart, string>> = {
-  street_one: 'Street',
-  street_two: 'Street Line 2',
-  city: 'City',
-  state: 'State',
-  country: 'Country',
-  zip_code: 'ZIP Code',
-};
 
 /** An address attribute as flat keys, `address_city` and so on. */
 const address = (labelPrefix: string, example: Readonly<Record<AddressPart, string | null>>) =>
-  (Object.keys(ADDRESS_LABELS) as AddressPart[]).map((part) => ({
+  ADDRESS_PARTS.map((part) => ({
     key: `address_${part}` as const,
-    label: `${labelPrefix} ${ADDRESS_LABELS[part]}`,
+    label: `${labelPrefix} ${ADDRESS_PART_LABELS[part]}`,
     v2: { attribute: 'address', part },
     example: example[part],
   }));

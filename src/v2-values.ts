@@ -27,6 +27,15 @@ export type Reading = 'value' | 'id' | 'primary';
 export const ADDRESS_PARTS = ['street_one', 'street_two', 'city', 'state', 'country', 'zip_code'] as const;
 export type AddressPart = (typeof ADDRESS_PARTS)[number];
 
+export const ADDRESS_PART_LABELS: Readonly<Record<AddressPart, string>> = {
+  street_one: 'Street',
+  street_two: 'Street Line 2',
+  city: 'City',
+  state: 'State',
+  country: 'Country',
+  zip_code: 'ZIP Code',
+};
+
 const NUMERIC_TYPES = new Set(['number', 'percent', 'currency']);
 
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import creates from '../../creates';
@@ -8,7 +10,12 @@ import { appTester, bundleWith, TEST_API_KEY, TEST_BASE_URL } from '../helpers/z
 import { API, expectRequest, unexpectedRequests, useNock } from './helpers';
 
 useNock();
-beforeEach(() => clearCustomFieldCache());
+/** Zapier's cache as core's app tester keeps it between runs (`z.cache`, shared by a connection's workers). */
+const zapierCache = appTester as unknown as { zcacheTestObj: Record<string, unknown> };
+beforeEach(() => {
+  clearCustomFieldCache();
+  zapierCache.zcacheTestObj = {};
+});
 afterEach(() => jest.restoreAllMocks());
 
 /** Runs an operation's field list as Zapier does (core resolves it to its path in the app and runs each function). */
@@ -39,34 +46,48 @@ const attribute = (api_name: string, display_name: string, extra: Record<string,
   ...extra,
 });
 
+/** Bare objects, as `GET /api/v2/_schema/{type}` answers (test/fixtures/reevo-docs/introspect-schema.response.json). */
 const ACCOUNT_SCHEMA = {
-  data: {
-    api_name: 'account',
-    attributes: [
-      attribute('name', 'Name', { is_custom: false, is_required_on_create: true }),
-      attribute('domain_name', 'Domain', { is_custom: false }),
-      attribute('industry_segment', 'Industry Segment', {}, { is_array: false, value_type: 'enum' }),
-      attribute('tech_stack', 'Tech Stack', {}, { is_array: true, value_type: 'string' }),
-      attribute('employee_count', 'Employees', { is_required_on_create: true }, { is_array: false, value_type: 'number' }),
-      attribute('renewal_date', 'Renewal Date', {}, { is_array: false, value_type: 'datetime' }),
-      attribute('legacy_crm_id', 'Legacy CRM ID', { is_updatable: false }),
-      attribute('health_score', 'Health Score', { is_creatable: false, is_updatable: false }, { is_array: false, value_type: 'number' }),
-    ],
-  },
+  api_name: 'account',
+  display_name: 'Account',
+  is_custom: false,
+  attributes: [
+    attribute('display_name', 'Name', { is_custom: false, is_required_on_create: true }),
+    attribute('domains', 'Domains', { is_custom: false }, { is_array: true, value_type: 'account_domain' }),
+    attribute('industry_segment', 'Industry Segment', {}, { is_array: false, value_type: 'select' }),
+    attribute('tech_stack', 'Tech Stack', {}, { is_array: true, value_type: 'string' }),
+    attribute('employee_count', 'Employees', { is_required_on_create: true }, { is_array: false, value_type: 'number' }),
+    attribute('renewal_date', 'Renewal Date', {}, { is_array: false, value_type: 'date' }),
+    attribute('legacy_crm_id', 'Legacy CRM ID', { is_updatable: false }),
+    attribute('health_score', 'Health Score', { is_creatable: false, is_updatable: false }, { is_array: false, value_type: 'percent' }),
+    attribute('contract_value', 'Contract Value', {}, { is_array: false, value_type: 'currency' }),
+    attribute('is_partner', 'Partner', {}, { is_array: false, value_type: 'boolean' }),
+    attribute('last_reviewed_at', 'Last Reviewed', {}, { is_array: false, value_type: 'timestamp' }),
+    attribute('billing_address', 'Billing Address', {}, { is_array: false, value_type: 'address' }),
+  ],
+  relationships: [],
 };
-const CONTACT_SCHEMA = {
-  data: { api_name: 'contact', attributes: [attribute('email', 'Email', { is_custom: false }), attribute('persona', 'Persona')] },
+const CONTACT_SCHEMA = { api_name: 'contact', attributes: [attribute('primary_email', 'Email', { is_custom: false }), attribute('persona', 'Persona')], relationships: [] };
+const OPPORTUNITY_SCHEMA = {
+  api_name: 'opportunity',
+  attributes: [attribute('deal_source', 'Deal Source'), attribute('competitors', 'Competitors', {}, { is_array: true, value_type: 'string' })],
+  relationships: [],
 };
-const OPPORTUNITY_SCHEMA = { data: { api_name: 'opportunity', attributes: [attribute('lead_source', 'Lead Source'), attribute('competitors', 'Competitors', {}, { is_array: true, value_type: 'string' })] } };
+const EMPTY_SCHEMA = { api_name: 'account', attributes: [], relationships: [] };
 
 const schemaPath = (type: string) => `/api/v2/_schema/${type}`;
+const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../fixtures/reevo-docs', name), 'utf8')) as { example: unknown };
+
+/** Create Account's inputs when no custom field is known. */
+const staticKeys = ['name', 'domain_name', 'owner_email', 'official_website', 'linkedin_url', 'facebook_url', 'zoominfo_url', 'x_url', 'custom_fields'];
 
 describe('dynamic custom field inputs', () => {
   it('adds one input per writable custom field of the schema, after the catalog fields', async () => {
     const call = expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
     const fields = await inputFields('create_account');
 
-    expect(call.seen().headers['x-api-key']).toBe(TEST_API_KEY);
+    expect(call.seen().headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
+    expect(call.seen().headers['x-api-key']).toBeUndefined();
     const keys = fields.map((field) => field.key);
     expect(keys.slice(0, 2)).toEqual(['name', 'domain_name']);
     expect(keys).toContain('custom_fields');
@@ -76,6 +97,9 @@ describe('dynamic custom field inputs', () => {
       'custom_fields__employee_count',
       'custom_fields__renewal_date',
       'custom_fields__legacy_crm_id',
+      'custom_fields__contract_value',
+      'custom_fields__is_partner',
+      'custom_fields__last_reviewed_at',
     ]);
     const f = byKey(fields);
     expect(f.custom_fields__industry_segment).toMatchObject({ label: 'Industry Segment', type: 'string', required: false });
@@ -83,6 +107,19 @@ describe('dynamic custom field inputs', () => {
     expect(f.custom_fields__tech_stack).toMatchObject({ label: 'Tech Stack', list: true });
     expect(f.custom_fields__employee_count).toMatchObject({ type: 'number', required: true });
     expect(f.custom_fields__renewal_date).toMatchObject({ type: 'datetime' });
+    expect(f.custom_fields__contract_value).toMatchObject({ type: 'number' });
+    expect(f.custom_fields__is_partner).toMatchObject({ type: 'boolean' });
+    expect(f.custom_fields__last_reviewed_at).toMatchObject({ type: 'datetime' });
+  });
+
+  it('reads the schema page’s own example: a bare object whose one attribute is not custom', async () => {
+    expectRequest('GET', schemaPath('account'), 200, fixture('introspect-schema.response.json').example);
+    expect((await inputFields('create_account')).map((field) => field.key)).toEqual(staticKeys);
+  });
+
+  it('also reads a schema wrapped in data, as the health page says every answer is', async () => {
+    expectRequest('GET', schemaPath('account'), 200, { data: ACCOUNT_SCHEMA });
+    expect((await inputFields('create_account')).map((field) => field.key)).toContain('custom_fields__tech_stack');
   });
 
   it('offers only updatable fields on an update, none required, each saying empty keeps the value', async () => {
@@ -111,7 +148,7 @@ describe('dynamic custom field inputs', () => {
   it('reads opportunity custom fields for the opportunity actions', async () => {
     expectRequest('GET', schemaPath('opportunity'), 200, OPPORTUNITY_SCHEMA);
     const keys = (await inputFields('create_opportunity')).map((field) => field.key);
-    expect(keys).toEqual(expect.arrayContaining(['custom_fields__lead_source', 'custom_fields__competitors']));
+    expect(keys).toEqual(expect.arrayContaining(['custom_fields__deal_source', 'custom_fields__competitors']));
   });
 
   it('sends what a user types into a generated input inside custom_fields', async () => {
@@ -131,7 +168,13 @@ describe('custom field outputs', () => {
     expect(f.custom_fields__industry_segment).toMatchObject({ label: 'Industry Segment' });
     expect(f.custom_fields__tech_stack).toMatchObject({ list: true });
     // Read-only custom fields are not inputs, but Reevo returns them.
-    expect(f.custom_fields__health_score).toMatchObject({ label: 'Health Score' });
+    expect(f.custom_fields__health_score).toMatchObject({ label: 'Health Score', type: 'number' });
+    expect(f.custom_fields__contract_value).toMatchObject({ type: 'number' });
+    expect(f.custom_fields__is_partner).toMatchObject({ type: 'boolean' });
+    expect(f.custom_fields__renewal_date).toMatchObject({ type: 'datetime' });
+    // An address is read into labelled parts (src/output-records.ts), never an object Zapier cannot show.
+    expect(f.custom_fields__billing_address__city).toMatchObject({ label: 'Billing Address: City' });
+    expect(f.custom_fields__billing_address).toBeUndefined();
   });
 
   it('labels the upsert’s account custom fields under account__ and the contact’s at the top level', async () => {
@@ -158,12 +201,37 @@ describe('the schema cache', () => {
     expect(update.some((field) => field.key === 'custom_fields__tech_stack')).toBe(true);
   });
 
+  it('a cold worker of the same connection reads no schema: Zapier’s cache has it', async () => {
+    const call = expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
+    const warm = await inputFields('create_account');
+    expect(call.scope.isDone()).toBe(true);
+    clearCustomFieldCache();
+    const cold = await inputFields('create_account');
+    expect(unexpectedRequests()).toBe(0);
+    expect(cold).toEqual(warm);
+    // What Zapier keeps is the field list, under a key that holds no API key.
+    const stored = Object.keys(zapierCache.zcacheTestObj);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).not.toContain(TEST_API_KEY);
+    expect(JSON.stringify(zapierCache.zcacheTestObj)).not.toContain(TEST_API_KEY);
+  });
+
+  it('a worker whose Zapier cache is empty reads the schema again', async () => {
+    expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
+    await inputFields('create_account');
+    clearCustomFieldCache();
+    zapierCache.zcacheTestObj = {};
+    const again = expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
+    await inputFields('create_account');
+    expect(again.scope.isDone()).toBe(true);
+  });
+
   it('keeps connections apart: another key reads the schema again', async () => {
     expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
     await inputFields('create_account');
-    const other = expectRequest('GET', schemaPath('account'), 200, { data: { api_name: 'account', attributes: [] } });
+    const other = expectRequest('GET', schemaPath('account'), 200, EMPTY_SCHEMA);
     const fields = await inputFields('create_account', bundleWith({}, { authData: { api_key: 'rv_test_another_workspace_key' } }));
-    expect(other.seen().headers['x-api-key']).toBe('rv_test_another_workspace_key');
+    expect(other.seen().headers.authorization).toBe('Bearer rv_test_another_workspace_key');
     expect(fields.some((field) => field.key.startsWith('custom_fields__'))).toBe(false);
     expect(unexpectedRequests()).toBe(0);
   });
@@ -187,9 +255,11 @@ describe('the schema cache', () => {
   it('reads the schema again once it is older than the cache lifetime', async () => {
     const start = Date.now();
     const clock = jest.spyOn(Date, 'now').mockReturnValue(start);
-    expectRequest('GET', schemaPath('account'), 200, { data: { api_name: 'account', attributes: [] } });
+    expectRequest('GET', schemaPath('account'), 200, EMPTY_SCHEMA);
     await inputFields('create_account');
     clock.mockReturnValue(start + SCHEMA_CACHE_TTL_MS - 1);
+    await inputFields('create_account');
+    clearCustomFieldCache();
     await inputFields('create_account');
     expect(unexpectedRequests()).toBe(0);
 
@@ -202,7 +272,6 @@ describe('the schema cache', () => {
 });
 
 describe('when the schema cannot be had', () => {
-  const staticKeys = ['name', 'domain_name', 'owner_email', 'official_website', 'linkedin_url', 'facebook_url', 'zoominfo_url', 'x_url', 'custom_fields'];
 
   it.each([
     [403, { error_response_type: 'GENERIC', error: 'ForbiddenError', message: 'Missing permission: Accounts (read)', details: null }],
@@ -237,7 +306,7 @@ describe('when the schema cannot be had', () => {
   });
 
   it('a schema of an unexpected shape gives no dynamic fields', async () => {
-    expectRequest('GET', schemaPath('account'), 200, { data: { fields: ['industry_segment'] } });
+    expectRequest('GET', schemaPath('account'), 200, { fields: ['industry_segment'] });
     expect((await inputFields('create_account')).map((field) => field.key)).toEqual(staticKeys);
   });
 });
