@@ -21,6 +21,8 @@ export interface FlowContext {
   /** Resolves when every webhook delivery caused so far has been made. */
   readonly deliveriesSettled: () => Promise<void>;
   readonly onStep: (result: StepResult) => void;
+  /** A workflow with a Webhook Received trigger to start; the step is left out without one. */
+  readonly workflow?: { readonly url: string; readonly key?: string };
 }
 
 type Record = { [key: string]: unknown };
@@ -141,6 +143,34 @@ export async function runFlow(ctx: FlowContext): Promise<StepResult[]> {
       });
       return `activity ${activity.id}`;
     }],
+    ['Create or update account by domain', async () => {
+      const account = await call<Record>('creates.create_or_update_account.operation.perform', {
+        inputData: { domain_name: 'globex-logistics.example', name: 'Globex Logistics', linkedin_url: 'https://www.linkedin.com/company/globex-logistics' },
+      });
+      if (account.id !== state.account?.id) throw new Error('the account of this domain was not the one found earlier');
+      return `${String(account.action)} ${account.name} (${account.id}), matched by its domain`;
+    }],
+    ['Create note', async () => {
+      const note = await call<Record>('creates.create_note.operation.perform', {
+        inputData: { note_html: 'Fleet rollout signed.\n\nNext: onboarding for 40 depots in Q1.', account_id: state.account?.id, opportunity_id: state.opportunity?.id },
+      });
+      return `note ${note.id} on the account and the opportunity`;
+    }],
+    ['Find task, then update and complete it', async () => {
+      const found = await call<Record[]>('searches.find_task.operation.perform', { inputData: { title: 'Kick-off call with Globex', owner_email: ctx.ownerEmail } });
+      if (!found[0]) throw new Error('the task created earlier was not found');
+      const task_id = found[0].id;
+      await call('creates.update_task.operation.perform', { inputData: { task_id, priority: 'Urgent', status: 'In progress' } });
+      const done = await call<Record>('creates.complete_task.operation.perform', { inputData: { task_id } });
+      return `"${done.title}": priority ${done.priority}, status ${done.status}`;
+    }],
+    ['Update contact, clearing a field', async () => {
+      const contact = await call<Record>('creates.update_contact.operation.perform', {
+        inputData: { contact_id: state.contacts[0]?.contact_id, title: 'VP of Operations', clear_fields: ['Department'] },
+      });
+      return `${contact.first_name} ${contact.last_name}: title ${contact.title}, department ${contact.department ?? 'cleared'}`;
+    }],
+    ...(ctx.workflow ? [startWorkflowStep(ctx.workflow)] : []),
     ['Instant triggers fire', async () => {
       await ctx.deliveriesSettled();
       const counts: string[] = [];
@@ -162,6 +192,19 @@ export async function runFlow(ctx: FlowContext): Promise<StepResult[]> {
     }],
     ['Unsubscribe instant triggers', async () => unsubscribeAll()],
   ];
+
+  function startWorkflowStep(workflow: { url: string; key?: string }): [string, () => Promise<string>] {
+    return ['Start Reevo workflow', async () => {
+      const run = await call<Record>('creates.start_workflow.operation.perform', {
+        inputData: {
+          workflow_url: workflow.url,
+          variables: { email: (state.contacts[0]?.contact as Record | undefined)?.email, account_id: state.account?.id },
+          workflow_key: workflow.key,
+        },
+      });
+      return `run ${run.status} with ${(run.variable_names as string[]).join(', ')} (the connection's key stays with Reevo's API)`;
+    }];
+  }
 
   async function unsubscribeAll(): Promise<string> {
     const count = subscriptions.size;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sampleUser } from '../src/samples';
 import { DEMO_KEYS, startSandbox } from '../sandbox';
+import { DEMO_WORKFLOW, WORKFLOW_HOOK_PATH } from '../sandbox/workflows';
 import { runFlow } from './flow';
 import { startReceiver } from './receiver';
 import { bold, dim, printStep, printSummary } from './report';
@@ -10,8 +11,10 @@ const HELP = `npm start [-- options]
 
 Walks a whole Zap flow through zapier-platform-core, as Zapier runs it, against the built-in
 Reevo sandbox: connection test, instant-trigger subscriptions, contact upserts from a Clay table,
-find-or-create account and opportunity, a stage move to Closed Won, a task, an activity, the
-webhook deliveries coming out of the triggers, and unsubscribing. Exits non-zero if a step fails.
+find-or-create account and opportunity, a stage move to Closed Won, a task, an activity, the v2
+actions (account by domain, a note, finding, updating and completing the task, a contact update
+that clears a field, starting a workflow), the webhook deliveries coming out of the triggers, and
+unsubscribing. Exits non-zero if a step fails.
 
 Options:
   --table FILE      Clay table (CSV) of contacts to upsert   [clay/examples/contacts.csv]
@@ -21,6 +24,8 @@ Options:
                     Reevo can reach it (a local sandbox can). API calls are counted only in the
                     built-in sandbox.
   --owner-email E   a Reevo user of that workspace to own the records [${sampleUser.email}]
+  --workflow-url U  with --base-url: a workflow's Webhook Received URL to start (its key, if
+                    any, in REEVO_WORKFLOW_KEY); the built-in sandbox has a demo workflow
   -h, --help        this text
 `;
 
@@ -30,6 +35,7 @@ async function main(): Promise<number> {
       table: { type: 'string', default: 'clay/examples/contacts.csv' },
       'base-url': { type: 'string' },
       'owner-email': { type: 'string', default: String(sampleUser.email) },
+      'workflow-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,6 +70,9 @@ async function main(): Promise<number> {
         else await new Promise((r) => setTimeout(r, 5000));
       },
       onStep: printStep,
+      workflow: sandbox
+        ? { url: `${sandbox.url}${WORKFLOW_HOOK_PATH}/${DEMO_WORKFLOW.id}`, key: DEMO_WORKFLOW.key }
+        : values['workflow-url'] ? { url: values['workflow-url'], key: process.env.REEVO_WORKFLOW_KEY } : undefined,
     });
     printSummary(results);
     return results.every((r) => r.ok) ? 0 : 1;

@@ -3,6 +3,7 @@ import { runFlow } from '../../demo/flow';
 import { startReceiver } from '../../demo/receiver';
 import type { StepResult } from '../../demo/report';
 import { DEMO_KEYS, startSandbox, type RunningSandbox } from '../../sandbox';
+import { DEMO_WORKFLOW, WORKFLOW_HOOK_PATH } from '../../sandbox/workflows';
 import { sampleUser } from '../../src/samples';
 import { TEST_BASE_URL } from '../helpers/zapier';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
       apiCallCount: () => sb.requests.length,
       deliveriesSettled: () => sb.idle(),
       onStep: () => undefined,
+      workflow: { url: `${sb.url}${WORKFLOW_HOOK_PATH}/${DEMO_WORKFLOW.id}`, key: DEMO_WORKFLOW.key },
     });
   } finally {
     await receiver.stop();
@@ -45,7 +47,7 @@ const byStep = () => Object.fromEntries(results.map((r) => [r.step, r]));
 
 it('passes every step', () => {
   expect(results.filter((r) => !r.ok)).toEqual([]);
-  expect(results).toHaveLength(11);
+  expect(results).toHaveLength(16);
 });
 
 it('uses the fewest Reevo calls the contract allows in each step', () => {
@@ -60,6 +62,11 @@ it('uses the fewest Reevo calls the contract allows in each step', () => {
   expect(calls('Move opportunity to Closed Won')).toBe(1);
   expect(calls('Create task')).toBe(1);
   expect(calls('Log manual activity')).toBe(1);
+  expect(calls('Create or update account by domain')).toBe(1); // one _assert, whether it creates or updates
+  expect(calls('Create note')).toBe(1);
+  expect(calls('Find task, then update and complete it')).toBe(4); // user by email, _query, two PATCHes
+  expect(calls('Update contact, clearing a field')).toBe(1);
+  expect(calls('Start Reevo workflow')).toBe(1); // to the workflow's own URL, not Reevo's API
   expect(calls('Instant triggers fire')).toBe(0); // deliveries are pushed, nothing is polled
   expect(calls('Unsubscribe instant triggers')).toBe(5);
   // The one refusal is the connection test's probe for an account that cannot exist.
