@@ -100,7 +100,7 @@ describe.each([
     const newContact = HOOKS.find((hook) => hook.key === 'new_contact')!;
     const targetUrl = `http://127.0.0.1:9/hooks/${next()}`;
     if (!hasWebhooks) {
-      for (const step of [newContact.trigger.performList, newContact.trigger.performSubscribe]) {
+      for (const step of [newContact.trigger.performList, newContact.trigger.performSubscribe] as Poll[]) {
         const error = await caught(appTester(step, { ...bundle(), targetUrl }));
         expect(error.code).toBe('webhooks_unavailable');
         expect(error.message).toContain('use the "New Contact" trigger instead');
