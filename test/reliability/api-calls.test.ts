@@ -4,8 +4,8 @@
  * no custom-field schema read in a warm run. Counts, not timings.
  */
 import nock from 'nock';
-import { countApiCalls, type CallCount } from '../../bench/api-calls';
-import { allOperations, searchOrCreates } from '../../bench/operations';
+import { countApiCalls, type CallCount } from '../helpers/api-calls';
+import { allOperations, searchOrCreates } from '../helpers/operations';
 import { quietCoreMemoryGuard } from './harness';
 
 let counts: CallCount[];

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { PlainInputField } from 'zapier-platform-core';
-import { catalogField, type Operation } from '../../bench/operations';
+import { catalogField, type Operation } from '../helpers/operations';
 
 export interface Generated {
   value: unknown;

@@ -6,7 +6,7 @@
  */
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
-import { allOperations, type Operation, type PerformFunction } from '../../bench/operations';
+import { allOperations, type Operation, type PerformFunction } from '../helpers/operations';
 import { DEMO_KEYS, startSandbox, type Fault, type RunningSandbox } from '../../sandbox';
 import { quietCoreMemoryGuard, runPerform, workingInput, type Outcome } from './harness';
 

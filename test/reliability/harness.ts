@@ -1,7 +1,7 @@
 /** Shared by the reliability tests: running an operation as Zapier would, and reading what it threw. */
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
-import { candidateInputs, type Operation, type PerformFunction } from '../../bench/operations';
+import { candidateInputs, type Operation, type PerformFunction } from '../helpers/operations';
 import { appTester, TEST_API_KEY, TEST_BASE_URL } from '../helpers/zapier';
 import { judge, type SentRequest } from './wire';
 

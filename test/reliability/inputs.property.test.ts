@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import nock from 'nock';
-import { catalogField, creates, searches, type Operation } from '../../bench/operations';
+import { catalogField, creates, searches, type Operation } from '../helpers/operations';
 import { isBlank } from '../../src/normalise';
 import { inputsFor } from './arbitraries';
 import { bundleFor, fieldNames, quietCoreMemoryGuard, recordReevo, runPerform } from './harness';

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
-import { allOperations, candidateInputs, type PerformFunction } from '../../bench/operations';
+import { allOperations, candidateInputs, type PerformFunction } from '../helpers/operations';
 import { appTester } from '../helpers/zapier';
 import { quietCoreMemoryGuard } from './harness';
 

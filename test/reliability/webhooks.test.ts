@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
-import { triggers, type Operation } from '../../bench/operations';
+import { triggers, type Operation } from '../helpers/operations';
 import { signatureFor, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, EVENT_ID_HEADER } from '../../src/webhooks';
 import { quietCoreMemoryGuard, runPerform, type Outcome } from './harness';
 
