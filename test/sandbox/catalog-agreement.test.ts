@@ -97,8 +97,10 @@ describe.each(v2Endpoints)('%s (v2)', (_name, endpoint) => {
   });
 
   it('clears only attributes that can be cleared', () => {
-    for (const param of endpoint.params.filter((p) => p.form === 'clear')) {
-      for (const { value } of param.field.choices ?? []) {
+    const clearing = endpoint.params.filter((p) => p.form === 'clear');
+    if (clearing.length > 0) expect(clearing.flatMap((p) => p.field.zapier.choices ?? []).length).toBeGreaterThan(0);
+    for (const param of clearing) {
+      for (const { value } of param.field.zapier.choices ?? []) {
         const attribute = attributes.get(value);
         expect({ value, clearable: attribute !== undefined && attribute.is_updatable && !attribute.is_required_on_create }).toEqual({ value, clearable: true });
       }
