@@ -50,12 +50,11 @@ export default defineCreate({
       },
     ],
     perform,
-    sample: { status: 'queued', http_status: 200, variable_names: ['email', 'company'], response: null },
+    sample: { status: 'queued', http_status: 200, variable_names: ['email', 'company'] },
     outputFields: [
       { key: 'status', label: 'Run Status' },
       { key: 'http_status', label: 'HTTP Status', type: 'integer' },
       { key: 'variable_names', label: 'Variables Sent', list: true },
-      { key: 'response', label: 'Workflow Response' },
     ],
   },
 });

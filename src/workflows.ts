@@ -78,8 +78,6 @@ export interface WorkflowQueued {
   readonly status: 'queued';
   readonly http_status: number;
   readonly variable_names: string[];
-  /** What the workflow URL answered, when it was a JSON object. */
-  readonly response: Record<string, unknown> | null;
 }
 
 /** Where a message may point without repeating the URL, which is the workflow's secret. */
@@ -111,10 +109,8 @@ export async function startWorkflow(z: ZObject, start: WorkflowStart): Promise<W
     throw error;
   }
   const { status } = response;
-  if (status >= 200 && status < 300) {
-    const body = parseObject(response.content);
-    return { status: 'queued', http_status: status, variable_names: Object.keys(start.variables), response: body };
-  }
+  // Reevo publishes no body for this answer, so only its status is read.
+  if (status >= 200 && status < 300) return { status: 'queued', http_status: status, variable_names: Object.keys(start.variables) };
   throw workflowError(z, start, status, response.getHeader('retry-after'));
 }
 
@@ -139,14 +135,5 @@ function workflowError(z: ZObject, start: WorkflowStart, status: number, retryAf
     if (status >= 500) return `had a problem on Reevo's side (HTTP ${status}). The run was not queued; try again in a few minutes`;
     return `did not queue the run (HTTP ${status})`;
   })();
-  return new z.errors.Error(`${where(start.url)[0].toUpperCase()}${where(start.url).slice(1)} ${said}.`, status >= 500 ? 'server_error' : 'workflow_refused', status);
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+  return new z.errors.Error(`The workflow URL on ${start.url.host} ${said}.`, status >= 500 ? 'server_error' : 'workflow_refused', status);
 }

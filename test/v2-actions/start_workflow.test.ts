@@ -39,7 +39,7 @@ describe('start_workflow', () => {
     expect(arrivals[0].headers['content-type']).toBe('application/json');
     expect(arrivals[0].headers[WORKFLOW_KEY_HEADER]).toBe(WORKFLOW_KEY);
     expect(JSON.stringify(arrivals[0].headers)).not.toContain(TEST_API_KEY);
-    expect(result).toEqual({ status: 'queued', http_status: 200, variable_names: ['email', 'company'], response: { run_id: 'run_1' } });
+    expect(result).toEqual({ status: 'queued', http_status: 200, variable_names: ['email', 'company'] });
   });
 
   it('sends raw JSON with nested values as it is, and no key header when no workflow key is given', async () => {
@@ -50,7 +50,7 @@ describe('start_workflow', () => {
     );
     expect(arrivals[0].body).toEqual({ contact: { email: 'jane@acme.com' }, tags: ['webinar', 2026] });
     expect(arrivals[0].headers[WORKFLOW_KEY_HEADER]).toBeUndefined();
-    expect(result).toMatchObject({ status: 'queued', response: null });
+    expect(result).toMatchObject({ status: 'queued', variable_names: ['contact', 'tags'] });
   });
 
   it('never sends the connection key, even to a workflow URL on the Reevo API host', async () => {
