@@ -1,5 +1,5 @@
 /**
- * Wire schemas of the Reevo API, transcribed by hand from shared/reevo-api.md §2.1, §3 and §4
+ * Wire schemas of the Reevo API, transcribed by hand from docs/reevo-api.md §2.1, §3 and §4
  * (v2's top-level bodies live with the v2 emulation, sandbox/v2/bodies.ts).
  *
  * This is deliberately an independent transcription: it must not be derived from the app's field

@@ -1,5 +1,5 @@
 /**
- * The Reevo sandbox: a local emulator of the Reevo API of shared/reevo-api.md, for tests, demos
+ * The Reevo sandbox: a local emulator of the Reevo API of docs/reevo-api.md, for tests, demos
  * and manual runs of the Zapier app (point REEVO_API_BASE_URL at `url`).
  */
 import type { Fault, RandomFaultOptions } from './faults';

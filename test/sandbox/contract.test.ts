@@ -1,7 +1,7 @@
 /** The sandbox's wire schemas against the contract's §2.1 required fields, and their strictness. */
 import { wireSchemas } from '../../sandbox';
 
-/** Required fields per endpoint, as shared/reevo-api.md §2.1 states them. */
+/** Required fields per endpoint, as docs/reevo-api.md §2.1 states them. */
 const REQUIRED: Record<keyof typeof wireSchemas, string[]> = {
   upsertAccountContact: ['email'],
   createAccount: ['name'],

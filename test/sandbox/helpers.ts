@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the sandbox tests: a small HTTP client and the contract's response key sets,
- * transcribed here from shared/reevo-api.md §2.2 and §4 (not imported from the sandbox), so the
+ * transcribed here from docs/reevo-api.md §2.2 and §4 (not imported from the sandbox), so the
  * sandbox is checked against the contract rather than against itself.
  */
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../sandbox';
