@@ -19,13 +19,32 @@ export const BAD_KEY_MESSAGE =
 /** Runs this long of the key's characters count as the key: half a key leaks it too. */
 export const SHORTEST_LEAK = 8;
 
+/**
+ * What JSON encoders escape as `\uXXXX`: Go's HTML-safe set, .NET's default set, everything but
+ * letters and digits. Each also with `/` as `\/` (PHP) and with upper-case hex.
+ */
+const JSON_ESCAPED = [/[&<>]/g, /[&<>'+`]/g, /[^A-Za-z0-9_-]/g];
+
 /** How the key may appear in text: as is, JSON-escaped (`\/`, `\u0026`), URL-encoded. */
 export function keyEncodings(key: string): string[] {
-  const json = JSON.stringify(key).slice(1, -1);
-  const unicodeEscaped = key.replace(/[^A-Za-z0-9_-]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const url = encodeURIComponent(key);
-  const form = url.replace(/%20/g, '+');
-  return [...new Set([key, json, json.replace(/\//g, '\\/'), unicodeEscaped, url, url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()), form])];
+  const encodings = [key, encodeURIComponent(key), encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())];
+  for (const escaped of JSON_ESCAPED) {
+    for (const hex of [(code: string) => code, (code: string) => code.toUpperCase()]) {
+      const json = key.replace(escaped, (c) => `\\u${hex(c.charCodeAt(0).toString(16).padStart(4, '0'))}`);
+      encodings.push(json, json.replace(/\//g, '\\/'));
+    }
+  }
+  return [...new Set(encodings)];
+}
+
+/** Every form of the key and every run of {@link SHORTEST_LEAK} of its characters in each form. */
+export function leakForms(key: string): string[] {
+  const forms = new Set<string>();
+  for (const encoding of keyEncodings(key)) {
+    forms.add(encoding);
+    for (let i = 0; i + SHORTEST_LEAK <= encoding.length; i++) forms.add(encoding.slice(i, i + SHORTEST_LEAK));
+  }
+  return [...forms];
 }
 
 /**
@@ -36,13 +55,10 @@ export function redactKey(text: string, key: string | undefined): string {
   if (!key || key.length < SHORTEST_LEAK || !text) return text;
   const covered = new Uint8Array(text.length);
   let found = false;
-  for (const encoding of keyEncodings(key)) {
-    for (let i = 0; i + SHORTEST_LEAK <= encoding.length; i++) {
-      const window = encoding.slice(i, i + SHORTEST_LEAK);
-      for (let at = text.indexOf(window); at !== -1; at = text.indexOf(window, at + 1)) {
-        covered.fill(1, at, at + SHORTEST_LEAK);
-        found = true;
-      }
+  for (const form of leakForms(key)) {
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+      covered.fill(1, at, at + form.length);
+      found = true;
     }
   }
   if (!found) return text;

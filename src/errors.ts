@@ -1,5 +1,5 @@
 import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
-import { redactKey } from './api-key';
+import { cleanApiKey, redactKey } from './api-key';
 import { v2Failure } from './v2-errors';
 
 /**
@@ -112,7 +112,8 @@ export function classifyResponse(response: ResponseFacts, options: ClassifyOptio
     });
   }
 
-  const said = reevoMessage(body);
+  // Redacted again once parsed: JSON escapes may have spelled the key in characters of its own.
+  const said = redactOrUndefined(reevoMessage(body), options.apiKey);
   const words = said && !looksLikeHtml(content) ? clip(said) : undefined;
   const own = words ? { reevoMessage: words } : {};
 
@@ -169,6 +170,8 @@ export function classifyResponse(response: ResponseFacts, options: ClassifyOptio
   const what = words ? withClosedReasonHint(words) : describeBody(content);
   return failure(status === 404 ? 'not_found' : 'rejected', status, `Reevo returned HTTP ${status}: ${what}`, own);
 }
+
+const redactOrUndefined = (text: string | undefined, apiKey: string | undefined) => (text === undefined ? undefined : redactKey(text, apiKey));
 
 function failure(
   kind: FailureKind,
@@ -339,14 +342,19 @@ const CODES: Record<FailureKind, string> = {
 export const afterResponse = (response: HttpResponse, z: ZObject, bundle: Bundle): HttpResponse => {
   const context: RequestContext = response.request.middlewareData ?? {};
   if (context.external) return response;
-  const found = classifyResponse(
-    { status: response.status, headers: (name) => response.getHeader(name), body: response.content },
-    { ...context, apiKey: bundle.authData?.api_key },
-  );
+  const apiKey = cleanApiKey(bundle.authData?.api_key) ?? bundle.authData?.api_key;
+  const found = classifyResponse({ status: response.status, headers: (name) => response.getHeader(name), body: response.content }, { ...context, apiKey });
   if (!found) return response;
-  if (context.passStatuses?.includes(response.status) && found.kind !== 'not_reevo') return response;
+  if (context.passStatuses?.includes(response.status) && found.kind !== 'not_reevo') return withoutKey(response, apiKey);
   throw zapierError(z, found, context);
 };
+
+/** An error answer handed to its caller loses any echo of the key first, since callers quote from it. */
+function withoutKey(response: HttpResponse, apiKey: string | undefined): HttpResponse {
+  const content = redactKey(response.content, apiKey);
+  if (content === response.content) return response;
+  return Object.assign(response, { content, data: tryParse(content) });
+}
 
 function zapierError(z: ZObject, failure: Failure, context: RequestContext): Error {
   switch (failure.kind) {
