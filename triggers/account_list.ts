@@ -1,13 +1,16 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { accountOutputFields } from '../src/output-fields';
-import { sampleAccount } from '../src/samples';
-import { dropdownPage, type V1Record } from '../src/v2';
+import { outputFieldsOf } from '../src/output-fields';
+import { sampleOf } from '../src/samples';
+import { dropdownPage, type OutputRecord } from '../src/v2';
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** "Northwind Traders (northwind-traders.com)": the domain tells apart accounts of the same name. */
-const withLabel = <T extends V1Record>(account: T): T & { label: string } => {
-  const name = typeof account.name === 'string' && account.name.trim() ? account.name.trim() : 'Unnamed account';
-  const domain = typeof account.domain_name === 'string' && account.domain_name.trim() ? account.domain_name.trim() : '';
-  return { ...account, label: domain ? `${name} (${domain})` : name };
+export const withLabel = <T extends OutputRecord>(account: T): T & { label: string } => {
+  const name = text(account.name);
+  const domain = text(account.domain_name);
+  const label = name && domain ? `${name} (${domain})` : name || domain || `Account ${String(account.id)}`;
+  return { ...account, label };
 };
 
 export const perform = async (z: ZObject, bundle: Bundle) => (await dropdownPage(z, bundle.meta?.page ?? 0, 'account')).map(withLabel);
@@ -24,7 +27,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
-    sample: withLabel(sampleAccount),
-    outputFields: [...accountOutputFields, { key: 'label', label: 'Account (Name and Domain)' }],
+    sample: withLabel(sampleOf('account')),
+    outputFields: [...outputFieldsOf('account'), { key: 'label', label: 'Account (Name and Domain)' }],
   },
 });

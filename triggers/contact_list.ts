@@ -1,15 +1,16 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactOutputFields } from '../src/output-fields';
-import { sampleContact } from '../src/samples';
-import { dropdownPage, type V1Record } from '../src/v2';
+import { outputFieldsOf } from '../src/output-fields';
+import { sampleOf } from '../src/samples';
+import { dropdownPage, type OutputRecord } from '../src/v2';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** "Jordan Blake (jordan.blake@northwind-traders.com)": the email tells apart people of the same name. */
-const withLabel = <T extends V1Record>(contact: T): T & { label: string } => {
-  const name = [text(contact.first_name), text(contact.last_name)].filter(Boolean).join(' ');
+export const withLabel = <T extends OutputRecord>(contact: T): T & { label: string } => {
+  const name = [text(contact.first_name), text(contact.last_name)].filter(Boolean).join(' ') || text(contact.display_name);
   const email = text(contact.email);
-  return { ...contact, label: name && email ? `${name} (${email})` : name || email || 'Unnamed contact' };
+  const label = name && email ? `${name} (${email})` : name || email || `Contact ${String(contact.id)}`;
+  return { ...contact, label };
 };
 
 export const perform = async (z: ZObject, bundle: Bundle) => (await dropdownPage(z, bundle.meta?.page ?? 0, 'contact')).map(withLabel);
@@ -26,7 +27,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
-    sample: withLabel(sampleContact),
-    outputFields: [...contactOutputFields, { key: 'label', label: 'Contact (Name and Email)' }],
+    sample: withLabel(sampleOf('contact')),
+    outputFields: [...outputFieldsOf('contact'), { key: 'label', label: 'Contact (Name and Email)' }],
   },
 });

@@ -1,8 +1,9 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { opportunityOutputFields } from '../src/output-fields';
-import { sampleOpportunity } from '../src/samples';
+import { outputFieldsOf } from '../src/output-fields';
+import { sampleOf } from '../src/samples';
 import { dropdownPage } from '../src/v2';
 
+/** Choices are labelled by `display_name`, the opportunity's name in v1 and v2 alike. */
 export const perform = async (z: ZObject, bundle: Bundle) => dropdownPage(z, bundle.meta?.page ?? 0, 'opportunity');
 
 export default defineTrigger({
@@ -17,7 +18,7 @@ export default defineTrigger({
     type: 'polling',
     canPaginate: true,
     perform,
-    sample: sampleOpportunity,
-    outputFields: [...opportunityOutputFields],
+    sample: sampleOf('opportunity'),
+    outputFields: outputFieldsOf('opportunity'),
   },
 });
