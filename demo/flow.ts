@@ -23,11 +23,25 @@ export interface FlowContext {
   readonly onStep: (result: StepResult) => void;
   /** A workflow with a Webhook Received trigger to start; the step is left out without one. */
   readonly workflow?: { readonly url: string; readonly key?: string };
+  /** False where Reevo has no webhook API (as published): the instant-trigger steps are left out. */
+  readonly instantTriggers?: boolean;
 }
 
 type Record = { [key: string]: unknown };
 
 const INSTANT_TRIGGERS = ['new_account', 'new_contact', 'new_opportunity', 'opportunity_stage_changed', 'new_task'] as const;
+const POLLING_TRIGGERS = [
+  'new_account_poll',
+  'updated_account_poll',
+  'new_contact_poll',
+  'updated_contact_poll',
+  'new_opportunity_poll',
+  'updated_opportunity_poll',
+  'opportunity_entered_stage_poll',
+  'new_task_poll',
+] as const;
+/** The polling triggers this walk-through must see fire: everything it creates or changes. */
+const POLLS_EXPECTED_TO_FIRE = ['new_account_poll', 'new_contact_poll', 'updated_contact_poll', 'new_opportunity_poll', 'updated_opportunity_poll', 'opportunity_entered_stage_poll', 'new_task_poll'];
 const CLOSED_WON_STAGE = 'Closed Won';
 
 /**
@@ -61,20 +75,29 @@ export async function runFlow(ctx: FlowContext): Promise<StepResult[]> {
   };
 
   const state: { contacts: Record[]; account?: Record; opportunity?: Record } = { contacts: [] };
+  // What Zapier remembers of each polling trigger: the ids it has seen, so it triggers on new ones only.
+  const seen = new Map<string, Set<string>>(POLLING_TRIGGERS.map((key) => [key, new Set<string>()]));
+  /** One poll of a polling trigger, as Zapier makes it: the records whose ids it had not seen. */
+  async function poll(key: string, inputData: Record = {}): Promise<Record[]> {
+    const records = await call<Record[]>(`triggers.${key}.operation.perform`, { inputData });
+    const ids = seen.get(key)!;
+    const fresh = records.filter((record) => !ids.has(String(record.id)));
+    for (const record of records) ids.add(String(record.id));
+    return fresh;
+  }
+  const instant = ctx.instantTriggers !== false;
 
   const steps: Array<[string, () => Promise<string>]> = [
     ['Connection test', async () => {
       await call('authentication.test');
       return 'the API key was accepted';
     }],
-    ['Subscribe instant triggers', async () => {
-      for (const key of INSTANT_TRIGGERS) {
-        const inputData = key === 'opportunity_stage_changed' ? { stage_name: CLOSED_WON_STAGE } : {};
-        const data = await call<Record>(`triggers.${key}.operation.performSubscribe`, { inputData, targetUrl: `${ctx.hookBaseUrl}/${key}` });
-        subscriptions.set(key, { data, inputData });
-      }
-      return `${subscriptions.size} REST hooks: ${[...subscriptions.keys()].join(', ')}`;
+    ['First poll of the polling triggers', async () => {
+      let records = 0;
+      for (const key of POLLING_TRIGGERS) records += (await poll(key)).length;
+      return `${POLLING_TRIGGERS.length} polling triggers, one request each: ${records} records already there (Zapier remembers their ids and triggers on none of them)`;
     }],
+    ...(instant ? [subscribeStep()] : []),
     ['Upsert contacts from a Clay table', async () => {
       const rows = readClayTable(ctx.tablePath);
       const actions: string[] = [];
@@ -171,27 +194,62 @@ export async function runFlow(ctx: FlowContext): Promise<StepResult[]> {
       return `${contact.first_name} ${contact.last_name}: title ${contact.title}, department ${contact.department ?? 'cleared'}`;
     }],
     ...(ctx.workflow ? [startWorkflowStep(ctx.workflow)] : []),
-    ['Instant triggers fire', async () => {
-      await ctx.deliveriesSettled();
+    ['Polling triggers see each change once', async () => {
       const counts: string[] = [];
-      for (const [key, subscription] of subscriptions) {
-        const hooks = ctx.received.filter((hook) => hook.path === `/${key}`);
-        let records = 0;
-        for (const hook of hooks) {
-          const output = await call<Record[]>(`triggers.${key}.operation.perform`, {
-            inputData: subscription.inputData,
-            subscribeData: subscription.data,
-            ...asZapierDelivers(hook),
-          });
-          records += output.length;
-        }
-        counts.push(`${key} ${records}`);
-      }
-      if (!counts.some((count) => !count.endsWith(' 0'))) throw new Error('no webhook delivery arrived');
-      return `records out of the triggers: ${counts.join(', ')}`;
+      for (const key of POLLING_TRIGGERS) counts.push(`${key} ${(await poll(key)).length}`);
+      const silent = POLLS_EXPECTED_TO_FIRE.filter((key) => counts.includes(`${key} 0`));
+      if (silent.length) throw new Error(`no new record for ${silent.join(', ')}`);
+      const twice: string[] = [];
+      for (const key of POLLING_TRIGGERS) if ((await poll(key)).length > 0) twice.push(key);
+      if (twice.length) throw new Error(`a record triggered twice: ${twice.join(', ')}`);
+      return `new records: ${counts.join(', ')}; a poll right after finds none again`;
     }],
-    ['Unsubscribe instant triggers', async () => unsubscribeAll()],
+    ['Polling trigger sees an update as a new record', async () => {
+      // Reevo's timestamps are whole seconds: an update in the same second as the last one is the same change.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await call('creates.update_opportunity.operation.perform', { inputData: { opportunity_id: state.opportunity?.id, next_step_details: 'Schedule the depot onboarding.' } });
+      const fresh = await poll('updated_opportunity_poll');
+      if (fresh.length !== 1 || fresh[0].record_id !== state.opportunity?.id) throw new Error(`expected one new update of the opportunity, got ${fresh.length}`);
+      return `Updated Opportunity: new id ${String(fresh[0].id)} for the same opportunity (record_id ${String(fresh[0].record_id)})`;
+    }],
+    ...(instant ? instantSteps() : []),
   ];
+
+  function subscribeStep(): [string, () => Promise<string>] {
+    return ['Subscribe instant triggers', async () => {
+      for (const key of INSTANT_TRIGGERS) {
+        const inputData = key === 'opportunity_stage_changed' ? { stage_name: CLOSED_WON_STAGE } : {};
+        const data = await call<Record>(`triggers.${key}.operation.performSubscribe`, { inputData, targetUrl: `${ctx.hookBaseUrl}/${key}` });
+        subscriptions.set(key, { data, inputData });
+      }
+      return `${subscriptions.size} REST hooks: ${[...subscriptions.keys()].join(', ')}`;
+    }];
+  }
+
+  function instantSteps(): Array<[string, () => Promise<string>]> {
+    return [
+      ['Instant triggers fire', async () => {
+        await ctx.deliveriesSettled();
+        const counts: string[] = [];
+        for (const [key, subscription] of subscriptions) {
+          const hooks = ctx.received.filter((hook) => hook.path === `/${key}`);
+          let records = 0;
+          for (const hook of hooks) {
+            const output = await call<Record[]>(`triggers.${key}.operation.perform`, {
+              inputData: subscription.inputData,
+              subscribeData: subscription.data,
+              ...asZapierDelivers(hook),
+            });
+            records += output.length;
+          }
+          counts.push(`${key} ${records}`);
+        }
+        if (!counts.some((count) => !count.endsWith(' 0'))) throw new Error('no webhook delivery arrived');
+        return `records out of the triggers: ${counts.join(', ')}`;
+      }],
+      ['Unsubscribe instant triggers', async () => unsubscribeAll()],
+    ];
+  }
 
   function startWorkflowStep(workflow: { url: string; key?: string }): [string, () => Promise<string>] {
     return ['Start Reevo workflow', async () => {

@@ -10,10 +10,12 @@ import { bold, dim, printStep, printSummary } from './report';
 const HELP = `npm start [-- options]
 
 Walks a whole Zap flow through zapier-platform-core, as Zapier runs it, against the built-in
-Reevo sandbox: connection test, instant-trigger subscriptions, contact upserts from a Clay table,
+Reevo sandbox: connection test, a first poll of the polling triggers, instant-trigger
+subscriptions, contact upserts from a Clay table,
 find-or-create account and opportunity, a stage move to Closed Won, a task, an activity, the v2
 actions (account by domain, a note, finding, updating and completing the task, a contact update
-that clears a field, starting a workflow), the webhook deliveries coming out of the triggers, and
+that clears a field, starting a workflow), the polling triggers seeing each change once (and an
+update as a new record), the webhook deliveries coming out of the instant triggers, and
 unsubscribing. Exits non-zero if a step fails.
 
 Options:
@@ -26,6 +28,8 @@ Options:
   --owner-email E   a Reevo user of that workspace to own the records [${sampleUser.email}]
   --workflow-url U  with --base-url: a workflow's Webhook Received URL to start (its key, if
                     any, in REEVO_WORKFLOW_KEY); the built-in sandbox has a demo workflow
+  --no-webhooks     Reevo as published: the built-in sandbox without a webhook API, and no
+                    instant-trigger steps (the polling triggers work the same)
   -h, --help        this text
 `;
 
@@ -36,6 +40,7 @@ async function main(): Promise<number> {
       'base-url': { type: 'string' },
       'owner-email': { type: 'string', default: String(sampleUser.email) },
       'workflow-url': { type: 'string' },
+      'no-webhooks': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,7 +54,8 @@ async function main(): Promise<number> {
     console.error('--base-url needs the key in the REEVO_API_KEY environment variable.');
     return 2;
   }
-  const sandbox = external ? undefined : await startSandbox();
+  const webhooks = !values['no-webhooks'];
+  const sandbox = external ? undefined : await startSandbox(webhooks ? {} : { webhooks: false });
   const receiver = await startReceiver();
   process.env.REEVO_API_BASE_URL = external ?? sandbox!.url;
 
@@ -70,6 +76,7 @@ async function main(): Promise<number> {
         else await new Promise((r) => setTimeout(r, 5000));
       },
       onStep: printStep,
+      instantTriggers: webhooks,
       workflow: sandbox
         ? { url: `${sandbox.url}${WORKFLOW_HOOK_PATH}/${DEMO_WORKFLOW.id}`, key: DEMO_WORKFLOW.key }
         : values['workflow-url'] ? { url: values['workflow-url'], key: process.env.REEVO_WORKFLOW_KEY } : undefined,

@@ -47,14 +47,15 @@ const byStep = () => Object.fromEntries(results.map((r) => [r.step, r]));
 
 it('passes every step', () => {
   expect(results.filter((r) => !r.ok)).toEqual([]);
-  expect(results).toHaveLength(16);
+  expect(results).toHaveLength(19);
 });
 
 it('uses the fewest Reevo calls the contract allows in each step', () => {
   const steps = byStep();
   const calls = (step: string) => steps[step].apiCalls;
   expect(calls('Connection test')).toBe(1);
-  expect(calls('Subscribe instant triggers')).toBe(5);
+  expect(calls('First poll of the polling triggers')).toBe(8); // one _query per polling trigger
+  expect(calls('Subscribe instant triggers')).toBe(10); // per trigger: list (to remove a lost earlier attempt), create
   expect(calls('Upsert contacts from a Clay table')).toBe(8); // one per row of the table
   expect(calls('Find or create account')).toBe(2); // not found, so search + create
   expect(calls('Find account again (now it exists)')).toBe(1);
@@ -67,6 +68,8 @@ it('uses the fewest Reevo calls the contract allows in each step', () => {
   expect(calls('Find task, then update and complete it')).toBe(4); // user by email, _query, two PATCHes
   expect(calls('Update contact, clearing a field')).toBe(1);
   expect(calls('Start Reevo workflow')).toBe(1); // to the workflow's own URL, not Reevo's API
+  expect(calls('Polling triggers see each change once')).toBe(16); // two polls of eight triggers
+  expect(calls('Polling trigger sees an update as a new record')).toBe(2); // the update, one poll
   expect(calls('Instant triggers fire')).toBe(0); // deliveries are pushed, nothing is polled
   expect(calls('Unsubscribe instant triggers')).toBe(5);
   // The one refusal is the connection test's probe for an account that cannot exist.
@@ -80,6 +83,16 @@ it('turns the sandbox’s webhook deliveries into trigger records', () => {
   expect(detail).toMatch(/opportunity_stage_changed 1\b/);
   expect(detail).toMatch(/new_task 1\b/);
   expect(detail).toMatch(/new_opportunity 1\b/);
+});
+
+it('the polling triggers see each new record once, and an update as a new record of the same id', () => {
+  const detail = byStep()['Polling triggers see each change once'].detail;
+  expect(detail).toMatch(/new_contact_poll 7\b/); // as the instant trigger: 7 new people
+  expect(detail).toMatch(/opportunity_entered_stage_poll 1\b/);
+  expect(detail).toMatch(/new_task_poll 1\b/);
+  expect(detail).toMatch(/new_opportunity_poll 1\b/);
+  expect(detail).toMatch(/a poll right after finds none again/);
+  expect(byStep()['Polling trigger sees an update as a new record'].detail).toMatch(/new id (\S+):\S+ for the same opportunity \(record_id \1\)/);
 });
 
 it('leaves no subscription behind', async () => {
