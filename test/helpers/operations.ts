@@ -6,7 +6,7 @@
  * folders' index.ts maps is picked up as is.
  */
 import type { Bundle, PlainInputField, ZObject } from 'zapier-platform-core';
-import App from '../index';
+import App from '../../index';
 import {
   accountFields,
   activityFields,
@@ -16,8 +16,9 @@ import {
   retrievalFields,
   taskFields,
   type Field,
-} from '../src/fields';
-import * as samples from '../src/samples';
+} from '../../src/fields';
+import * as samples from '../../src/samples';
+import { DEMO_WORKFLOW, WORKFLOW_HOOK_PATH } from '../../sandbox/workflows';
 
 export type PerformFunction = (z: ZObject, bundle: Bundle) => unknown;
 export type OperationKind = 'create' | 'search' | 'trigger';
@@ -163,8 +164,15 @@ const seeded: Record<string, unknown> = (() => {
   return values;
 })();
 
+/** Start Reevo Workflow's inputs: the sandbox's demo workflow, found where the app is pointed. */
+const workflowInputs: Record<string, () => string> = {
+  workflow_url: () => `${process.env.REEVO_API_BASE_URL ?? ''}${WORKFLOW_HOOK_PATH}/${DEMO_WORKFLOW.id}`,
+  workflow_key: () => DEMO_WORKFLOW.key,
+};
+
 /** A value the app accepts for an input, preferably one naming a record the sandbox holds. */
 export function validValue(input: PlainInputField): unknown {
+  if (workflowInputs[input.key]) return workflowInputs[input.key]();
   const field = catalogField(input);
   // `target_stage_name` names a stage as the record's `stage_name` does.
   const candidates = [seeded[input.key], seeded[input.key.replace(/^target_/, '')], field?.example, input.choices ? firstChoice(input.choices) : undefined];
