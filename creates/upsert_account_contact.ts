@@ -2,8 +2,8 @@ import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callEndpoint } from '../src/client';
 import { customFieldInputs, customFieldOutputs, type CustomFieldTarget } from '../src/custom-fields';
 import { endpoints } from '../src/endpoints';
-import { accountOutputFields, contactOutputFields, nested, type OutputField } from '../src/output-fields';
-import { sampleUpsertResult } from '../src/samples';
+import { upsertOutputFields } from '../src/output-fields';
+import { sampleUpsertOutput } from '../src/samples';
 import { inputFieldsFor } from '../src/zapier-fields';
 
 const accountCustomFields: CustomFieldTarget = {
@@ -41,17 +41,19 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   // callEndpoint has checked that Reevo confirmed the write with one of these IDs.
   const contactId = data.contact_id ?? data.contact?.id;
   const action = typeof data.action === 'string' && data.action.trim() ? data.action.trim().toLowerCase() : status === 201 ? 'created' : 'updated';
+  // Each value once: the contact's fields at the top level, the account's ID as account_id.
+  const { contact, account, ...answer } = data;
+  const { id: accountId, ...accountFields } = account ?? {};
   return {
-    ...data,
-    ...data.contact,
+    ...answer,
+    ...contact,
     id: contactId,
-    account_id: data.account_id ?? data.account?.id ?? data.contact?.account_id ?? null,
+    account_id: data.account_id ?? accountId ?? contact?.account_id ?? null,
     contact_id: contactId,
     action,
+    account: account ? accountFields : null,
   };
 };
-
-const withoutKeys = (fields: readonly OutputField[], keys: string[]) => fields.filter((field) => !keys.includes(field.key));
 
 export default defineCreate({
   key: 'upsert_account_contact',
@@ -60,6 +62,7 @@ export default defineCreate({
     label: 'Create or Update Contact and Account',
     description:
       'Creates a contact, or updates the contact with the same email, and creates or updates its account in the same step.',
+    important: true,
   },
   operation: {
     inputFields: [
@@ -68,13 +71,9 @@ export default defineCreate({
       customFieldInputs(accountCustomFields),
     ],
     perform,
-    sample: { ...sampleUpsertResult, ...sampleUpsertResult.contact, id: sampleUpsertResult.contact_id },
+    sample: sampleUpsertOutput,
     outputFields: [
-      { key: 'contact_id', label: 'Contact ID' },
-      { key: 'account_id', label: 'Account ID' },
-      { key: 'action', label: 'Created or Updated' },
-      ...withoutKeys(contactOutputFields, ['id', 'account_id']),
-      ...nested('account', 'Account', accountOutputFields),
+      ...upsertOutputFields,
       customFieldOutputs(contactCustomFields),
       customFieldOutputs(accountCustomFields),
     ],

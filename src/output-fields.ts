@@ -59,6 +59,8 @@ const without = (fields: readonly OutputField[], keys: readonly string[]) => fie
  * outputs them), both IDs and the action once, and the account nested, each key labelled once.
  */
 export const upsertOutputFields: readonly OutputField[] = [
+  // `id` as in Find Contact, so Find or Create Contact outputs the same keys whichever step ran; `contact_id` as Reevo answers.
+  { key: 'id', label: 'ID' },
   { key: 'contact_id', label: 'Contact ID' },
   { key: 'account_id', label: 'Account ID' },
   { key: 'action', label: 'Created or Updated' },
@@ -66,10 +68,12 @@ export const upsertOutputFields: readonly OutputField[] = [
   ...nested('account', 'Account', without(accountOutputFields, ['id'])),
 ];
 
-/** Find Contact and Account: both IDs once at the top level, each record nested. */
+/** Find Contact and Account: both IDs at the top level, each record nested (its ID too, as Reevo answers it). */
 export const retrievalOutputFields: readonly OutputField[] = [
   { key: 'contact_id', label: 'Contact ID' },
   { key: 'account_id', label: 'Account ID' },
+  { key: 'contact__id', label: 'Contact Record ID' },
+  { key: 'account__id', label: 'Account Record ID' },
   ...nested('contact', 'Contact', without(contactOutputFields, ['id'])),
   ...nested('account', 'Account', without(accountOutputFields, ['id'])),
 ];

@@ -50,6 +50,12 @@ export const sampleUpsertResult = {
   action: 'updated' as 'created' | 'updated',
 };
 
+/** What Create or Update Contact and Account outputs: the contact at the top level, the account nested without its ID. */
+export const sampleUpsertOutput = (() => {
+  const { id: accountId, ...account } = sampleAccount;
+  return { ...sampleContact, id: sampleContact.id, account_id: accountId, contact_id: sampleContact.id, action: 'updated', account };
+})();
+
 /** The retrieval's answer (docs/reevo-api.md §2.2). */
 export const sampleRetrieval = {
   account: sampleAccount as typeof sampleAccount | null,
