@@ -98,12 +98,24 @@ export const MAX_RETRY_AFTER = 900;
 
 /** The failure a response stands for, or `undefined` when it is a readable success. */
 export function classifyResponse(response: ResponseFacts, options: ClassifyOptions = {}): Failure | undefined {
+  const found = classify(response, options);
+  if (!found) return undefined;
+  // A server may echo the request back: nothing of the key may reach a message. Redacted in the
+  // words finally shown, so escapes the JSON parser undid and cut-off runs are caught too.
+  const { apiKey } = options;
+  return {
+    ...found,
+    message: redactKey(found.message, apiKey),
+    ...(found.reevoMessage !== undefined ? { reevoMessage: redactKey(found.reevoMessage, apiKey) } : {}),
+  };
+}
+
+function classify(response: ResponseFacts, options: ClassifyOptions): Failure | undefined {
   const { status } = response;
   const header = (name: string) => headerOf(response.headers, name);
-  if (status >= 300 && status < 400) return redirect(status, header('location'), options.apiKey);
+  if (status >= 300 && status < 400) return redirect(status, header('location'));
 
-  // A server may echo the request back; nothing of the key may reach a message.
-  const content = redactKey(response.body, options.apiKey);
+  const content = response.body;
   const body = tryParse(content);
   if (status < 300) {
     if (content.trim() === '' || body !== undefined) return undefined;
@@ -112,8 +124,7 @@ export function classifyResponse(response: ResponseFacts, options: ClassifyOptio
     });
   }
 
-  // Redacted again once parsed: JSON escapes may have spelled the key in characters of its own.
-  const said = redactOrUndefined(reevoMessage(body), options.apiKey);
+  const said = reevoMessage(body);
   const words = said && !looksLikeHtml(content) ? clip(said) : undefined;
   const own = words ? { reevoMessage: words } : {};
 
@@ -171,8 +182,6 @@ export function classifyResponse(response: ResponseFacts, options: ClassifyOptio
   return failure(status === 404 ? 'not_found' : 'rejected', status, `Reevo returned HTTP ${status}: ${what}`, own);
 }
 
-const redactOrUndefined = (text: string | undefined, apiKey: string | undefined) => (text === undefined ? undefined : redactKey(text, apiKey));
-
 function failure(
   kind: FailureKind,
   status: number,
@@ -182,12 +191,12 @@ function failure(
   return { kind, status, message, retryable: false, mayHaveHappened: false, ...rest };
 }
 
-function redirect(status: number, location: string | undefined, apiKey: string | undefined): Failure {
+function redirect(status: number, location: string | undefined): Failure {
   const to = location ? hostOf(location) : undefined;
   return failure(
     'redirect',
     status,
-    `Reevo answered with a redirect (HTTP ${status}${to ? ` to ${redactKey(to, apiKey)}` : ''}) instead of an answer. Redirects are not followed, so nothing was sent there and the API key stayed with Reevo; Reevo did not confirm the action. Check that the Reevo API address is right, or contact Reevo support.`,
+    `Reevo answered with a redirect (HTTP ${status}${to ? ` to ${to}` : ''}) instead of an answer. Redirects are not followed, so nothing was sent there and the API key stayed with Reevo; Reevo did not confirm the action. Check that the Reevo API address is right, or contact Reevo support.`,
   );
 }
 
