@@ -25,7 +25,8 @@ export const testConnection = async (z: ZObject, _bundle: Bundle) => {
   return { connected: true, status };
 };
 
-export const connectionLabel = async (_z: ZObject, bundle: Bundle) => bundle.authData.label?.trim() || 'Reevo';
+/** The connection's name as given; Zapier shows it after the app's name, so without one it is empty (never "Reevo Reevo"). */
+export const connectionLabel = async (_z: ZObject, bundle: Bundle) => bundle.authData.label?.trim() ?? '';
 
 export default {
   type: 'custom',

@@ -62,7 +62,6 @@ export default defineCreate({
     label: 'Create or Update Contact and Account',
     description:
       'Creates a contact, or updates the contact with the same email, and creates or updates its account in the same step.',
-    important: true,
   },
   operation: {
     inputFields: [

@@ -6,4 +6,4 @@ export function reevoBaseUrl(): string {
 }
 
 /** Where a workspace admin makes API keys; linked from the connection form and error messages. */
-export const API_KEYS_HELP_URL = 'https://help.reevo.ai/en/articles/integrations-with-other-tools';
+export const API_KEYS_HELP_URL = 'https://help.reevo.ai/Data-management-and-migration/Integrations-With-Other-Tools';

@@ -54,7 +54,7 @@ describe('connection label', () => {
   it('uses the optional name and never the key', async () => {
     expect(await connectionLabel({} as never, bundleWith({}, { authData: { api_key: TEST_API_KEY, label: 'Acme workspace' } }) as never)).toBe('Acme workspace');
     const fallback = await connectionLabel({} as never, bundleWith() as never);
-    expect(fallback).toBe('Reevo');
+    expect(fallback).toBe('');
     expect(JSON.stringify(App.authentication)).not.toContain(TEST_API_KEY);
   });
 });

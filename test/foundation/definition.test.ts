@@ -1,5 +1,7 @@
 import * as core from 'zapier-platform-core';
 import App from '../../index';
+import { connectionLabel } from '../../authentication';
+import { API_KEYS_HELP_URL } from '../../src/config';
 
 // createAppHandler exists at runtime but not in core's type declarations; the schema package has none.
 type AppHandler = (event: { command: string }, context: object) => Promise<{ results: unknown }>;
@@ -38,6 +40,32 @@ function operations(kind: 'triggers' | 'creates' | 'searches'): Operation[] {
 }
 
 const visible = (kind: 'triggers' | 'creates' | 'searches') => operations(kind).filter((op) => !op.display.hidden);
+
+type OutputField = { key: string; label?: string };
+/** The output fields given as objects (dynamic ones, for custom fields, are functions). */
+const staticOutputFields = (op: Operation): OutputField[] =>
+  ((op.operation.outputFields as unknown[] | undefined) ?? []).filter(
+    (field): field is OutputField => typeof field === 'object' && field !== null && 'key' in field,
+  );
+
+/**
+ * The keys Zapier shows for a sample, as output field keys: `account__name` inside an object,
+ * `contacts[]email` inside a list of objects; a list of values or a null is one key. An empty
+ * object (custom fields in a static sample) shows nothing.
+ */
+function samplePaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) {
+    const objects = value.filter((item) => typeof item === 'object' && item !== null && !Array.isArray(item));
+    if (objects.length === 0) return [prefix];
+    return [...new Set(objects.flatMap((item) => samplePaths(item, `${prefix}[]`)))];
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, child]) =>
+      samplePaths(child, prefix === '' ? key : prefix.endsWith('[]') ? `${prefix}${key}` : `${prefix}__${key}`),
+    );
+  }
+  return [prefix];
+}
 
 describe('the app definition', () => {
   it('passes Zapier’s own validation (what `zapier-platform validate` runs)', async () => {
@@ -134,9 +162,41 @@ describe('Zapier publishing style', () => {
   it('the connection form explains the key and the label never contains it', () => {
     const apiKey = definition.authentication.fields.find((field) => field.key === 'api_key');
     expect(apiKey?.type).toBe('password');
-    expect(apiKey?.helpText).toMatch(/\]\(https:\/\//);
+    expect(apiKey?.helpText).toContain(`](${API_KEYS_HELP_URL})`);
     for (const field of definition.authentication.fields) expect(field.helpText).toBeTruthy();
     expect(definition.authentication.connectionLabel).toBeDefined();
+  });
+
+  it('links the API key help to Reevo’s own page about keys', () => {
+    expect(API_KEYS_HELP_URL).toBe('https://help.reevo.ai/Data-management-and-migration/Integrations-With-Other-Tools');
+  });
+
+  it('the connection label never repeats the app’s name (Zapier shows "Reevo" before it)', async () => {
+    const label = (authData: Record<string, string>) => connectionLabel({} as never, { authData } as never);
+    expect(await label({ api_key: 'k' })).not.toMatch(/reevo/i);
+    expect(await label({ api_key: 'k', label: '  Acme workspace ' })).toBe('Acme workspace');
+  });
+
+  it('every key of every visible sample, nested ones included, has a labelled output field', () => {
+    for (const kind of ['triggers', 'creates', 'searches'] as const) {
+      for (const op of visible(kind)) {
+        const labelled = new Set(staticOutputFields(op).filter((field) => field.label).map((field) => field.key));
+        const unlabelled = samplePaths(op.operation.sample).filter((path) => !labelled.has(path) && !labelled.has(`${path}[]`));
+        expect([op.key, unlabelled]).toEqual([op.key, []]);
+      }
+    }
+  });
+
+  it('no operation has two output fields with the same key or the same label', () => {
+    const repeated = (values: string[]) => [...new Set(values.filter((value, i) => values.indexOf(value) !== i))];
+    for (const kind of ['triggers', 'creates', 'searches'] as const) {
+      for (const op of visible(kind)) {
+        const fields = staticOutputFields(op);
+        expect([op.key, 'keys', repeated(fields.map((field) => field.key))]).toEqual([op.key, 'keys', []]);
+        const labels = fields.filter((field) => field.label).map((field) => (field.label as string).trim().toLowerCase());
+        expect([op.key, 'labels', repeated(labels)]).toEqual([op.key, 'labels', []]);
+      }
+    }
   });
 
   it('names only HTTPS URLs', () => {
