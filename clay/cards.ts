@@ -25,11 +25,11 @@ export function recipesMarkdown(recipes: readonly Recipe[]): string {
     ...recipes.map((r) => `| [${r.title}](#${anchor(r.title)}) (\`${r.name}\`) | ${r.method} | ${r.rerun.safe ? 'yes' : '**no**'} |`),
     '',
   ];
-  for (const recipe of recipes) out.push(...card(recipe));
+  for (const recipe of recipes) out.push(...card(recipe, recipes));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function card(r: Recipe): string[] {
+function card(r: Recipe, all: readonly Recipe[]): string[] {
   const lines = [
     `## ${r.title}`,
     '',
@@ -44,12 +44,21 @@ function card(r: Recipe): string[] {
     `| Query String | ${cell(pairs(r.queryString))} |`,
     `| Headers | ${cell(pairs(r.headers))} |`,
     `| Account | **${r.account.name}** (${cell(pairs(r.account.headers))}, saved once: see the guide) |`,
-    `| Body | ${r.body === null ? '(none: a GET has no body)' : 'the JSON below' } |`,
+    `| Body | ${r.body === null || !r.bodyFormula ? code(r.body ?? '(none: a GET has no body)') : `${code(r.body)}: only the chip of the formula column **${r.bodyFormula.column}** (below)`} |`,
     `| Remove null & undefined values | ${r.removeNullAndUndefinedValues ? 'On' : 'Off'} |`,
     `| Field Paths to Return | ${code(r.fieldPathsToReturn)} |`,
     '',
   ];
-  if (r.body !== null) lines.push('```json', r.body, '```', '');
+  if (r.bodyFormula) {
+    lines.push(
+      `**Formula column ${r.bodyFormula.column}** (Add column → Formula; paste, then turn each \`{{Column Name}}\` into a chip). It builds the body from the cells this row fills: an empty cell is left out, never sent as \`""\`.`,
+      '',
+      '```js',
+      r.bodyFormula.formula,
+      '```',
+      '',
+    );
+  }
   lines.push(
     '**Run settings**',
     '',
@@ -62,17 +71,17 @@ function card(r: Recipe): string[] {
     '',
     '**Columns the table needs**',
     '',
-    '| Column | Reevo field | Required | Written as | Example cell |',
+    '| Column | Reevo field | Required | Goes in | Example cell |',
     '|---|---|---|---|---|',
     ...r.columns.map(
       (c) =>
-        `| ${cell(c.name)} | \`${c.field}\` (${cell(c.label)}) | ${c.required ? 'yes' : 'no'} | ${writtenAs(c.chip, c.where)} | ${code(c.example)} |`,
+        `| ${cell(c.name)} | \`${c.field}\` (${cell(c.label)}) | ${c.required ? 'yes' : 'no'} | ${goesIn(c.shape, c.where)} | ${code(c.example)} |`,
     ),
     '',
   );
   if (r.optionalBodyLines.length > 0) {
     lines.push(
-      '**More fields** (add a line to the body, with a comma between lines; leave out what your table does not have)',
+      '**More fields** (add a line to the formula\'s object, with a comma between lines; an empty cell is left out)',
       '',
       '| Field | Line to add | Where |',
       '|---|---|---|',
@@ -83,17 +92,29 @@ function card(r: Recipe): string[] {
   lines.push(
     '**After a run** — Add as column:',
     '',
-    ...r.returns.map((ret) => `- ${code(ret.path)} → **${ret.column}**: ${ret.description}`),
+    ...r.returns.map((ret) =>
+      ret.path === undefined
+        ? `- formula column **${ret.column}**: ${code(ret.formula)}. ${ret.description}`
+        : `- ${code(ret.path)} → **${ret.column}**: ${ret.description}`,
+    ),
     '',
     `**Re-running** — ${r.rerun.explanation}`,
     '',
   );
+  if (r.chain) {
+    lines.push(
+      `**Chain** — run [${titleOf(r.chain.find, all)}](#${anchor(titleOf(r.chain.find, all))}) first (result column **${r.chain.foundColumn}**); Only run if skips the rows it found. Then add the formula column **${r.chain.idColumn.name}**: ${code(r.chain.idColumn.formula)}, the ID later recipes read.`,
+      '',
+    );
+  }
   if (r.notes.length > 0) lines.push('**Notes**', '', ...r.notes.map((n) => `- ${n}`), '');
   return lines;
 }
 
-function writtenAs(chip: Recipe['columns'][number]['chip'], where: string): string {
+const titleOf = (name: string, all: readonly Recipe[]) => all.find((r) => r.name === name)?.title ?? name;
+
+function goesIn(shape: Recipe['columns'][number]['shape'], where: string): string {
   if (where === 'path') return 'chip in the Endpoint';
   if (where === 'query') return 'chip as a Query String value';
-  return { quoted: 'in quotes', bare: '**no quotes** (a number)', 'list item': 'in quotes, inside `[ ]`', 'custom field value': 'in quotes, inside `{ }`' }[chip];
+  return { text: 'the body formula, as text', number: 'the body formula, as a number', 'list item': 'the body formula, inside `[ ]`', 'custom field value': 'the body formula, inside `{ }`' }[shape];
 }

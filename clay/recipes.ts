@@ -6,6 +6,7 @@
  */
 import { DEFAULT_BASE_URL } from '../src/config';
 import { endpoints, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
+import { attributeWrapper } from '../src/v2-writes';
 import type { Field } from '../src/fields';
 import { chip } from './template';
 
@@ -22,33 +23,48 @@ export interface RecipeColumn {
   readonly label: string;
   readonly where: 'body' | 'path' | 'query';
   readonly required: boolean;
-  /** How the chip is written: in quotes (text), bare (a number), or in quotes inside a list. */
-  readonly chip: 'quoted' | 'bare' | 'list item' | 'custom field value';
+  /** What the body formula makes of the cell: text, a number, an item of a list, a custom field value. */
+  readonly shape: 'text' | 'number' | 'list item' | 'custom field value';
   /** A cell value that passes the check. */
   readonly example: string;
   readonly help: string;
 }
 
-/** A response value worth mapping to a column with Clay's "Add as column". */
-export interface RecipeReturn {
-  readonly path: string;
-  readonly column: string;
-  readonly description: string;
-}
+/**
+ * A value of the response worth keeping in a column: a dot path for Clay's Field Paths to Return
+ * and "Add as column", or a formula column that reads the whole response (the recipe's column)
+ * and picks from it, e.g. the one search result whose name is exactly the row's.
+ */
+export type RecipeReturn = { readonly column: string; readonly description: string } & (
+  | { readonly path: string; readonly formula?: undefined }
+  | { readonly formula: string; readonly path?: undefined }
+);
 
+/** A line to add to the body formula's object for a field the recipe leaves out. */
 export interface OptionalBodyLine {
   readonly field: string;
   readonly column: string;
-  /** The line to paste into the body, e.g. `"title": "{{Job Title}}"`. */
+  /** The line to paste into the body formula, e.g. `"title": {{Job Title}}`. */
   readonly line: string;
   /** Where in the body it goes. */
   readonly where: string;
+}
+
+/** A find that runs before a create, and the one ID column later recipes read. */
+export interface RecipeChain {
+  /** The find recipe whose result column the create's Only run if reads. */
+  readonly find: string;
+  readonly foundColumn: string;
+  /** A formula column holding the found ID, else the created one: what later recipes read. */
+  readonly idColumn: { readonly name: string; readonly formula: string };
 }
 
 export interface Recipe {
   readonly name: string;
   readonly title: string;
   readonly summary: string;
+  /** The name of the HTTP API column in Clay; a return formula reads the response through it. */
+  readonly column: string;
   /** Which entry of src/endpoints.ts this recipe calls. */
   readonly endpointName: EndpointName;
   readonly permissions: readonly string[];
@@ -60,21 +76,19 @@ export interface Recipe {
   readonly account: { readonly name: string; readonly headers: readonly KeyValue[] };
   /** The Body text to paste; null for a GET. Chips are written `{{Column Name}}`. */
   readonly body: string | null;
+  /** The formula column the Body is made of: it keeps only what the row fills. */
+  readonly bodyFormula: { readonly column: string; readonly formula: string } | null;
   readonly removeNullAndUndefinedValues: boolean;
   readonly fieldPathsToReturn: string;
   // Run settings.
-  readonly onlyRunIf: {
-    readonly formula: string;
-    /** Run only when all of these cells are non-empty… */
-    readonly filled: readonly string[];
-    /** …and all of these are empty (the result column of an earlier run). */
-    readonly empty: readonly string[];
-  };
+  /** Clay's Only run if; `reevo-clay` evaluates this same text. */
+  readonly onlyRunIf: { readonly formula: string };
   readonly rateLimit: { readonly requests: number; readonly durationMs: number; readonly why: string };
   // What the user needs around it.
   readonly columns: readonly RecipeColumn[];
   readonly optionalBodyLines: readonly OptionalBodyLine[];
   readonly returns: readonly RecipeReturn[];
+  readonly chain: RecipeChain | null;
   readonly rerun: { readonly safe: boolean; readonly explanation: string };
   readonly notes: readonly string[];
 }
@@ -104,6 +118,10 @@ interface RecipeSpec {
   /** Query fields sent as Query String rows (the retrieval's identifier). */
   readonly query?: readonly string[];
   readonly returns: readonly RecipeReturn[];
+  /** Fields the recipe needs although the endpoint does not (e.g. a find's search terms). */
+  readonly requires?: readonly string[];
+  /** For a create that a find runs before: see RecipeChain. */
+  readonly chain?: RecipeChain;
   /** `safe`: re-running never creates a duplicate. */
   readonly rerun: { readonly safe: boolean; readonly explanation: string };
   readonly rate: keyof typeof RATE_LIMITS;
@@ -141,11 +159,12 @@ const SPECS: readonly RecipeSpec[] = [
     summary: 'Creates an account.',
     endpoint: 'createAccount',
     body: ['name', 'domain_name', 'official_website'],
-    returns: [{ path: 'id', column: 'Reevo Account ID', description: 'The new account.' }],
+    returns: [{ path: 'id', column: 'Created Account ID', description: 'The new account.' }],
+    chain: { find: 'find_account_by_domain', foundColumn: 'Found Account ID', idColumn: { name: 'Reevo Account ID', formula: '{{Found Account ID}} || {{Created Account ID}}' } },
     rerun: {
       safe: false,
       explanation:
-        'Not safe to re-run: every run creates another account, so a re-run (auto-update, or running the column again) makes a duplicate. Map `id` into a "Reevo Account ID" column with Add as column; the Only run if condition then skips rows that already have one. To avoid duplicates of accounts that already exist in Reevo, run Find Account by Domain first (name its result column "Found Account ID") and add `&& !{{Found Account ID}}` to Only run if, or use Create or Update Contact and Account, which matches the account by website.',
+        'Not safe to re-run: every run creates another account. Map `id` into a "Created Account ID" column with Add as column; Only run if then skips rows that have one, and rows where Find Account by Domain (run first, result column "Found Account ID") found the account. A formula column "Reevo Account ID" (`{{Found Account ID}} || {{Created Account ID}}`) then holds the account of every row, found or created: the column Create Opportunity and Update Account read.',
     },
     rate: 'write',
   },
@@ -162,7 +181,7 @@ const SPECS: readonly RecipeSpec[] = [
         'Safe to re-run: it sets the same values again and creates nothing. Mind that a re-run writes the table\'s values over changes someone made in Reevo since.',
     },
     rate: 'write',
-    notes: ['Map Reevo Account ID from Create Account, Find Account by Domain or Create or Update Contact and Account.'],
+    notes: ['Reevo Account ID comes from the chain Find Account by Domain → Create Account (its formula column), or from Create or Update Contact and Account.'],
   },
   {
     name: 'create_opportunity',
@@ -170,16 +189,21 @@ const SPECS: readonly RecipeSpec[] = [
     summary: 'Creates an opportunity on an existing account.',
     endpoint: 'createOpportunity',
     body: ['display_name', 'account_id', 'amount', 'owner_email', 'primary_contact_email'],
-    returns: [{ path: 'id', column: 'Reevo Opportunity ID', description: 'The new opportunity.' }],
+    returns: [{ path: 'id', column: 'Created Opportunity ID', description: 'The new opportunity.' }],
+    chain: {
+      find: 'find_opportunity',
+      foundColumn: 'Found Opportunity ID',
+      idColumn: { name: 'Reevo Opportunity ID', formula: '{{Found Opportunity ID}} || {{Created Opportunity ID}}' },
+    },
     rerun: {
       safe: false,
       explanation:
-        'Not safe to re-run: every run creates another opportunity. Map `id` into a "Reevo Opportunity ID" column with Add as column; the Only run if condition then skips rows that already have one.',
+        'Not safe to re-run: every run creates another opportunity. Map `id` into a "Created Opportunity ID" column with Add as column; Only run if then skips rows that have one, and rows where Find Opportunity (run first, result column "Found Opportunity ID") found it. A formula column "Reevo Opportunity ID" (`{{Found Opportunity ID}} || {{Created Opportunity ID}}`) then holds the opportunity of every row: the column Update Opportunity and Move Opportunity to Stage read.',
     },
     rate: 'write',
     notes: [
-      'The account must already exist in Reevo: map Reevo Account ID from Find Account by Domain, Create Account or Create or Update Contact and Account.',
-      'Deal Amount is a number and goes into the body without quotes: the cell must hold a plain number such as `95000` or `95000.50`, with no currency sign or thousands separator. An empty cell leaves `"amount": ,` behind, which is not JSON: fill it (0 is a number) or remove the line.',
+      'The account must already exist in Reevo: Reevo Account ID is the formula column of the chain Find Account by Domain → Create Account, or the result of Create or Update Contact and Account.',
+      'Deal Amount must be a plain number such as `95000` or `95000.50`, with no currency sign or thousands separator; the body formula sends it as a number. An empty cell is left out.',
     ],
   },
   {
@@ -195,7 +219,7 @@ const SPECS: readonly RecipeSpec[] = [
         "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
     },
     rate: 'write',
-    notes: ['Deal Amount goes in without quotes: the cell must hold a plain number (see Create Opportunity).'],
+    notes: ['Deal Amount must be a plain number (see Create Opportunity); an empty cell is left out, so the stored amount stays as it is.'],
   },
   {
     name: 'move_opportunity_stage',
@@ -279,18 +303,40 @@ const SPECS: readonly RecipeSpec[] = [
   {
     name: 'find_account_by_domain',
     title: 'Find Account by Domain',
-    summary: 'Finds accounts whose domain contains a text, e.g. `acme.com`.',
-    endpoint: 'searchAccounts',
-    body: ['domain_name'],
+    summary: 'Finds the account whose domain is exactly the one given, e.g. `acme.com`.',
+    endpoint: 'retrieveAccountAndContact',
+    query: ['account_domain'],
     returns: [
-      { path: '0.id', column: 'Found Account ID', description: 'The first account found.' },
-      { path: '0.domain_name', column: 'Found Account Domain', description: 'Its domain: compare it with yours, the match is a contains match.' },
+      { path: 'account.id', column: 'Found Account ID', description: 'The account, or empty when Reevo has none with this domain.' },
+      { path: 'account.domain_name', column: 'Found Account Domain', description: 'Its domain, the same as Company Domain.' },
     ],
     rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
     rate: 'read',
     notes: [
-      'The domain match is a contains match: `acme.com` also finds `notacme.com`, and Reevo does not rank the results. Check Found Account Domain, or use Find Contact and Account by Domain for one answer.',
-      'The response is a list. If Clay returns nothing for `0.id`, clear Field Paths to Return and use Add as column on the first result\'s `id` instead.',
+      "This asks Reevo's account retrieval, which looks the domain up as a whole. Reevo's account search (`/accounts/search`) is not used: it matches any domain that contains the text, so `verdant-farms.example` would also find `notverdant-farms.example`.",
+      'Company Domain must be a bare domain such as `acme.com`, not a URL: see the formula in the guide.',
+      'The id sits one level down (`account.id`). If your Clay workspace returns only top-level paths, enter `account` in Field Paths to Return and use Add as column on the `id` inside it.',
+    ],
+  },
+  {
+    name: 'find_opportunity',
+    title: 'Find Opportunity',
+    summary: 'Finds the opportunity of an account whose name is exactly the one given.',
+    endpoint: 'searchOpportunities',
+    body: ['display_name', 'account_id'],
+    requires: ['display_name', 'account_id'],
+    returns: [
+      {
+        column: 'Found Opportunity ID',
+        formula:
+          '[].concat({{Find Opportunity}} || []).find((o) => String(o?.display_name ?? "").trim().toLowerCase() === String({{Opportunity Name}} ?? "").trim().toLowerCase())?.id ?? ""',
+        description: 'A formula column: the opportunity whose name is exactly Opportunity Name (letter case aside), or empty.',
+      },
+    ],
+    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rate: 'read',
+    notes: [
+      "Reevo's opportunity search matches names that contain the text (`Phase 2` also finds `Phase 2 renewal`), so the recipe keeps the whole response (Field Paths to Return left empty) and a formula column picks the exact name. Name the HTTP API column `Find Opportunity`, as the formula reads it.",
     ],
   },
   {
@@ -378,17 +424,21 @@ function buildRecipe(spec: RecipeSpec): Recipe {
   const used = [...pathParams, ...queryParams, ...bodyParams];
   // A field of an "at least one" / "exactly one" rule is required when the recipe sends no other.
   const oneOfUsed = endpoint.oneOf ? used.filter((p) => endpoint.oneOf!.keys.includes(p.field.key)) : [];
-  const columns = used.map((param) => columnOf(param, Boolean(param.required) || (oneOfUsed.length === 1 && oneOfUsed[0] === param)));
+  const required = (param: Param) =>
+    Boolean(param.required) || (oneOfUsed.length === 1 && oneOfUsed[0] === param) || Boolean(spec.requires?.includes(param.field.key));
+  const columns = used.map((param) => columnOf(param, required(param)));
   assertDistinctColumns(spec.name, columns);
 
-  const empty = spec.rerun.safe ? [] : [spec.returns[0].column];
+  const empty = spec.rerun.safe ? [] : [...(spec.chain ? [spec.chain.foundColumn] : []), spec.returns[0].column];
   const filled = [...new Set(columns.filter((c) => c.required).map((c) => c.name))];
   const hasBody = endpoint.method !== 'GET';
+  const bodyColumn = `${spec.title} Body`;
 
   return {
     name: spec.name,
     title: spec.title,
     summary: spec.summary,
+    column: spec.title,
     endpointName: spec.endpoint,
     permissions: endpoint.permissions,
     method: endpoint.method,
@@ -404,23 +454,25 @@ function buildRecipe(spec: RecipeSpec): Recipe {
         ]
       : [{ key: 'Accept', value: 'application/json' }],
     account: { name: CLAY_ACCOUNT_NAME, headers: [{ key: 'x-api-key', value: API_KEY_PLACEHOLDER }] },
-    body: hasBody ? bodyTemplate(bodyParams, endpoint.fixedBody ?? {}) : null,
+    body: hasBody ? chip(bodyColumn) : null,
+    bodyFormula: hasBody ? { column: bodyColumn, formula: bodyFormula(bodyParams, endpoint.fixedBody ?? {}) } : null,
     removeNullAndUndefinedValues: true,
-    fieldPathsToReturn: spec.returns.map((r) => r.path).join(', '),
-    onlyRunIf: { formula: runIfFormula(filled, empty), filled, empty },
+    fieldPathsToReturn: spec.returns.flatMap((r) => (r.path === undefined ? [] : [r.path])).join(', '),
+    onlyRunIf: { formula: runIfFormula(filled, empty) },
     rateLimit: RATE_LIMITS[spec.rate],
     columns,
     optionalBodyLines: hasBody
       ? endpoint.params
-          .filter((p) => (p.in ?? 'body') === 'body' && !bodyParams.includes(p))
+          .filter((p) => (p.in ?? 'body') === 'body' && !bodyParams.includes(p) && p.form !== 'clear')
           .map((param) => ({
             field: param.field.key,
             column: columnsOfValue(param.field).join(', '),
-            line: `${JSON.stringify(param.field.key)}: ${valueTemplate(param.field)}`,
+            line: bodyLine(param),
             where: param.under ? `inside "${param.under}"` : 'top level',
           }))
       : [],
     returns: spec.returns,
+    chain: spec.chain ?? null,
     rerun: spec.rerun,
     notes: spec.notes ?? [],
   };
@@ -434,10 +486,41 @@ function columnOf(param: Param, required: boolean): RecipeColumn {
     label: field.label,
     where: param.in ?? 'body',
     required,
-    chip: param.in === 'path' || param.in === 'query' ? 'quoted' : field.wire === 'number' ? 'bare' : field.wire === 'string[]' ? 'list item' : field.wire === 'object' ? 'custom field value' : 'quoted',
+    shape: param.in === 'path' || param.in === 'query' ? 'text' : SHAPES[field.wire],
     example: exampleCell(field),
-    help: field.helpText,
+    help: clayHelp(field),
   };
+}
+
+/** Help sentences that describe what the Zapier app does with a value, which Clay does not. */
+const ZAPIER_ONLY = /all work|both work|works too|both become|read as (UTC|US)|any common format|(Find|New) [A-Z][\w ]* step\b|\bpick (it|them)\b|separate several|\bZap|dropdown|line item/i;
+
+/**
+ * The catalog's help without what only holds in Zapier. For a value Clay must send in Reevo's
+ * form (a number, a date-time, a domain, a website, a phone), the first sentence says what it is
+ * and one sentence says the form, instead of the forms the Zapier app accepts.
+ */
+function clayHelp(field: Field): string {
+  const form =
+    field.wire === 'number'
+      ? 'A plain number such as `95000`: no currency sign or thousands separator (`reevo-clay fix` cleans such cells).'
+      : field.zapier.type === 'datetime'
+        ? `ISO-8601 with a time zone, e.g. \`${String(field.example)}\`.`
+        : field.key === 'domain_name' || field.key === 'account_domain'
+          ? 'A bare domain such as `acme.com`, not a URL or an email address (`reevo-clay fix` turns those into the domain).'
+          : field.key.endsWith('website')
+            ? 'A full address such as `https://www.acme.com`.'
+            : field.key.includes('phone')
+              ? 'International E.164 form with the country code, e.g. `+14155550123`.'
+              : undefined;
+  const sentences = field.helpText.split(/(?<=[.!?])\s+(?=[A-Z`])/);
+  if (form) {
+    const first = sentences[0].replace(/,? (e\.g\.|such as)( .*)?$/, '.').replace(/\.?$/, '.');
+    return `${ZAPIER_ONLY.test(first) ? `The ${field.label.toLowerCase()}.` : first} ${form}`;
+  }
+  const kept = sentences.filter((sentence) => !ZAPIER_ONLY.test(sentence));
+  const list = field.wire === 'string[]' ? ['One item per column: the body formula sends the cell as a list of one.'] : [];
+  return [...(kept.length > 0 ? kept : [`The ${field.label}.`]), ...list].join(' ');
 }
 
 function assertDistinctColumns(recipe: string, columns: readonly RecipeColumn[]): void {
@@ -474,49 +557,74 @@ function columnsOfValue(field: Field): string[] {
   return [field.clayColumn];
 }
 
-/**
- * The JSON text of a field's value with chips, decided by the field's wire shape: text in quotes,
- * numbers bare, lists as a list of one quoted chip, custom fields as an object of quoted chips.
- */
-export function valueTemplate(field: Field): string {
+const SHAPES = { string: 'text', number: 'number', 'string[]': 'list item', object: 'custom field value' } as const;
+
+/** A field's value in the body formula: the cell, a list of one cell, or custom fields keyed by API name. */
+export function valueFormula(field: Field): string {
   switch (field.wire) {
     case 'string':
-      return JSON.stringify(chip(field.clayColumn));
     case 'number':
       return chip(field.clayColumn);
     case 'string[]':
-      return `[${JSON.stringify(chip(field.clayColumn))}]`;
+      return `[${chip(field.clayColumn)}]`;
     case 'object':
       return `{ ${Object.keys(field.example)
-        .map((apiName) => `${JSON.stringify(apiName)}: ${JSON.stringify(chip(customFieldColumn(apiName)))}`)
+        .map((apiName) => `${JSON.stringify(apiName)}: ${chip(customFieldColumn(apiName))}`)
         .join(', ')} }`;
   }
 }
 
-function bodyTemplate(params: readonly Param[], fixed: Readonly<Record<string, string | number>>): string {
+const filled = (name: string) => `String(${name} ?? "").trim() !== ""`;
+
+/**
+ * One `"key": value` line of the body formula: the v2 attribute name where it differs from the
+ * input key, and the value in the wrapper its endpoint asks for (src/v2-writes.ts), e.g.
+ * `"owner_user_id": {"related_record_match": {"email": {{Task Owner Email}}}}`.
+ */
+function bodyLine(param: Param): string {
+  const hole = '\u0000';
+  const wrapped = JSON.stringify(attributeWrapper(param.form)?.wrap(hole) ?? hole).replace(JSON.stringify(hole), valueFormula(param.field));
+  return `${JSON.stringify(param.as ?? param.field.key)}: ${wrapped}`;
+}
+
+/**
+ * The body as a Clay formula column: JSON.stringify of the fields, with a replacer that leaves out
+ * every empty cell (and a list or custom-field object left with nothing), so an empty cell never
+ * reaches Reevo as "" and never blanks a stored value. A number field's cell goes out as a number
+ * when it is a plain number; any other text goes out as it is, for Reevo (and `check`) to refuse.
+ */
+function bodyFormula(params: readonly Param[], fixed: NonNullable<Endpoint['fixedBody']>): string {
   const lines: string[] = [];
-  const groups = new Map<string, Param[]>();
+  const groups = new Map<string, string[]>();
   for (const param of params) {
-    if (!param.under) {
-      lines.push(`  ${JSON.stringify(param.field.key)}: ${valueTemplate(param.field)}`);
-      continue;
+    const line = bodyLine(param);
+    if (!param.under) lines.push(`  ${line}`);
+    else {
+      if (!groups.has(param.under)) {
+        groups.set(param.under, []);
+        lines.push(`\u0000${param.under}`);
+      }
+      groups.get(param.under)!.push(`    ${line}`);
     }
-    let group = groups.get(param.under);
-    if (!group) {
-      group = [];
-      groups.set(param.under, group);
-      lines.push(`\u0000${param.under}`);
-    }
-    group.push(param);
   }
-  const expanded = lines.map((line) => {
-    if (!line.startsWith('\u0000')) return line;
-    const under = line.slice(1);
-    const inner = groups.get(under)!.map((p) => `    ${JSON.stringify(p.field.key)}: ${valueTemplate(p.field)}`);
-    return `  ${JSON.stringify(under)}: {\n${inner.join(',\n')}\n  }`;
-  });
+  const expanded = lines.map((line) =>
+    line.startsWith('\u0000') ? `  ${JSON.stringify(line.slice(1))}: {\n${groups.get(line.slice(1))!.join(',\n')}\n  }` : line,
+  );
   for (const [key, value] of Object.entries(fixed)) expanded.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
-  return `{\n${expanded.join(',\n')}\n}`;
+  const numbers = params.filter((p) => p.field.wire === 'number').map((p) => p.field.key);
+  const last = numbers.length
+    ? `  return ${JSON.stringify(numbers)}.includes(key) && /^-?\\d+(\\.\\d+)?$/.test(String(value).trim()) ? Number(value) : value;`
+    : '  return value;';
+  return [
+    'JSON.stringify({',
+    expanded.join(',\n'),
+    '}, (key, value) => {',
+    `  if (Array.isArray(value)) return value.some((item) => ${filled('item')}) ? value.filter((item) => ${filled('item')}) : undefined;`,
+    `  if (value !== null && typeof value === "object") return key === "" || Object.values(value).some(function has(item) { return item !== null && typeof item === "object" ? Object.values(item).some(has) : ${filled('item')}; }) ? value : undefined;`,
+    `  if (!(${filled('value')})) return undefined;`,
+    last,
+    '})',
+  ].join('\n');
 }
 
 /** Clay formulas are JavaScript with `{{Column}}` chips. */

@@ -1,86 +1,97 @@
 /**
  * One table row through a recipe: Clay's Only run if, the request Clay would send, and what the
  * contract says about it. `check`, `render` and `send` all go through `evaluateRow`, so what is
- * checked is what is sent.
+ * checked is what is sent, byte for byte.
  */
 import { DEFAULT_BASE_URL } from '../src/config';
 import { endpoints, type Endpoint, type Param } from '../src/endpoints';
 import { quote, type Field } from '../src/fields';
 import { isBlank } from '../src/normalise';
 import { buildRequest } from '../src/request-builder';
+import { attributeWrapper } from '../src/v2-writes';
+import { compileFormula, FormulaError, runIfColumns, type CompiledFormula } from './formula';
 import type { KeyValue, Recipe } from './recipes';
-import { analyseBody, chipsIn, escapeCell, fill, TemplateError, type BodySlot } from './template';
+import { chipsIn, escapeCell, fill, TemplateError } from './template';
 
 export { TemplateError };
 
-/** A chip of the endpoint URL or a query row, and the field it fills. */
-interface TextSlot {
-  readonly column: string;
-  readonly param?: Param;
-}
-
-/** A body chip with the endpoint field it fills. */
-interface PreparedSlot extends BodySlot {
-  readonly param: Param;
-}
+/**
+ * Cells Clay users type for "no value". Sent as they are, Reevo stores them as the value (a
+ * contact titled "N/A") or refuses the row, so `check` reports them wherever they would go out.
+ */
+const PLACEHOLDERS = new Set(['n/a', 'na', '#n/a', '-', '--', '—', 'none', 'null', 'nil', 'undefined']);
+export const isPlaceholder = (text: string): boolean => PLACEHOLDERS.has(text.trim().toLowerCase());
 
 /** A recipe read once, so each row costs no template parsing. */
 export interface PreparedRecipe {
   readonly recipe: Recipe;
   readonly endpoint: Endpoint;
-  readonly pathSlots: readonly TextSlot[];
-  readonly querySlots: ReadonlyArray<{ readonly row: KeyValue; readonly param?: Param }>;
-  readonly bodySlots: readonly PreparedSlot[];
-  /** Keys the body may hold, per object (`''` for the top level, `metadata` for a nested one). */
-  readonly bodyKeys: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Columns the table must have: every chip, and the Only run if columns that must be filled. */
+  readonly pathParams: ReadonlyArray<{ readonly column: string; readonly param: Param }>;
+  readonly queryRows: ReadonlyArray<{ readonly row: KeyValue; readonly param?: Param }>;
+  readonly runIf: CompiledFormula;
+  readonly runIfColumns: { readonly filled: readonly string[]; readonly empty: readonly string[] };
+  readonly bodyFormula?: { readonly column: string; readonly formula: CompiledFormula };
+  /** The table columns each body key is made from, read from the body and the body formula. */
+  readonly columnsOfKey: ReadonlyMap<string, readonly string[]>;
+  /** Recipe column → table column, from `--map "Email=Work Email"`. */
+  readonly map: ReadonlyMap<string, string>;
+  /** Table columns the recipe cannot run without (mapped names). */
   readonly requiredColumns: readonly string[];
 }
 
-export function prepareRecipe(recipe: Recipe): PreparedRecipe {
+export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> = new Map()): PreparedRecipe {
   const endpoint: Endpoint | undefined = endpoints[recipe.endpointName];
   if (!endpoint) throw new TemplateError(`Recipe ${recipe.name} names an unknown endpoint ${recipe.endpointName}.`);
   if (!recipe.endpoint.startsWith(`${DEFAULT_BASE_URL}/`)) {
     throw new TemplateError(`The recipe's Endpoint must start with ${DEFAULT_BASE_URL}/ (it is ${recipe.endpoint}).`);
   }
+  if (typeof recipe.onlyRunIf?.formula !== 'string') throw new TemplateError(`Recipe ${recipe.name} has no Only run if formula.`);
 
-  const pathSlots = matchPath(endpoint, recipe.endpoint.slice(DEFAULT_BASE_URL.length));
-  const querySlots = recipe.queryString.map((row) => {
+  const pathParams = matchPath(endpoint, recipe.endpoint.slice(DEFAULT_BASE_URL.length));
+  const queryRows = recipe.queryString.map((row) => {
     const param = endpoint.params.find((p) => p.in === 'query' && p.field.key === row.key);
     if (!param && endpoint.query?.[row.key] === undefined) throw new TemplateError(`The query string row ${row.key} is not a query field of this endpoint.`);
     return { row, param };
   });
+  const runIf = compile(recipe.onlyRunIf.formula, 'Only run if');
+  const bodyFormula = recipe.bodyFormula ? { column: recipe.bodyFormula.column, formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column) } : undefined;
+  const columnsOfKey = keyColumns([recipe.body ?? '', recipe.bodyFormula?.formula ?? '']);
 
-  const bodySlots: PreparedSlot[] = [];
-  const bodyKeys = new Map<string, Set<string>>();
-  if (recipe.body !== null) {
-    const { slots, skeleton } = analyseBody(recipe.body);
-    for (const slot of slots) bodySlots.push({ ...slot, param: bodyParamAt(endpoint, slot.path) });
-    if (!skeleton || typeof skeleton !== 'object' || Array.isArray(skeleton)) throw new TemplateError('The body template must be a JSON object.');
-    bodyKeys.set('', new Set(Object.keys(skeleton)));
-    for (const [key, value] of Object.entries(skeleton)) {
-      if (endpoint.params.some((p) => p.under === key) && value && typeof value === 'object') bodyKeys.set(key, new Set(Object.keys(value)));
-    }
-  }
-
-  const chipColumns = [
-    ...pathSlots.map((s) => s.column),
+  const own = new Set([bodyFormula?.column, recipe.column].filter(Boolean));
+  const runIfNames = runIfColumns(recipe.onlyRunIf.formula);
+  const used = [
+    ...pathParams.map((p) => p.column),
     ...recipe.queryString.flatMap((row) => chipsIn(row.value).map((c) => c.column)),
-    ...bodySlots.map((s) => s.column),
-  ];
+    ...chipsIn(recipe.body ?? '').map((c) => c.column),
+    ...(bodyFormula?.formula.columns ?? []),
+    ...runIfNames.filled,
+  ].filter((column) => !own.has(column));
+  const unknown = [...map.keys()].filter((column) => !used.includes(column) && !runIf.columns.includes(column));
+  if (unknown.length > 0) throw new TemplateError(`--map names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${recipe.name} does not read.`);
   return {
     recipe,
     endpoint,
-    pathSlots,
-    querySlots,
-    bodySlots,
-    bodyKeys,
-    requiredColumns: [...new Set([...chipColumns, ...recipe.onlyRunIf.filled])],
+    pathParams,
+    queryRows,
+    runIf,
+    runIfColumns: runIfNames,
+    bodyFormula,
+    columnsOfKey,
+    map,
+    requiredColumns: [...new Set(used.map((column) => map.get(column) ?? column))],
   };
 }
 
+function compile(text: string, what: string): CompiledFormula {
+  try {
+    return compileFormula(text);
+  } catch (error) {
+    throw new TemplateError(`${what}: ${(error as FormulaError).message}`);
+  }
+}
+
 /** `/api/v1/public/accounts/{{Reevo Account ID}}` against `/api/v1/public/accounts/{account_id}`. */
-function matchPath(endpoint: Endpoint, path: string): TextSlot[] {
+function matchPath(endpoint: Endpoint, path: string): Array<{ column: string; param: Param }> {
   const params: Param[] = [];
   const pattern = endpoint.path.replace(/[.*+?^$()|[\]\\]|\{(\w+)\}|[{}]/g, (token, key: string | undefined) => {
     if (key === undefined) return `\\${token}`;
@@ -92,13 +103,14 @@ function matchPath(endpoint: Endpoint, path: string): TextSlot[] {
   return params.map((param, i) => ({ column: match[i + 1], param }));
 }
 
-function bodyParamAt(endpoint: Endpoint, path: readonly (string | number)[]): Param {
-  const [first, second] = path;
-  const param = endpoint.params.find(
-    (p) => (p.in ?? 'body') === 'body' && (p.under ? first === p.under && second === p.field.key : first === p.field.key),
-  );
-  if (!param) throw new TemplateError(`The body template puts a column into ${path.join('.')}, which is not a field of this endpoint.`);
-  return param;
+/** `"title": {{Job Title}}`: the body key `title` is made from the column Job Title (up to the next comma). */
+function keyColumns(texts: readonly string[]): Map<string, string[]> {
+  const columns = new Map<string, string[]>();
+  for (const [, key, value] of texts.join('\n').matchAll(/"([^"\n]+)"\s*:\s*([^,\n]*)/g)) {
+    const chips = chipsIn(value).map((c) => c.column);
+    if (chips.length > 0) columns.set(key, [...new Set([...(columns.get(key) ?? []), ...chips])]);
+  }
+  return columns;
 }
 
 export interface RowIssue {
@@ -116,178 +128,181 @@ export interface RenderedRequest {
   readonly url: string;
   /** Headers besides the Clay Account's `x-api-key`. */
   readonly headers: readonly KeyValue[];
-  /** The body text exactly as Clay renders it (empty cells inserted as nothing); null for a GET. */
+  /** The body text exactly as Clay sends it; null for a GET. */
   readonly body: string | null;
 }
+
+export type SkipReason = 'waiting' | 'done' | 'condition';
 
 export type RowOutcome =
   | {
       readonly row: number;
       readonly status: 'ok' | 'problems';
       readonly request: RenderedRequest;
-      /** The body `send` sends: parsed, with empty optional values left out. Undefined if invalid JSON. */
-      readonly sendBody?: Record<string, unknown>;
       readonly issues: readonly RowIssue[];
     }
   | {
       readonly row: number;
       readonly status: 'skipped';
-      /** `waiting`: a cell Only run if needs is empty (the row never reaches Reevo); `done`: the result column is filled. */
-      readonly why: 'waiting' | 'done';
+      /** `waiting`: a cell Only run if needs is empty; `done`: a result column is filled; `condition`: the formula said no. */
+      readonly why: SkipReason;
       readonly reason: string;
-      /** For `waiting`: one problem per empty cell. */
       readonly issues: readonly RowIssue[];
     };
 
 export type Cells = Readonly<Record<string, string | undefined>>;
 
+/** The cell of a recipe column in a row, through `--map`. */
+export function cellReader(prepared: PreparedRecipe, cells: Cells): (column: string) => string {
+  return (column) => cells[prepared.map.get(column) ?? column] ?? '';
+}
+
 /** What Clay, and then the contract, make of one row. `row` is the 1-based row number Clay shows. */
 export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number, baseUrl = DEFAULT_BASE_URL): RowOutcome {
-  const { recipe, endpoint } = prepared;
-  const cell = (column: string) => cells[column] ?? '';
+  const cell = cellReader(prepared, cells);
+  const skip = onlyRunIf(prepared, cell);
+  if (skip) return { row, ...skip };
 
-  // Clay's Only run if: a JavaScript truthiness test, so only an empty cell is false.
-  const unfilled = recipe.onlyRunIf.filled.filter((column) => cell(column) === '');
-  if (unfilled.length > 0) {
-    return {
-      row,
-      status: 'skipped',
-      why: 'waiting',
-      reason: `Only run if is false: ${listColumns(unfilled)} ${unfilled.length > 1 ? 'are' : 'is'} empty`,
-      issues: unfilled.map((column) => {
-        const field = recipe.columns.find((c) => c.name === column)?.field;
-        return { column, ...(field ? { field } : {}), severity: 'problem', message: "is empty, so Clay's Only run if skips the row and it never reaches Reevo" };
-      }),
-    };
-  }
-  const done = recipe.onlyRunIf.empty.filter((column) => cell(column) !== '');
-  if (done.length > 0) return { row, status: 'skipped', why: 'done', reason: `already done: ${listColumns(done)} is filled`, issues: [] };
-
-  const request = renderRequest(prepared, cell, baseUrl);
   const issues: RowIssue[] = [];
+  let request: RenderedRequest;
+  try {
+    request = renderRequest(prepared, cell, baseUrl);
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    const body = { method: prepared.recipe.method, url: baseUrl, headers: prepared.recipe.headers, body: null };
+    return { row, status: 'problems', request: body, issues: [{ column: prepared.bodyFormula!.column, severity: 'problem', message: error.message }] };
+  }
+
   const input: Record<string, unknown> = {};
+  for (const { column, param } of prepared.pathParams) input[param.field.key] = cell(column);
+  for (const { row: query, param } of prepared.queryRows) if (param) input[param.field.key] = fill(query.value, cell);
+  // An empty ID or identifier is reported by the contract check below as missing.
+  for (const [key, value] of Object.entries(input)) sentValue(prepared, key, value, issues, false);
 
-  for (const slot of prepared.pathSlots) input[slot.param!.field.key] = cell(slot.column);
-  for (const { row: query, param } of prepared.querySlots) if (param) input[param.field.key] = fill(query.value, cell).text;
-
-  let sendBody: Record<string, unknown> | undefined;
   if (request.body !== null) {
-    const numbersOk = checkBareChips(prepared, cell, issues);
     let parsed: unknown;
     try {
       parsed = JSON.parse(request.body);
     } catch (error) {
-      if (numbersOk) issues.push({ column: '(body)', severity: 'problem', message: `the body is not valid JSON: ${(error as Error).message}` });
+      issues.push({ column: '(body)', severity: 'problem', message: `the body is not valid JSON: ${(error as Error).message}` });
     }
     if (parsed !== undefined) {
-      sendBody = parsed as Record<string, unknown>;
-      unexpectedKeys(prepared, sendBody, issues);
-      for (const param of endpoint.params) {
-        if ((param.in ?? 'body') !== 'body') continue;
-        const holder = param.under ? (sendBody[param.under] as Record<string, unknown> | undefined) : sendBody;
-        if (!holder || typeof holder !== 'object' || !(param.field.key in holder)) continue;
-        const kept = withoutEmpty(holder[param.field.key], slotsOf(prepared, param), param.required, issues);
-        if (kept === undefined) delete holder[param.field.key];
-        else holder[param.field.key] = kept;
-        if (kept !== undefined) input[param.field.key] = kept;
-      }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) issues.push({ column: '(body)', severity: 'problem', message: 'the body is not a JSON object' });
+      else readBody(prepared, parsed as Record<string, unknown>, input, issues);
     }
   }
 
-  if (request.body === null || sendBody !== undefined) {
-    const built = buildRequest(endpoint, input, 'wire');
-    if (!built.ok) {
-      for (const problem of built.problems) issues.push(...describe(prepared, problem.key, problem.message, input));
-    }
+  if (!issues.some((issue) => issue.column === '(body)')) {
+    const built = buildRequest(prepared.endpoint, input, 'wire');
+    if (!built.ok) for (const problem of built.problems) issues.push(...describe(prepared, problem.key, problem.message, input));
   }
   const status = issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok';
-  return { row, status, request, ...(sendBody !== undefined && status === 'ok' ? { sendBody } : {}), issues };
+  return { row, status, request, issues };
+}
+
+/** Clay's Only run if on this row, and why it is false. */
+function onlyRunIf(prepared: PreparedRecipe, cell: (column: string) => string): Omit<Extract<RowOutcome, { status: 'skipped' }>, 'row'> | undefined {
+  let run: unknown;
+  try {
+    run = prepared.runIf.evaluate(cell);
+  } catch (error) {
+    return { status: 'skipped', why: 'condition', reason: `Only run if failed on this row (${(error as Error).message})`, issues: [] };
+  }
+  if (run) return undefined;
+  const { filled, empty } = prepared.runIfColumns;
+  const unfilled = filled.filter((column) => cell(column).trim() === '');
+  if (unfilled.length > 0) {
+    return {
+      status: 'skipped',
+      why: 'waiting',
+      reason: `Only run if is false: ${listColumns(unfilled)} ${unfilled.length > 1 ? 'are' : 'is'} empty`,
+      issues: unfilled.map((column) => {
+        const field = prepared.recipe.columns.find((c) => c.name === column)?.field;
+        return { column, ...(field ? { field } : {}), severity: 'warning', message: "is empty, so Clay's Only run if skips the row and it never reaches Reevo" };
+      }),
+    };
+  }
+  const done = empty.filter((column) => cell(column).trim() !== '');
+  if (done.length > 0) return { status: 'skipped', why: 'done', reason: `already done: ${listColumns(done)} is filled`, issues: [] };
+  return { status: 'skipped', why: 'condition', reason: `Only run if is false: ${prepared.runIf.text}`, issues: [] };
 }
 
 function renderRequest(prepared: PreparedRecipe, cell: (column: string) => string, baseUrl: string): RenderedRequest {
-  const { recipe } = prepared;
+  const { recipe, bodyFormula } = prepared;
   const base = baseUrl.replace(/\/+$/, '');
-  const path = fill(recipe.endpoint.slice(DEFAULT_BASE_URL.length), cell).text;
-  const query = new URLSearchParams(recipe.queryString.map((row): [string, string] => [row.key, fill(row.value, cell).text])).toString();
-  return {
-    method: recipe.method,
-    url: `${base}${path}${query ? `?${query}` : ''}`,
-    headers: recipe.headers,
-    body: recipe.body === null ? null : fill(recipe.body, (column) => escapeCell(cell(column))).text,
-  };
-}
-
-/** Numbers go in without quotes, so their cells must be plain JSON numbers or the body breaks. */
-function checkBareChips(prepared: PreparedRecipe, cell: (column: string) => string, issues: RowIssue[]): boolean {
-  let ok = true;
-  const seen = new Set<string>();
-  for (const slot of prepared.bodySlots) {
-    if (!slot.bare || seen.has(slot.column)) continue;
-    seen.add(slot.column);
-    const text = cell(slot.column).trim();
-    if (/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text) || text === 'null') continue;
-    ok = false;
-    const { field } = slot.param;
-    const message =
-      text === ''
-        ? `is empty, which leaves ${JSON.stringify(field.key)}: with no value, so the body is not valid JSON. Fill it (0 is a number) or take the line out of the body`
-        : `${quote(cell(slot.column))} is not a plain number; it goes into the body without quotes, so the body is not valid JSON${hint(field, cell(slot.column))}`;
-    issues.push({ column: slot.column, field: field.key, severity: 'problem', message });
+  const path = fill(recipe.endpoint.slice(DEFAULT_BASE_URL.length), cell);
+  const query = new URLSearchParams(recipe.queryString.map((row): [string, string] => [row.key, fill(row.value, cell)])).toString();
+  let body: string | null = null;
+  if (recipe.body !== null) {
+    const text = (column: string) => (column === bodyFormula?.column ? String(bodyFormula.formula.evaluate(cell) ?? '') : cell(column));
+    const whole = chipsIn(recipe.body);
+    // A Body that is one chip is the JSON.stringify pattern: the cell's text is the whole body.
+    body = whole.length === 1 && whole[0].start === 0 && whole[0].end === recipe.body.length ? text(whole[0].column) : fill(recipe.body, (column) => escapeCell(text(column)));
   }
-  return ok;
+  return { method: recipe.method, url: `${base}${path}${query ? `?${query}` : ''}`, headers: recipe.headers, body };
 }
 
-/** A bare chip holding `1, "x": 2` adds keys of its own; the template is the list of allowed keys. */
-function unexpectedKeys(prepared: PreparedRecipe, body: Record<string, unknown>, issues: RowIssue[]): void {
-  for (const [scope, allowed] of prepared.bodyKeys) {
-    const holder = scope === '' ? body : body[scope];
-    if (!holder || typeof holder !== 'object') continue;
-    for (const key of Object.keys(holder)) {
-      if (!allowed.has(key)) {
-        issues.push({ column: '(body)', severity: 'problem', message: `the body has a key ${JSON.stringify(key)} that the recipe does not: a cell put it there` });
+/** Every key of the body: known to the endpoint, and not an empty or placeholder value. */
+function readBody(prepared: PreparedRecipe, body: Record<string, unknown>, input: Record<string, unknown>, issues: RowIssue[]): void {
+  const { endpoint } = prepared;
+  const fixed = Object.keys(endpoint.fixedBody ?? {});
+  for (const [key, value] of Object.entries(body)) {
+    const top = endpoint.params.find((p) => (p.in ?? 'body') === 'body' && !p.under && wireKey(p) === key);
+    const group = endpoint.params.filter((p) => p.under === key);
+    if (top) {
+      input[top.field.key] = unwrapped(top, value);
+      sentValue(prepared, top.field.key, input[top.field.key], issues, true);
+    } else if (group.length > 0 && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, item] of Object.entries(value)) {
+        const param = group.find((p) => wireKey(p) === inner);
+        if (!param) issues.push({ column: '(body)', severity: 'problem', message: `the body has a key ${JSON.stringify(`${key}.${inner}`)} that is not a field of this endpoint` });
+        const field = param?.field.key ?? inner;
+        input[field] = param ? unwrapped(param, item) : item;
+        sentValue(prepared, field, input[field], issues, true);
       }
+    } else if (!fixed.includes(key)) {
+      issues.push({ column: '(body)', severity: 'problem', message: `the body has a key ${JSON.stringify(key)} that is not a field of this endpoint` });
     }
   }
 }
 
-function slotsOf(prepared: PreparedRecipe, param: Param): PreparedSlot[] {
-  return prepared.bodySlots.filter((slot) => slot.param === param);
+/** The body key of a field: a v2 attribute may be named otherwise than its input (src/endpoints.ts). */
+const wireKey = (param: Param) => param.as ?? param.field.key;
+
+/** The value inside a v2 wrapper (`{"related_record_match": {"email": …}}` → the email); as it is when the wrapper is not there. */
+function unwrapped(param: Param, value: unknown): unknown {
+  let inside = value;
+  for (const step of attributeWrapper(param.form)?.path ?? []) {
+    if (!inside || typeof inside !== 'object' || !(step in inside)) return value;
+    inside = (inside as Record<string, unknown>)[step];
+  }
+  return inside;
 }
 
-const EMPTY_WARNING = `is empty: Clay sends "" for it (unless "Remove null & undefined values" strips it, which is not confirmed), and Reevo may reject that or, on an update, blank the stored value. reevo-clay send leaves it out`;
-
-/**
- * The value without what empty cells put there ("" , list items "", custom fields ""), warning
- * for each optional one. A required field that ends up empty is left to buildRequest to report.
- */
-function withoutEmpty(value: unknown, slots: readonly PreparedSlot[], required: boolean | undefined, issues: RowIssue[]): unknown {
-  const warn = (slot: PreparedSlot | undefined) => {
-    if (!required && slot) issues.push({ column: slot.column, field: slot.param.field.key, severity: 'warning', message: EMPTY_WARNING });
-  };
-  const slotAt = (index: string | number) => slots.find((slot) => slot.path.at(-1) === index && slot.path.length > 1);
-  if (Array.isArray(value)) {
-    const kept = value.filter((item, i) => {
-      if (!isBlank(item)) return true;
-      warn(slotAt(i));
-      return false;
+/** An empty or placeholder value that would go out, and what Reevo would make of it. */
+function sentValue(prepared: PreparedRecipe, key: string, value: unknown, issues: RowIssue[], empties: boolean): void {
+  const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [value];
+  const param = prepared.endpoint.params.find((p) => p.field.key === key);
+  if (!param) return;
+  for (const item of items) {
+    if (typeof item !== 'string') continue;
+    const empty = item.trim() === '';
+    if (empty ? !empties : !isPlaceholder(item)) continue;
+    issues.push({
+      column: columnsOf(prepared, key).join(', ') || '(body)',
+      field: key,
+      severity: 'problem',
+      message: `${empty ? 'is empty' : `${quote(item)} is a placeholder`}, and would be sent as ${JSON.stringify(item)}: ${effect(prepared, param.field, item)}`,
     });
-    return kept.length > 0 ? kept : undefined;
   }
-  if (value && typeof value === 'object') {
-    const kept = Object.fromEntries(
-      Object.entries(value).filter(([key, item]) => {
-        if (!isBlank(item)) return true;
-        warn(slotAt(key));
-        return false;
-      }),
-    );
-    return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+function effect(prepared: PreparedRecipe, field: Field, item: string): string {
+  if (!field.check.safeParse(field.wire === 'string[]' ? [item] : item).success) {
+    return `Reevo would refuse the row (HTTP 422: ${field.label} is not valid)`;
   }
-  if (isBlank(value)) {
-    warn(slots[0]);
-    return undefined;
-  }
-  return value;
+  const overwrites = prepared.recipe.method === 'PATCH' || prepared.recipe.rerun.safe;
+  return `Reevo would store ${item.trim() === '' ? 'an empty' : `${quote(item)} as the`} ${field.label}${overwrites ? ', over the value it has' : ''}. Leave the cell empty (the body formula then leaves the field out) or clean it with a formula (clay/README.md)`;
 }
 
 /** A buildRequest problem as issues on the columns that feed the field(s). */
@@ -298,26 +313,35 @@ function describe(prepared: PreparedRecipe, keys: string, message: string, input
     const param = prepared.endpoint.params.find((p) => p.field.key === key);
     if (!param || columns.length === 0) continue;
     const value = badItems(param.field, input[key]);
+    if (typeof value === 'string' && isPlaceholder(value)) continue; // already reported as a placeholder
     const text =
       message === 'is required'
         ? `is empty, but Reevo requires ${param.field.label} (${key})`
         : keys.includes(',')
           ? message
-          : `${quote(value)} ${message}${hint(param.field, value)}`;
-    issues.push({ column: columns.join(', '), field: key, severity: 'problem', message: text });
+          : param.field.wire === 'number' && typeof value === 'string'
+            ? `${quote(value)} is not a plain number, so it goes out as text and Reevo would refuse the row${hint(param.field, value)}`
+            : `${quote(value)} ${message}${hint(param.field, value)}`;
+    // Reevo may take a phone number in another form; E.164 is what it documents.
+    const severity = PHONE_FIELDS.has(key) && message !== 'is required' && !isBlank(value) ? 'warning' : 'problem';
+    issues.push({ column: columns.join(', '), field: key, severity, message: text });
     if (keys.includes(',')) break;
   }
-  if (issues.length === 0) issues.push({ column: '(body)', field: keys, severity: 'problem', message: `${keys}: ${message}` });
+  if (issues.length === 0 && !keys.split(', ').some((key) => typeof input[key] === 'string' && isPlaceholder(input[key] as string))) {
+    issues.push({ column: '(body)', field: keys, severity: 'problem', message: `${keys}: ${message}` });
+  }
   return issues;
 }
 
-function columnsOf(prepared: PreparedRecipe, key: string): string[] {
+const PHONE_FIELDS = new Set(['phone_number', 'contact_phone_number']);
+
+export function columnsOf(prepared: PreparedRecipe, key: string): string[] {
   const columns = [
-    ...prepared.pathSlots.filter((s) => s.param?.field.key === key).map((s) => s.column),
-    ...prepared.querySlots.filter((s) => s.param?.field.key === key).flatMap((s) => chipsIn(s.row.value).map((c) => c.column)),
-    ...prepared.bodySlots.filter((s) => s.param.field.key === key).map((s) => s.column),
+    ...prepared.pathParams.filter((s) => s.param.field.key === key).map((s) => s.column),
+    ...prepared.queryRows.filter((s) => s.param?.field.key === key).flatMap((s) => chipsIn(s.row.value).map((c) => c.column)),
+    ...(prepared.columnsOfKey.get(key) ?? []),
   ];
-  return [...new Set(columns)];
+  return [...new Set(columns.map((column) => prepared.map.get(column) ?? column))];
 }
 
 /** Of a list, the items its check rejects (the whole value if it is not a list). */
@@ -335,7 +359,7 @@ function hint(field: Field, value: unknown): string {
   const data = Array.isArray(read.data) && !Array.isArray(value) && read.data.length === 1 ? read.data[0] : read.data;
   const wire = JSON.stringify(data);
   if (wire === JSON.stringify(value)) return '';
-  return ` (write it as ${wire}; a formula column can do that, see clay/README.md)`;
+  return ` (write it as ${wire}; reevo-clay fix or a formula column can do that, see clay/README.md)`;
 }
 
 function listColumns(columns: readonly string[]): string {

@@ -1,15 +1,27 @@
 /**
  * `reevo-clay send`: sends a table's rows to Reevo the way the Clay column would, with what Clay
- * lacks: a steady rate, retries on 429 and server errors, and a CSV of every row that did not
- * make it, with the reason, so no row is lost silently.
+ * lacks: a steady rate, retries, a check of the key before the batch, and files that account for
+ * every row. Each row ends in exactly one place, written the moment it finishes (so memory stays
+ * flat however long the table and however long one row waits):
+ * - the out file: sent, and Reevo confirmed it (with the returned IDs);
+ * - the skipped file: Only run if said no (as in Clay, that is not a failure);
+ * - the failed file: anything else, with the reason, ready to fix and send again.
+ * An interrupt (SIGINT/SIGTERM, passed in as `signal`) stops sending, waits a bounded time for the
+ * requests in flight, and writes every row not known to be done to the failed file.
  */
-import { createWriteStream, existsSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, rmSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import { parse } from 'csv-parse';
 import { stringify, type Stringifier } from 'csv-stringify';
-import { reevoMessage } from '../src/errors';
+import { stringify as stringifySync } from 'csv-stringify/sync';
+import { classifyResponse, type Failure } from '../src/errors';
+import { endpoints } from '../src/endpoints';
+import { redactKey } from '../src/api-key';
+import { compileFormula } from './formula';
+import { Progress } from './progress';
 import type { Recipe } from './recipes';
-import { evaluateRow, prepareRecipe, type Cells, type PreparedRecipe, type RowOutcome } from './rows';
+import { cellReader, evaluateRow, prepareRecipe, type Cells, type RowOutcome } from './rows';
 import { readTable, TableError } from './table';
 
 export interface RateLimit {
@@ -22,51 +34,67 @@ export interface SendOptions {
   readonly apiKey: string;
   /** Defaults to the recipe's rate limit. */
   readonly rate?: RateLimit;
-  /** Where rows that failed go; defaults to `<table>.failed.csv` next to the table. */
+  readonly map?: ReadonlyMap<string, string>;
+  /** Defaults: `<table>.failed.csv`, `<table>.skipped.csv`, `<table>.out.csv` next to the table. */
   readonly failedPath?: string;
-  /** If given, the whole table is written here with the returned fields (e.g. Reevo Account ID) filled in. */
+  readonly skippedPath?: string;
   readonly outPath?: string;
-  /** Retries after the first attempt, for 429, 5xx and dropped connections. Default 4. */
+  /** An out or failed file of an earlier run of this table: only the rows it does not record as done are sent. */
+  readonly resumeFrom?: string;
+  /** Retries after the first attempt. Default 4. */
   readonly retries?: number;
   /** First backoff in ms, doubled per retry (with jitter). Default 1000. */
   readonly backoffMs?: number;
   /** The longest Retry-After honoured; a longer one fails the row instead. Default 300 s. */
   readonly maxRetryAfterMs?: number;
   readonly timeoutMs?: number;
-  /** Send `""` for empty optional cells, exactly as `render` shows, instead of leaving them out. */
-  readonly keepEmpty?: boolean;
-  /** A stream for the progress bar; the bar is drawn only if it is a TTY. */
-  readonly progressStream?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** After an interrupt, how long requests in flight may still finish. Default 10 s. */
+  readonly graceMs?: number;
+  /** Connection failures in a row (no answer at all) that stop the run. Default 5. */
+  readonly breakerThreshold?: number;
+  /** Aborted on SIGINT/SIGTERM. */
+  readonly signal?: AbortSignal;
+  readonly progress?: { readonly stream: NodeJS.WritableStream & { isTTY?: boolean }; readonly everyMs?: number };
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
   /** The clock the rate limit reads; tests pair it with `sleep`. */
   readonly now?: () => number;
 }
 
+/** Why a run stopped before its end; each makes the CLI exit with status 3. */
+export type StopKind = 'key' | 'permission' | 'quota' | 'interrupted' | 'unreachable' | 'redirect';
+
 export interface SendSummary {
   readonly recipe: string;
   readonly rows: number;
-  /** Sent and accepted by Reevo. */
+  /** Sent, and Reevo confirmed it. */
   readonly ok: number;
-  /** Rows written to the failed-rows CSV, by reason. */
+  /** Rows in the failed file, by reason. */
   readonly failed: number;
   readonly failedByReevo: number;
   readonly notSentProblems: number;
-  readonly notSentWaiting: number;
   readonly notSentStopped: number;
-  /** Skipped because an earlier run filled the result column. */
-  readonly alreadyDone: number;
+  /** Rows Only run if skipped (in the skipped file). */
+  readonly skipped: number;
+  /** Rows an earlier run (`resumeFrom`) already did. */
+  readonly resumed: number;
   readonly retries: number;
-  readonly failedPath?: string;
-  readonly stopReason?: string;
+  readonly files: { readonly out?: string; readonly failed?: string; readonly skipped?: string };
+  readonly stop?: { readonly kind: StopKind; readonly reason: string };
 }
 
-/** Columns the failed-rows CSV puts before the table's own. */
-export const FAILED_COLUMNS = ['Row', 'Reevo Error', 'HTTP Status'] as const;
+/** The key was refused before any row was sent. */
+export class KeyRefused extends Error {}
 
-export function defaultFailedPath(csvPath: string): string {
+/** Columns the failed file puts before the table's own. */
+export const FAILED_COLUMNS = ['Row', 'Reevo Error', 'HTTP Status'] as const;
+export const SKIPPED_COLUMNS = ['Row', 'Skipped Because'] as const;
+/** Columns sendTable adds; a file with them sent again keeps its row numbers and drops the rest. */
+const OWN_COLUMNS = new Set<string>([...FAILED_COLUMNS, ...SKIPPED_COLUMNS]);
+
+export function siblingPath(csvPath: string, kind: 'failed' | 'skipped' | 'out' | 'fixed'): string {
   const ext = extname(csvPath);
-  return join(dirname(csvPath), `${basename(csvPath, ext)}.failed${ext || '.csv'}`);
+  return join(dirname(csvPath), `${basename(csvPath, ext)}.${kind}${ext || '.csv'}`);
 }
 
 /** `5/1000` (requests per milliseconds) or `5` (per second). */
@@ -78,6 +106,31 @@ export function parseRate(text: string): RateLimit | undefined {
   return requests >= 1 && durationMs >= 1 ? { requests, durationMs } : undefined;
 }
 
+/**
+ * The key as given, or a clear refusal: a space, a line break or an invisible character inside it
+ * (a copy from a web page brings them along) would make Reevo answer 401 for every row. The
+ * message says where and what, never the key.
+ */
+export function checkKeyText(raw: string | undefined): string {
+  const key = (raw ?? '').trim();
+  if (!key) throw new TableError('Set the environment variable REEVO_API_KEY to your Reevo API key (it is never printed).');
+  const at = [...key].findIndex((char) => !/^[\x21-\x7e]$/.test(char));
+  if (at >= 0) {
+    const code = key.codePointAt([...key].slice(0, at).join('').length)!;
+    throw new TableError(
+      `REEVO_API_KEY has an invisible or unexpected character at position ${at + 1} of ${[...key].length} (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which no Reevo key has; a copy from a web page or a document often brings one along. Copy the key again, or type it.`,
+    );
+  }
+  return key;
+}
+
+/**
+ * [assumed] Reevo checks the key before the permissions, so asking for an account that cannot
+ * exist (the nil UUID) tells a refused key (401) from a good one (404, or 403 without Accounts
+ * read) and reads no data: the same probe as the Zapier app's connection test (authentication.ts).
+ */
+const KEY_PROBE = endpoints.getAccount.path.replace('{account_id}', '00000000-0000-0000-0000-000000000000');
+
 /** At most `requests` starts in any `durationMs` window; a 429's Retry-After pauses everyone. */
 class RateLimiter {
   private readonly starts: number[] = [];
@@ -86,7 +139,7 @@ class RateLimiter {
 
   constructor(
     private readonly rate: RateLimit,
-    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly wait: (ms: number) => Promise<void>,
     private readonly now: () => number,
   ) {}
 
@@ -95,7 +148,7 @@ class RateLimiter {
       for (;;) {
         const now = this.now();
         if (this.pausedUntil > now) {
-          await this.sleep(this.pausedUntil - now);
+          await this.wait(this.pausedUntil - now);
           continue;
         }
         while (this.starts.length > 0 && now - this.starts[0] >= this.rate.durationMs) this.starts.shift();
@@ -103,7 +156,7 @@ class RateLimiter {
           this.starts.push(now);
           return;
         }
-        await this.sleep(this.rate.durationMs - (now - this.starts[0]));
+        await this.wait(this.rate.durationMs - (now - this.starts[0]));
       }
     });
     this.queue = turn;
@@ -115,213 +168,238 @@ class RateLimiter {
   }
 }
 
+/** A CSV file written row by row, waiting when the disk is slower than the rows. */
+class CsvFile {
+  private readonly csv: Stringifier;
+  private readonly file: WriteStream;
+  /** `append`: add rows to a file that already has this header (an out file keeps every run's IDs). */
+  constructor(
+    readonly path: string,
+    readonly columns: readonly string[],
+    append = false,
+  ) {
+    this.csv = stringify({ header: !append, columns: [...columns] });
+    this.file = createWriteStream(path, { flags: append ? 'a' : 'w' });
+    this.csv.pipe(this.file);
+  }
+  async write(record: Record<string, string | undefined>): Promise<void> {
+    if (!this.csv.write(record)) await once(this.csv, 'drain');
+  }
+  close(): Promise<void> {
+    return new Promise((done, fail) => {
+      this.file.once('finish', () => done());
+      this.file.once('error', fail);
+      this.csv.end();
+    });
+  }
+}
+
 type Final =
   | { kind: 'ok'; returned: Record<string, string> }
-  | { kind: 'done' }
-  | { kind: 'failed'; reason: 'reevo' | 'problems' | 'waiting' | 'stopped'; error: string; status?: number };
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; reason: 'reevo' | 'problems' | 'stopped'; error: string; status?: number };
 
-type Delivery = { ok: true; data: unknown } | { ok: false; error: string; status?: number; stop?: string };
+type NetworkProblem = { notSent: boolean; what: string };
 
 export async function sendTable(recipe: Recipe, csvPath: string, options: SendOptions): Promise<SendSummary> {
-  const prepared = prepareRecipe(recipe);
-  const failedPath = resolve(options.failedPath ?? defaultFailedPath(csvPath));
-  if (failedPath === resolve(csvPath) || (options.outPath && resolve(options.outPath) === resolve(csvPath))) {
-    throw new TableError('The failed-rows and output files must not be the table being sent.');
+  const prepared = prepareRecipe(recipe, options.map);
+  const paths = {
+    failed: resolve(options.failedPath ?? siblingPath(csvPath, 'failed')),
+    skipped: resolve(options.skippedPath ?? siblingPath(csvPath, 'skipped')),
+    out: resolve(options.outPath ?? siblingPath(csvPath, 'out')),
+  };
+  const all = [resolve(csvPath), paths.failed, paths.skipped, paths.out];
+  if (new Set(all).size !== all.length) {
+    throw new TableError('The table, the out file, the failed file and the skipped file must be four different files (--out, --failed, --skipped).');
   }
+  if (options.resumeFrom && resolve(options.resumeFrom) === resolve(csvPath)) throw new TableError('--resume takes the out or failed file of an earlier run, not the table.');
+  // Read whole before anything is written, so the failed file of the last run can be resumed from and rewritten.
+  const resume = options.resumeFrom ? await readResume(options.resumeFrom) : undefined;
+  const outHeader = (columns: string[]) => ['Row', ...columns, ...recipe.returns.map((r) => r.column).filter((c) => !columns.includes(c))];
+
   const rate = options.rate ?? { requests: recipe.rateLimit.requests, durationMs: recipe.rateLimit.durationMs };
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const now = options.now ?? Date.now;
-  const limiter = new RateLimiter(rate, sleep, now);
-  const fetchImpl = options.fetch ?? fetch;
   const retries = options.retries ?? 4;
   const backoffMs = options.backoffMs ?? 1000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 300_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const redact = (text: string) => (options.apiKey ? text.split(options.apiKey).join('[API key]') : text);
+  const breakerThreshold = options.breakerThreshold ?? 5;
+  const fetchImpl = options.fetch ?? fetch;
 
-  let stopReason: string | undefined;
+  // Stopping: `stop` is set once; everything waiting wakes up; requests in flight get a grace period.
+  let stop: { kind: StopKind; reason: string } | undefined;
+  const stopped = new AbortController();
+  const whenStopped = once(stopped.signal, 'abort').then(() => undefined);
+  const hardAbort = new AbortController();
+  const halt = (kind: StopKind, reason: string) => {
+    if (stop) return;
+    stop = { kind, reason };
+    stopped.abort();
+  };
+  const onInterrupt = () => halt('interrupted', 'interrupted');
+  if (options.signal?.aborted) onInterrupt();
+  options.signal?.addEventListener('abort', onInterrupt, { once: true });
+  const baseSleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref()));
+  /** A wait that ends early when the run stops. */
+  const wait = (ms: number) => (stopped.signal.aborted ? Promise.resolve() : Promise.race([baseSleep(ms), whenStopped]));
+  const limiter = new RateLimiter(rate, wait, now);
+
+  await checkKey(options, fetchImpl, timeoutMs, halt);
+
   let retryCount = 0;
-
-  const bar = options.progressStream?.isTTY ? await progressBar(csvPath, prepared, options.progressStream) : undefined;
+  let connectionFailures = 0;
+  const counts = { rows: 0, ok: 0, reevo: 0, problems: 0, stopped: 0, skipped: 0, resumed: 0 };
+  const files: { out?: CsvFile; failed?: CsvFile; skipped?: CsvFile } = {};
+  let header: string[] = [];
+  const tableColumns = () => header.filter((c) => !OWN_COLUMNS.has(c));
+  const progress = options.progress ? new Progress(await countRows(csvPath), options.progress.stream, now, options.progress.everyMs) : undefined;
 
   /** One request with retries; never throws. */
-  async function deliver(outcome: Extract<RowOutcome, { request: unknown }>): Promise<Delivery> {
-    const body = outcome.request.body === null ? undefined : options.keepEmpty ? outcome.request.body : JSON.stringify(outcome.sendBody);
-    const headers: Record<string, string> = Object.fromEntries(outcome.request.headers.map((h) => [h.key, h.value]));
+  async function deliver(outcome: Extract<RowOutcome, { request: unknown }>, cells: Cells): Promise<Final> {
+    const { request } = outcome;
+    const headers: Record<string, string> = Object.fromEntries(request.headers.map((h) => [h.key, h.value]));
     headers['x-api-key'] = options.apiKey;
     for (let attempt = 0; ; attempt++) {
       await limiter.acquire();
-      if (stopReason) return { ok: false, error: `not sent: ${stopReason}`, stop: stopReason };
-      const retryable = (safeToRepeat: boolean) => safeToRepeat && attempt < retries;
+      if (stop) return { kind: 'failed', reason: 'stopped', error: `not sent: ${stop.reason}` };
       const backoff = () => Math.round(backoffMs * 2 ** attempt * (0.5 + Math.random() / 2));
 
       let response: Response;
+      let text: string;
       try {
-        response = await fetchImpl(outcome.request.url, { method: outcome.request.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-      } catch (error) {
-        const what = networkProblem(error);
-        if (retryable(recipe.rerun.safe)) {
-          retryCount += 1;
-          await sleep(backoff());
-          continue;
-        }
-        return {
-          ok: false,
-          error: recipe.rerun.safe
-            ? `Could not reach Reevo (${what}) after ${retries} retries.`
-            : `Could not reach Reevo (${what}). The request may or may not have been carried out: check Reevo before you re-send this row (${recipe.title} is not safe to repeat, so it was not retried).`,
-        };
-      }
-
-      let text: string | undefined;
-      try {
+        response = await fetchImpl(request.url, {
+          method: request.method,
+          headers,
+          body: request.body ?? undefined,
+          redirect: 'manual',
+          signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), hardAbort.signal]),
+        });
         text = await response.text();
-      } catch {
-        text = undefined;
-      }
-      const status = response.status;
-      if (status >= 200 && status < 300) {
-        const data = readJson(text);
-        if (data !== undefined || text === '') return { ok: true, data: data ?? null };
-        if (retryable(recipe.rerun.safe)) {
+      } catch (error) {
+        if (hardAbort.signal.aborted) {
+          return {
+            kind: 'failed',
+            reason: 'stopped',
+            error: `interrupted while waiting for Reevo's answer: the row may or may not have been carried out; check Reevo before you send it again`,
+          };
+        }
+        const problem = networkProblem(error);
+        connectionFailures += 1;
+        if (connectionFailures >= breakerThreshold) {
+          halt('unreachable', `Reevo could not be reached ${connectionFailures} times in a row (${problem.what}); check --base-url and the network, then send the failed file again`);
+        }
+        // A request that never left can always be repeated; one that may have arrived only if the recipe is safe to repeat.
+        if (!stop && attempt < retries && (problem.notSent || recipe.rerun.safe)) {
           retryCount += 1;
-          await sleep(backoff());
+          await wait(backoff());
           continue;
         }
+        if (problem.notSent) return { kind: 'failed', reason: 'stopped', error: `not sent: could not reach Reevo (${problem.what})` };
         return {
-          ok: false,
-          status,
-          error: `Reevo answered HTTP ${status} but its response could not be read, so it was probably carried out: check Reevo before you re-send this row.`,
+          kind: 'failed',
+          reason: 'reevo',
+          error: recipe.rerun.safe
+            ? `Could not reach Reevo (${problem.what}) on every try (${attempt + 1}).`
+            : `Could not reach Reevo (${problem.what}). The request may or may not have been carried out: check Reevo before you re-send this row (${recipe.title} is not safe to repeat, so it was not retried).`,
         };
       }
+      connectionFailures = 0;
 
-      const message = redact(messageOf(text ?? '', prepared));
-      if (status === 429) {
-        if (/quota/i.test(message)) {
-          const stop = `Reevo's API quota for your organization is used up (${message})`;
-          stopReason ??= `${stop}. Contact your Reevo account manager, then re-send the failed rows`;
-          return { ok: false, status, error: `${stop}. Contact your Reevo account manager to raise it, then re-send the failed rows.`, stop };
-        }
-        const wait = retryAfterMs(response.headers.get('retry-after'), now()) ?? backoff();
-        if (attempt < retries && wait <= maxRetryAfterMs) {
-          retryCount += 1;
-          limiter.pause(wait);
-          await sleep(wait);
-          continue;
-        }
-        return { ok: false, status, error: `Reevo kept limiting requests (HTTP 429${message ? `: ${message}` : ''}) after ${attempt} retries. Re-send the failed rows with a lower --rate.` };
+      const failure = classifyResponse(
+        { status: response.status, headers: (name) => response.headers.get(name), body: text },
+        { apiKey: options.apiKey, permissions: recipe.permissions, labels: columnLabels(recipe), now: now() },
+      );
+      if (!failure) return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? null, cellReader(prepared, cells)) };
+      const stopKind = STOPS[failure.kind];
+      if (stopKind) {
+        halt(stopKind, withoutPeriod(failure.message));
+        return { kind: 'failed', reason: 'reevo', status: failure.status, error: `Stopped: ${failure.message}` };
       }
-      if (status >= 500) {
-        // 503 means the server did not take the request on; other 5xx may have written it.
-        if (retryable(recipe.rerun.safe || status === 503)) {
-          retryCount += 1;
-          await sleep(backoff());
-          continue;
-        }
-        const detail = message && !/^\s*</.test(text ?? '') ? `: ${message}` : '';
-        return {
-          ok: false,
-          status,
-          error:
-            recipe.rerun.safe || status === 503
-              ? `Reevo had a problem on its side (HTTP ${status}${detail}) on every try (${attempt + 1}). Re-send the failed rows later.`
-              : `Reevo had a problem on its side (HTTP ${status}${detail}). It may or may not have been carried out: check Reevo before you re-send this row (${recipe.title} is not safe to repeat, so it was not retried).`,
-        };
+      const retryAfterMs = failure.kind === 'throttled' ? (failure.retryAfter !== undefined ? failure.retryAfter * 1000 : backoff()) : backoff();
+      // A 429 and a 503 were not carried out; any other failure may have been, so only a recipe safe to repeat tries again.
+      const repeatable = failure.retryable && (!failure.mayHaveHappened || recipe.rerun.safe);
+      if (repeatable && attempt < retries && retryAfterMs <= maxRetryAfterMs && !stop) {
+        retryCount += 1;
+        if (failure.kind === 'throttled') limiter.pause(retryAfterMs);
+        await wait(retryAfterMs);
+        continue;
       }
-      if (status === 401) {
-        const stop = /expired/i.test(message)
-          ? 'the API key has expired (HTTP 401): ask a Reevo workspace admin for a new key and set REEVO_API_KEY'
-          : `Reevo did not accept the API key (HTTP 401${message ? `: ${message}` : ''}): check REEVO_API_KEY, or make a new key in Reevo under Settings → API Keys`;
-        stopReason ??= stop;
-        return { ok: false, status, error: `Stopped: ${stop}.`, stop };
-      }
-      if (status === 403) {
-        const stop = `the API key may not do this (HTTP 403${message ? `: ${message}` : ''}); ${recipe.title} needs ${recipe.permissions.join(' and ')}. A workspace admin can change the key's permissions under Settings → API Keys`;
-        stopReason ??= stop;
-        return { ok: false, status, error: `Stopped: ${stop}.`, stop };
-      }
-      return { ok: false, status, error: `Reevo rejected the row (HTTP ${status}${message ? `: ${message}` : ''}).` };
+      return { kind: 'failed', reason: 'reevo', status: failure.status, error: rowError(failure, recipe, attempt) };
     }
   }
 
-  // Rows finish out of order; they are written in table order.
-  let header: string[] = [];
-  let failedWriter: { csv: Stringifier; file: WriteStream } | undefined;
-  let outWriter: { csv: Stringifier; file: WriteStream } | undefined;
-  const finished = new Map<number, { cells: Cells; final: Final }>();
-  let nextToWrite = 1;
-  const counts = { rows: 0, ok: 0, reevo: 0, problems: 0, waiting: 0, stopped: 0, done: 0 };
-
-  const openWriter = (path: string, columns: string[]) => {
-    const csv = stringify({ header: true, columns });
-    const file = createWriteStream(path);
-    csv.pipe(file);
-    return { csv, file };
-  };
-  const returnColumns = recipe.returns.map((r) => r.column);
-  const ownColumns = () => header.filter((c) => !(FAILED_COLUMNS as readonly string[]).includes(c));
-
-  const flush = () => {
-    for (let entry = finished.get(nextToWrite); entry; entry = finished.get(nextToWrite)) {
-      finished.delete(nextToWrite);
-      const { cells, final } = entry;
-      if (final.kind === 'failed') {
-        failedWriter ??= openWriter(failedPath, [...FAILED_COLUMNS, ...ownColumns()]);
-        failedWriter.csv.write({ ...cells, Row: String(nextToWrite), 'Reevo Error': final.error, 'HTTP Status': final.status ? String(final.status) : '' });
-      }
-      if (options.outPath) {
-        outWriter ??= openWriter(options.outPath, [...ownColumns(), ...returnColumns.filter((c) => !header.includes(c))]);
-        outWriter.csv.write(final.kind === 'ok' ? { ...cells, ...final.returned } : cells);
-      }
-      nextToWrite += 1;
+  const finish = async (row: string, cells: Cells, final: Final) => {
+    const own = Object.fromEntries(tableColumns().map((column) => [column, cells[column]]));
+    if (final.kind === 'ok') {
+      counts.ok += 1;
+      files.out ??= new CsvFile(paths.out, outHeader(tableColumns()), existsSync(paths.out));
+      await files.out.write({ Row: row, ...own, ...final.returned });
+    } else if (final.kind === 'skipped') {
+      counts.skipped += 1;
+      files.skipped ??= new CsvFile(paths.skipped, [...SKIPPED_COLUMNS, ...tableColumns()]);
+      await files.skipped.write({ Row: row, 'Skipped Because': final.reason, ...own });
+    } else {
+      counts[final.reason] += 1;
+      files.failed ??= new CsvFile(paths.failed, [...FAILED_COLUMNS, ...tableColumns()]);
+      await files.failed.write({ Row: row, 'Reevo Error': redactKey(final.error, options.apiKey), 'HTTP Status': final.status ? String(final.status) : '', ...own });
     }
-  };
-  const finish = (row: number, cells: Cells, final: Final) => {
-    if (final.kind === 'ok') counts.ok += 1;
-    else if (final.kind === 'done') counts.done += 1;
-    else counts[final.reason] += 1;
-    finished.set(row, { cells, final });
-    flush();
-    bar?.increment(1, { ok: counts.ok, failed: counts.reevo + counts.problems + counts.waiting + counts.stopped });
+    progress?.update({ done: counts.ok + counts.skipped, failed: counts.reevo + counts.problems + counts.stopped, resumed: counts.resumed });
   };
 
   const inFlight = new Set<Promise<void>>();
   const maxInFlight = Math.max(1, Math.min(rate.requests, 64));
   try {
-    for await (const { row, cells } of readTable(csvPath, prepared, (columns) => (header = columns))) {
+    const onHeader = (columns: string[]) => {
+      header = columns;
+      if (existsSync(paths.out) && firstLine(paths.out) !== stringifyLine(outHeader(tableColumns()))) {
+        throw new TableError(`${paths.out} holds rows of another table or recipe (its columns differ), and its IDs must not be lost: pass another --out.`);
+      }
+    };
+    for await (const { row: position, cells } of readTable(csvPath, prepared, onHeader)) {
       counts.rows += 1;
-      const outcome = evaluateRow(prepared, cells, row, options.baseUrl);
+      // A failed, skipped or out file sent again keeps the row numbers of the first table.
+      const row = cells.Row?.trim() || String(position);
+      if (resume?.isDone(row)) {
+        counts.resumed += 1;
+        continue;
+      }
+      const outcome = evaluateRow(prepared, cells, Number(row) || position, options.baseUrl);
       if (outcome.status === 'skipped') {
-        finish(row, cells, outcome.why === 'done' ? { kind: 'done' } : { kind: 'failed', reason: 'waiting', error: `not sent: ${outcome.reason}` });
+        await finish(row, cells, { kind: 'skipped', reason: outcome.reason });
+        continue;
+      }
+      if (stop) {
+        await finish(row, cells, { kind: 'failed', reason: 'stopped', error: `not sent: ${stop.reason}` });
         continue;
       }
       if (outcome.status === 'problems') {
         const problems = outcome.issues.filter((i) => i.severity === 'problem').map((i) => `${i.column}: ${i.message}`);
-        finish(row, cells, { kind: 'failed', reason: 'problems', error: `not sent: ${problems.join('; ')}` });
+        await finish(row, cells, { kind: 'failed', reason: 'problems', error: `not sent: ${problems.join('; ')}` });
         continue;
       }
-      if (stopReason) {
-        finish(row, cells, { kind: 'failed', reason: 'stopped', error: `not sent: ${stopReason}` });
-        continue;
-      }
-      const task = deliver(outcome).then((delivery) => {
-        if (delivery.ok) finish(row, cells, { kind: 'ok', returned: returnedValues(recipe, delivery.data) });
-        else if (delivery.stop && delivery.error.startsWith('not sent')) finish(row, cells, { kind: 'failed', reason: 'stopped', error: delivery.error });
-        else finish(row, cells, { kind: 'failed', reason: 'reevo', error: delivery.error, status: delivery.status });
-      });
+      const task = deliver(outcome, cells).then((final) => finish(row, cells, final));
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task));
-      if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      if (inFlight.size >= maxInFlight) await Promise.race([...inFlight, whenStopped]);
+    }
+    if (stop && inFlight.size > 0) {
+      const grace = options.graceMs ?? 10_000;
+      await Promise.race([Promise.allSettled(inFlight), new Promise((done) => setTimeout(done, grace).unref())]);
+      hardAbort.abort();
     }
     await Promise.all(inFlight);
   } finally {
+    hardAbort.abort();
     await Promise.allSettled(inFlight);
-    bar?.stop();
-    await Promise.all([failedWriter, outWriter].filter((w) => w !== undefined).map(closeWriter));
+    options.signal?.removeEventListener('abort', onInterrupt);
+    progress?.stop();
+    await Promise.all(Object.values(files).map((file) => file.close()));
   }
 
-  const failed = counts.reevo + counts.problems + counts.waiting + counts.stopped;
-  if (failed === 0) removeStaleFailedFile(failedPath);
+  const failed = counts.reevo + counts.problems + counts.stopped;
+  // A failed or skipped file of an earlier run beside the table would invite sending rows that went through this time.
+  if (!files.failed) removeOwnFile(paths.failed, FAILED_COLUMNS);
+  if (!files.skipped) removeOwnFile(paths.skipped, SKIPPED_COLUMNS);
   return {
     recipe: recipe.name,
     rows: counts.rows,
@@ -329,45 +407,77 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
     failed,
     failedByReevo: counts.reevo,
     notSentProblems: counts.problems,
-    notSentWaiting: counts.waiting,
     notSentStopped: counts.stopped,
-    alreadyDone: counts.done,
+    skipped: counts.skipped,
+    resumed: counts.resumed,
     retries: retryCount,
-    ...(failed > 0 ? { failedPath } : {}),
-    ...(stopReason ? { stopReason } : {}),
+    files: Object.fromEntries(Object.entries(files).map(([kind, file]) => [kind, file.path])),
+    ...(stop ? { stop } : {}),
   };
 }
 
-function closeWriter(writer: { csv: Stringifier; file: WriteStream }): Promise<void> {
-  return new Promise((done, fail) => {
-    writer.file.once('finish', () => done());
-    writer.file.once('error', fail);
-    writer.csv.end();
-  });
+const STOPS: Partial<Record<Failure['kind'], StopKind>> = {
+  invalid_key: 'key',
+  expired: 'key',
+  permission: 'permission',
+  quota: 'quota',
+  redirect: 'redirect',
+};
+
+const withoutPeriod = (text: string) => text.replace(/\.\s*$/, '');
+
+function rowError(failure: Failure, recipe: Recipe, attempt: number): string {
+  if (failure.kind === 'throttled') return `${failure.message} It kept limiting after ${attempt} retries: send the failed file again with a lower --rate.`;
+  if (failure.kind === 'server') {
+    return failure.mayHaveHappened && !recipe.rerun.safe
+      ? `${failure.message} It may or may not have been carried out: check Reevo before you re-send this row (${recipe.title} is not safe to repeat, so it was not retried).`
+      : `${failure.message} It failed on every try (${attempt + 1}): send the failed file again later.`;
+  }
+  if (failure.kind === 'unreadable') return `${failure.message} (${recipe.title} is not retried.)`;
+  return failure.message;
 }
 
-/** A failed-rows file from an earlier run would invite re-sending rows that went through this time. */
-function removeStaleFailedFile(path: string): void {
-  if (!existsSync(path)) return;
-  const head = readFileSync(path, 'utf8').slice(0, 200);
-  if (head.startsWith(FAILED_COLUMNS.join(','))) rmSync(path);
+/** A 422 names the table's column: `column "Task Owner Email" (owner_email): …`. */
+function columnLabels(recipe: Recipe): Record<string, string> {
+  return Object.fromEntries(recipe.columns.map((c) => [c.field, `column "${c.name}"`]));
 }
 
-async function progressBar(csvPath: string, prepared: PreparedRecipe, stream: NodeJS.WritableStream): Promise<SingleBar> {
-  let total = 0;
-  for await (const _row of readTable(csvPath, prepared)) total += 1;
-  const bar = new SingleBar({
-    stream,
-    format: 'Sending {bar} {value}/{total} rows | {ok} ok | {failed} failed | ETA {eta_formatted}',
-    hideCursor: true,
-    clearOnComplete: false,
-  });
-  bar.start(total, 0, { ok: 0, failed: 0 });
-  return bar;
+async function checkKey(
+  options: SendOptions,
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+  halt: (kind: StopKind, reason: string) => void,
+): Promise<void> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchImpl(`${options.baseUrl}${KEY_PROBE}`, {
+      headers: { 'x-api-key': options.apiKey, Accept: 'application/json' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    text = await response.text();
+  } catch (error) {
+    throw new TableError(`Could not reach Reevo at ${options.baseUrl} to check the key (${networkProblem(error).what}); nothing was sent.`);
+  }
+  const failure = classifyResponse({ status: response.status, headers: (name) => response.headers.get(name), body: text }, { apiKey: options.apiKey });
+  if (failure && ['invalid_key', 'expired', 'redirect', 'not_reevo'].includes(failure.kind)) {
+    halt('key', failure.message);
+    throw new KeyRefused(`${failure.message} Nothing was sent.`);
+  }
 }
 
-function readJson(text: string | undefined): unknown {
-  if (text === undefined || text.trim() === '') return undefined;
+function networkProblem(error: unknown): NetworkProblem {
+  const name = (error as Error)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return { notSent: false, what: 'no answer in time' };
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  if (code === 'ECONNREFUSED') return { notSent: true, what: 'the connection was refused' };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { notSent: true, what: 'the host name was not found' };
+  return { notSent: false, what: 'the connection was dropped before Reevo answered' };
+}
+
+function readJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -375,49 +485,57 @@ function readJson(text: string | undefined): unknown {
   }
 }
 
-/** Reevo's message, with FastAPI's field locations named by the table's columns. */
-function messageOf(text: string, prepared: PreparedRecipe): string {
-  const body = readJson(text);
-  const detail = (body as { detail?: unknown } | undefined)?.detail;
-  if (Array.isArray(detail)) {
-    return detail
-      .map((item: { loc?: unknown[]; msg?: unknown }) => {
-        const loc = Array.isArray(item.loc) ? item.loc.map(String) : [];
-        const key = [...loc].reverse().find((part) => !/^\d+$/.test(part) && !['body', 'query', 'path', 'header'].includes(part));
-        const column = prepared.recipe.columns.find((c) => c.field === key)?.name;
-        return `${column ? `column "${column}" ` : ''}(${loc.join('.')}): ${String(item.msg ?? 'is not valid')}`;
-      })
-      .join('; ');
-  }
-  const message = reevoMessage(body ?? text) ?? '';
-  return /^\s*</.test(message) ? '' : message.replace(/\s+/g, ' ').slice(0, 300);
-}
-
-/** Retry-After in seconds or as an HTTP date. */
-function retryAfterMs(header: string | null, now: number): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function networkProblem(error: unknown): string {
-  const name = (error as Error)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return 'no answer in time';
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  if (cause?.code === 'ECONNREFUSED') return 'the connection was refused';
-  if (cause?.code === 'ENOTFOUND') return 'the host name was not found';
-  return 'the connection was dropped before Reevo answered';
-}
-
-/** The recipe's "fields to return" from a response, by dot path (`0.id`, `contact.id`). */
-export function returnedValues(recipe: Recipe, data: unknown): Record<string, string> {
+/**
+ * The recipe's returns from a response: a dot path (`0.id`, `contact.id`), or a formula column
+ * that reads the response through the recipe's column name and the row's cells.
+ */
+export function returnedValues(recipe: Recipe, data: unknown, cell: (column: string) => string = () => ''): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const { path, column } of recipe.returns) {
-    let value: unknown = data;
-    for (const part of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
-    values[column] = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  for (const ret of recipe.returns) {
+    let value: unknown;
+    if (ret.path !== undefined) {
+      value = data;
+      for (const part of ret.path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    } else {
+      value = compileFormula(ret.formula).evaluate((column) => (column === recipe.column ? data : cell(column)));
+    }
+    values[ret.column] = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return values;
+}
+
+/** Rows an earlier run did: those in its out file, or all but those in its failed file. */
+async function readResume(path: string): Promise<{ isDone(row: string): boolean }> {
+  if (!existsSync(path)) throw new TableError(`--resume ${path}: there is no such file.`);
+  const rows = new Set<string>();
+  let columns: string[] = [];
+  const parser = createReadStream(path).pipe(parse({ bom: true, columns: (header: string[]) => (columns = header), relax_column_count: true }));
+  for await (const record of parser as AsyncIterable<Record<string, string>>) if (record.Row) rows.add(record.Row.trim());
+  if (!columns.includes('Row')) throw new TableError(`--resume ${path} is not an out or failed file of reevo-clay send (it has no Row column).`);
+  const failedFile = columns.includes('Reevo Error');
+  return { isDone: (row) => (failedFile ? !rows.has(row) : rows.has(row)) };
+}
+
+async function countRows(csvPath: string): Promise<number> {
+  let rows = 0;
+  const parser = createReadStream(csvPath).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, from_line: 2 }));
+  for await (const _record of parser) rows += 1;
+  return rows;
+}
+
+function firstLine(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    return buffer.toString('utf8', 0, readSync(fd, buffer)).split(/\r?\n/)[0];
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const stringifyLine = (columns: readonly string[]) => stringifySync([columns as string[]]).replace(/\r?\n$/, '');
+
+/** Removes a failed or skipped file of an earlier run, and only such a file. */
+function removeOwnFile(path: string, columns: readonly string[]): void {
+  if (existsSync(path) && firstLine(path).startsWith(`${stringifyLine(columns)},`)) rmSync(path);
 }

@@ -5,7 +5,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import { DEFAULT_BASE_URL } from '../src/config';
 import { generateRecipes, type Recipe } from './recipes';
-import { evaluateRow, prepareRecipe, type Cells, type PreparedRecipe, type RowOutcome } from './rows';
+import { columnsOf, evaluateRow, prepareRecipe, type Cells, type PreparedRecipe, type RowIssue, type RowOutcome } from './rows';
 
 /** A table the recipe cannot run on at all (a missing column, an unreadable file). */
 export class TableError extends Error {}
@@ -79,6 +79,8 @@ export interface CheckSummary {
   readonly skippedWaiting: number;
   /** Rows Only run if stops because the result column is filled: done by an earlier run. */
   readonly skippedDone: number;
+  /** Rows Only run if stops for another reason its formula gives. */
+  readonly skippedOther: number;
   /** Problems and warnings per column, to sum up a big table. */
   readonly problemsByColumn: Readonly<Record<string, number>>;
   readonly warningsByColumn: Readonly<Record<string, number>>;
@@ -88,35 +90,68 @@ export interface CheckOptions {
   /** Called for every row in order; nothing else keeps rows, so memory stays flat. */
   readonly onRow?: (outcome: RowOutcome) => void;
   readonly baseUrl?: string;
+  /** Recipe column → table column (`--map`). */
+  readonly map?: ReadonlyMap<string, string>;
 }
+
+/** Fields whose value names one record: the same value twice in a table is worth a look. */
+const IDENTITY_FIELDS = ['email', 'contact_email', 'domain_name', 'account_domain'];
+
+/** Emails and domains compared the way Reevo matches them: letter case, scheme and "www." aside. */
+const identity = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
 
 /**
  * Checks every row of a CSV table against a recipe and the contract without sending anything.
- * Exported for the benchmark: streams the file, so memory does not grow with the table.
+ * Exported for the benchmark: streams the file; only the emails and domains seen are kept, to
+ * report duplicates.
  */
 export async function checkTableFile(recipe: Recipe | string, csvPath: string, options: CheckOptions = {}): Promise<CheckSummary> {
   const resolved = typeof recipe === 'string' ? loadRecipe(recipe) : recipe;
-  const prepared = prepareRecipe(resolved);
-  let rows = 0;
-  let ok = 0;
-  let withProblems = 0;
-  let skippedWaiting = 0;
-  let skippedDone = 0;
+  const prepared = prepareRecipe(resolved, options.map);
+  const identities = IDENTITY_FIELDS.flatMap((field) => columnsOf(prepared, field).map((column) => ({ field, column })));
+  const seen = new Map<string, number>();
+  const counts = { rows: 0, ok: 0, withProblems: 0, waiting: 0, done: 0, condition: 0 };
   const problemsByColumn: Record<string, number> = {};
   const warningsByColumn: Record<string, number> = {};
   for await (const { row, cells } of readTable(csvPath, prepared)) {
-    rows += 1;
-    const outcome = evaluateRow(prepared, cells, row, options.baseUrl ?? DEFAULT_BASE_URL);
-    if (outcome.status === 'skipped') {
-      if (outcome.why === 'waiting') skippedWaiting += 1;
-      else skippedDone += 1;
-    } else if (outcome.status === 'ok') ok += 1;
-    else withProblems += 1;
+    counts.rows += 1;
+    let outcome = evaluateRow(prepared, cells, row, options.baseUrl ?? DEFAULT_BASE_URL);
+    if (outcome.status === 'skipped') counts[outcome.why] += 1;
+    else {
+      const duplicates: RowIssue[] = [];
+      for (const { field, column } of identities) {
+        const value = cells[column]?.trim();
+        if (!value) continue;
+        const key = `${field}\u0000${identity(value)}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, row);
+        else duplicates.push({ column, field, severity: 'warning', message: `${JSON.stringify(value)} is also in row ${first}: the same ${field.includes('domain') ? 'domain' : 'email'} twice in the table` });
+      }
+      if (duplicates.length > 0) outcome = { ...outcome, issues: [...outcome.issues, ...duplicates] };
+      if (outcome.status === 'ok') counts.ok += 1;
+      else counts.withProblems += 1;
+    }
     for (const issue of outcome.issues) {
-      const counts = issue.severity === 'problem' ? problemsByColumn : warningsByColumn;
-      counts[issue.column] = (counts[issue.column] ?? 0) + 1;
+      const tally = issue.severity === 'problem' ? problemsByColumn : warningsByColumn;
+      tally[issue.column] = (tally[issue.column] ?? 0) + 1;
     }
     options.onRow?.(outcome);
   }
-  return { recipe: resolved.name, rows, ok, withProblems, skippedWaiting, skippedDone, problemsByColumn, warningsByColumn };
+  return {
+    recipe: resolved.name,
+    rows: counts.rows,
+    ok: counts.ok,
+    withProblems: counts.withProblems,
+    skippedWaiting: counts.waiting,
+    skippedDone: counts.done,
+    skippedOther: counts.condition,
+    problemsByColumn,
+    warningsByColumn,
+  };
 }

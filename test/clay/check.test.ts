@@ -20,77 +20,108 @@ afterEach(() => {
   fetchSpy.mockRestore();
 });
 
-/** `row N, column "X" (field): …` → `N X: …` for compact expectations. */
-const compact = (stdout: string) =>
-  problemLines(stdout).map((line) => line.replace(/^row (\d+), column ("[^"]+"|\([^)]+\))(?: \([^)]*\))?: /, (_m, row: string, column: string) => `${row} ${column.replace(/"/g, '')}: `));
+/** `row N, column "X" (field): …` → `N X: …` for compact expectations (problems only, or warnings too). */
+const compact = (stdout: string, warnings = false) =>
+  (warnings ? stdout.split('\n').filter((line) => /^row \d+, column /.test(line)) : problemLines(stdout)).map((line) => line.replace(/^row (\d+), column ("[^"]+"|\([^)]+\))(?: \([^)]*\))?: /, (_m, row: string, column: string) => `${row} ${column.replace(/"/g, '')}: `));
 
 test('a bad email, a missing required value and values Clay does not clean are listed by row and column', async () => {
   const { code, stdout } = await cli(['check', 'upsert_account_contact', example('contacts-with-mistakes')]);
   expect(code).toBe(1);
   expect(compact(stdout)).toEqual([
     '2 Email: "sam@@brightwater-analytics.example" is not a valid email address',
-    "3 Email: is empty, so Clay's Only run if skips the row and it never reaches Reevo",
     '4 Email: "priya.raman@quantum-ledger" is not a valid email address',
-    '5 Phone: "555-01" is not an E.164 phone number such as +14155550123',
     '6 Company Website: "not a website" is not a website address (e.g. https://acme.com)',
   ]);
   expect(stdout).toContain('Checked 6 rows of');
-  expect(stdout).toContain('1 ok, 4 with problems, 1 that Clay will not run (Only run if: a cell it needs is empty)');
+  expect(stdout).toContain('2 ok, 3 with problems; not run: 1 that Only run if skips because a cell it needs is empty');
+  expect(stdout).toContain('Warnings: "Email" in 1 row, "Phone" in 1 row (--warnings lists them).');
+  const all = compact((await cli(['check', 'upsert_account_contact', example('contacts-with-mistakes'), '--warnings'])).stdout, true);
+  expect(all).toContain('5 Phone: warning: "555-01" is not an E.164 phone number such as +14155550123');
+  expect(all).toContain("3 Email: warning: is empty, so Clay's Only run if skips the row and it never reaches Reevo");
 });
 
 test('awkward but fixable values get the form Reevo needs as a hint', async () => {
   const { stdout } = await cli(['check', 'upsert_account_contact', example('contacts')]);
   const lines = compact(stdout);
-  expect(lines).toContain('2 Phone: "(415) 555-0134" is not an E.164 phone number such as +14155550123 (write it as "+14155550134"; a formula column can do that, see clay/README.md)');
-  expect(lines).toContain('3 Email: " Siobhan.OBrien@Harbourline.example " is not a valid email address (write it as "siobhan.obrien@harbourline.example"; a formula column can do that, see clay/README.md)');
-  expect(lines).toContain('8 Email: "Tom \\"TJ\\" Jensen <tj.jensen@fjordline.example>" is not a valid email address (write it as "tj.jensen@fjordline.example"; a formula column can do that, see clay/README.md)');
+  expect(lines).toContain('3 Email: " Siobhan.OBrien@Harbourline.example " is not a valid email address (write it as "siobhan.obrien@harbourline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)');
+  expect(lines).toContain('8 Email: "Tom \\"TJ\\" Jensen <tj.jensen@fjordline.example>" is not a valid email address (write it as "tj.jensen@fjordline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)');
   expect(lines.some((line) => line.startsWith('6 Company Website: "www.quantum-ledger.example/"') && line.includes('"https://www.quantum-ledger.example"'))).toBe(true);
-  // Quotes, accents, CJK, newlines, tabs and backslashes are not problems: Clay escapes them.
-  expect(lines.filter((line) => /^(1|4|5) /.test(line))).toEqual(['4 Phone: "+81 3-1234-5678" is not an E.164 phone number such as +14155550123 (write it as "+81312345678"; a formula column can do that, see clay/README.md)']);
-  expect(stdout).toContain('Empty optional cells: "Phone" in 1 row, "Job Title" in 1 row, "Company Website" in 1 row.');
+  // Quotes, accents, CJK, newlines, tabs and backslashes are not problems; empty cells are left out.
+  expect(lines.filter((line) => /^(1|2|4|5) /.test(line))).toEqual([]);
+  // A phone number that is not E.164 is a warning, not a blocker.
+  const all = compact((await cli(['check', 'upsert_account_contact', example('contacts'), '--warnings'])).stdout, true);
+  expect(all).toContain('2 Phone: warning: "(415) 555-0134" is not an E.164 phone number such as +14155550123 (write it as "+14155550134"; reevo-clay fix or a formula column can do that, see clay/README.md)');
+  expect(stdout).toContain('Warnings: "Phone" in 6 rows (--warnings lists them).');
 });
 
 test('an unknown value of a fixed set, a date without a zone and a malformed email (tasks)', async () => {
   const { code, stdout } = await cli(['check', 'create_task', example('tasks')]);
   expect(code).toBe(1);
   expect(compact(stdout)).toEqual([
-    '2 Task Priority: "High" is not one of: URGENT, HIGH, MEDIUM, LOW (write it as "HIGH"; a formula column can do that, see clay/README.md)',
-    '2 Due Date: "2026-11-28 09:00" is not an ISO-8601 date-time such as 2026-11-25T14:30:00Z (write it as "2026-11-28T09:00:00.000Z"; a formula column can do that, see clay/README.md)',
+    '2 Task Priority: "High" is not one of: URGENT, HIGH, MEDIUM, LOW (write it as "HIGH"; reevo-clay fix or a formula column can do that, see clay/README.md)',
+    '2 Due Date: "2026-11-28 09:00" is not an ISO-8601 date-time such as 2026-11-25T14:30:00Z (write it as "2026-11-28T09:00:00.000Z"; reevo-clay fix or a formula column can do that, see clay/README.md)',
     '3 Task Priority: "asap" is not one of: URGENT, HIGH, MEDIUM, LOW',
-    '3 Task Type: "Call" is not one of: ACTION_ITEM, LINKEDIN_MESSAGE, REMINDER, SCHEDULING, EMAIL, VOICE_CALL, LINKEDIN_CONNECT_REQUEST, SMS_MESSAGE, CUSTOM_TASK (write it as "VOICE_CALL"; a formula column can do that, see clay/README.md)',
-    "5 Task Owner Email: is empty, so Clay's Only run if skips the row and it never reaches Reevo",
+    '3 Task Type: "Call" is not one of: ACTION_ITEM, LINKEDIN_MESSAGE, REMINDER, SCHEDULING, EMAIL, VOICE_CALL, LINKEDIN_CONNECT_REQUEST, SMS_MESSAGE, CUSTOM_TASK (write it as "VOICE_CALL"; reevo-clay fix or a formula column can do that, see clay/README.md)',
     '6 Task Owner Email: "morgan.ellery@acme-outbound" is not a valid email address',
   ]);
   expect(stdout).toContain('1 already done (skipped by Only run if)');
 });
 
-test('invalid JSON from number cells names the column', async () => {
+test('an amount that is not a plain number names the column; an empty one is simply left out', async () => {
   const { stdout } = await cli(['check', 'create_opportunity', example('opportunities')]);
   expect(compact(stdout)).toEqual([
-    '2 Deal Amount: "95,000" is not a plain number; it goes into the body without quotes, so the body is not valid JSON (write it as 95000; a formula column can do that, see clay/README.md)',
-    '3 Deal Amount: is empty, which leaves "amount": with no value, so the body is not valid JSON. Fill it (0 is a number) or take the line out of the body',
-    '4 Deal Amount: "$48,500.00" is not a plain number; it goes into the body without quotes, so the body is not valid JSON (write it as 48500; a formula column can do that, see clay/README.md)',
+    '2 Deal Amount: "95,000" is not a plain number, so it goes out as text and Reevo would refuse the row (write it as 95000; reevo-clay fix or a formula column can do that, see clay/README.md)',
+    '4 Deal Amount: "$48,500.00" is not a plain number, so it goes out as text and Reevo would refuse the row (write it as 48500; reevo-clay fix or a formula column can do that, see clay/README.md)',
+  ]);
+});
+
+test('duplicate emails and domains within the table, and placeholders, are reported', async () => {
+  const dir = tempDir();
+  const contacts = writeTable(dir, 'dupes.csv', [
+    ['Email', 'First Name', 'Last Name', 'Job Title', 'Phone', 'Company Name', 'Company Website'],
+    ['jane.doe@acme.com', 'Jane', 'Doe', 'N/A', '', 'Acme', ''],
+    ['Jane.Doe@Acme.com', 'Jane', 'Doe', '-', '', 'Acme', ''],
+    ['max@acme.com', 'Max', 'none', '', '', 'Acme', ''],
+  ]);
+  const { code, stdout } = await cli(['check', 'upsert_account_contact', contacts, '--warnings']);
+  expect(code).toBe(1);
+  expect(compact(stdout, true)).toEqual([
+    '1 Job Title: "N/A" is a placeholder, and would be sent as "N/A": Reevo would store "N/A" as the Job Title, over the value it has. Leave the cell empty (the body formula then leaves the field out) or clean it with a formula (clay/README.md)',
+    '2 Job Title: "-" is a placeholder, and would be sent as "-": Reevo would store "-" as the Job Title, over the value it has. Leave the cell empty (the body formula then leaves the field out) or clean it with a formula (clay/README.md)',
+    '2 Email: warning: "Jane.Doe@Acme.com" is also in row 1: the same email twice in the table',
+    '3 Last Name: "none" is a placeholder, and would be sent as "none": Reevo would store "none" as the Last Name, over the value it has. Leave the cell empty (the body formula then leaves the field out) or clean it with a formula (clay/README.md)',
+  ]);
+  const accounts = writeTable(dir, 'accounts.csv', [
+    ['Company Name', 'Company Domain', 'Company Website'],
+    ['Acme', 'acme.com', ''],
+    ['Acme Inc', 'acme.com', ''],
+    ['Other', 'n/a', ''],
+  ]);
+  const domains = compact((await cli(['check', 'create_account', accounts, '--warnings'])).stdout, true);
+  expect(domains).toEqual([
+    '2 Company Domain: warning: "acme.com" is also in row 1: the same domain twice in the table',
+    '3 Company Domain: "n/a" is a placeholder, and would be sent as "n/a": Reevo would refuse the row (HTTP 422: Domain is not valid)',
   ]);
 });
 
 test.each([
-  ['create_account', 'accounts', ['2 Company Domain', '2 Company Website', '4 Company Domain'], 1],
-  ['update_account', 'accounts', ['1 Reevo Account ID', '2 Reevo Account ID', '3 Reevo Account ID', '4 Reevo Account ID', '7 Reevo Account ID', '7 Company LinkedIn URL'], 1],
+  ['create_account', 'accounts', ['2 Company Domain', '2 Company Website', '4 Company Domain', '6 Company Domain'], 1],
+  ['update_account', 'accounts', ['7 Reevo Account ID', '7 Company LinkedIn URL'], 1],
   ['find_account_by_domain', 'accounts', ['2 Company Domain', '4 Company Domain', '6 Company Domain'], 1],
-  ['update_opportunity', 'opportunities', ['1 Reevo Opportunity ID', '2 Reevo Opportunity ID', '3 Reevo Opportunity ID', '4 Reevo Opportunity ID', '6 Next Step Due'], 1],
+  ['update_opportunity', 'opportunities', ['6 Next Step Due'], 1],
   ['log_manual_activity', 'activities', ['2 Activity Time', '2 Activity Category', '4 Reevo Contact ID'], 1],
   ['enroll_contact_in_sequence', 'enrollments', ['2 Email', '3 Reevo Sequence ID'], 1],
-  ['find_contacts_by_email', 'lookups', ['4 Email'], 1],
-  ['find_contact_and_account_by_email', 'lookups', ['4 Email'], 1],
+  ['find_contacts_by_email', 'lookups', [], 0],
+  ['find_contact_and_account_by_email', 'lookups', [], 0],
   ['find_contact_and_account_by_domain', 'lookups', ['2 Company Domain', '5 Company Domain'], 1],
-  ['find_contact_and_account_by_phone', 'lookups', ['2 Phone', '4 Phone', '5 Phone'], 1],
+  ['find_contact_and_account_by_phone', 'lookups', [], 0],
 ])('%s on examples/%s.csv: problems at %j', async (recipe, table, where, exit) => {
   const { code, stdout } = await cli(['check', recipe, example(table)]);
   expect(code).toBe(exit);
   expect(compact(stdout).map((line) => line.slice(0, line.indexOf(':')))).toEqual(where);
 });
 
-test('a clean table passes with exit status 0, and --warnings lists empty optional cells by row', async () => {
+test('a clean table passes with exit status 0; an empty optional cell is left out and is no warning', async () => {
   const dir = tempDir();
   const path = writeTable(dir, 'stages.csv', [
     ['Reevo Opportunity ID', 'Stage', 'Closed Reasons'],
@@ -103,17 +134,14 @@ test('a clean table passes with exit status 0, and --warnings lists empty option
   expect(quiet.stdout).toContain('2 ok, 0 with problems');
   const listed = await cli(['check', 'move_opportunity_stage', path, '--warnings']);
   expect(listed.code).toBe(0);
-  expect(listed.stdout).toMatch(/^row 2, column "Closed Reasons" \(closed_reason_names\): warning: is empty: Clay sends "" for it/m);
+  expect(listed.stdout).not.toMatch(/^row /m);
 });
 
-test('an edited copy of a recipe file is checked by where its chips sit', async () => {
+test('an edited copy of a recipe file is checked by where its columns sit in the body formula', async () => {
   const dir = tempDir();
   const recipe = recipeByName('create_account')!;
-  const edited = {
-    ...recipe,
-    body: '{\n  "name": "{{Organisation}}",\n  "domain_name": "{{Web Domain}}"\n}',
-    onlyRunIf: { formula: '!!{{Organisation}}', filled: ['Organisation'], empty: [] },
-  };
+  const formula = recipe.bodyFormula!.formula.replace('{{Company Name}}', '{{Organisation}}').replace('{{Company Domain}}', '{{Web Domain}}').replace(/\n {2}"official_website".*\n/, '\n');
+  const edited = { ...recipe, bodyFormula: { ...recipe.bodyFormula!, formula: formula.replace('{{Web Domain}},', '{{Web Domain}}') }, onlyRunIf: { formula: '!!{{Organisation}}' } };
   const recipePath = join(dir, 'my-create-account.json');
   writeFileSync(recipePath, JSON.stringify(edited));
   const table = writeTable(dir, 'orgs.csv', [
@@ -123,7 +151,7 @@ test('an edited copy of a recipe file is checked by where its chips sit', async 
   ]);
   const { code, stdout } = await cli(['check', recipePath, table]);
   expect(code).toBe(1);
-  expect(compact(stdout)).toEqual(['2 Web Domain: "https://harbourline.example" is not a bare domain such as acme.com (write it as "harbourline.example"; a formula column can do that, see clay/README.md)']);
+  expect(compact(stdout)).toEqual(['2 Web Domain: "https://harbourline.example" is not a bare domain such as acme.com (write it as "harbourline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)']);
 });
 
 test('an unknown recipe or a broken recipe file stops with exit status 2', async () => {
@@ -131,11 +159,13 @@ test('an unknown recipe or a broken recipe file stops with exit status 2', async
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('There is no recipe named create_lead. The recipes are: upsert_account_contact');
   const dir = tempDir();
-  const recipe = { ...recipeByName('create_account')!, body: '{"name": "{{Company Name}}",}' };
+  const original = recipeByName('create_account')!;
+  const recipe = { ...original, bodyFormula: { ...original.bodyFormula!, formula: 'JSON.stringify({"name": {{Company Name}},' } };
   writeFileSync(join(dir, 'broken.json'), JSON.stringify(recipe));
   const broken = await cli(['check', join(dir, 'broken.json'), example('accounts')]);
   expect(broken.code).toBe(2);
-  expect(broken.stderr).toContain('The body template is not valid JSON around its column chips');
+  expect(broken.stderr).toContain('Create Account Body: The formula');
+  expect(broken.stderr).toContain('is not valid JavaScript');
 });
 
 test('checkTableFile streams a large table and reports rows in order', async () => {
@@ -154,6 +184,7 @@ test('checkTableFile streams a large table and reports rows in order', async () 
     withProblems: 5,
     skippedWaiting: 0,
     skippedDone: 0,
+    skippedOther: 0,
     problemsByColumn: { Email: 5 },
     warningsByColumn: {},
   });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generatedFiles } from '../../clay/generate';
 import { generateRecipes, type Recipe } from '../../clay/recipes';
+import { compileFormula, runIfColumns } from '../../clay/formula';
 import { evaluateRow, prepareRecipe } from '../../clay/rows';
 import { returnedValues } from '../../clay/send';
 import { endpoints, type Endpoint, type EndpointName } from '../../src/endpoints';
@@ -35,23 +36,31 @@ describe('committed recipe files', () => {
 });
 
 test('the recipes cover every operation of the issue', () => {
-  expect(recipes.map((r) => r.name)).toEqual([
-    'upsert_account_contact',
-    'create_account',
-    'update_account',
-    'create_opportunity',
-    'update_opportunity',
-    'move_opportunity_stage',
-    'create_task',
-    'log_manual_activity',
-    'enroll_contact_in_sequence',
-    'find_account_by_domain',
-    'find_contacts_by_email',
-    'find_contact_and_account_by_email',
-    'find_contact_and_account_by_domain',
-    'find_contact_and_account_by_phone',
-  ]);
+  expect(recipes.map((r) => r.name)).toEqual(
+    expect.arrayContaining([
+      'upsert_account_contact',
+      'create_account',
+      'update_account',
+      'create_opportunity',
+      'update_opportunity',
+      'move_opportunity_stage',
+      'create_task',
+      'log_manual_activity',
+      'enroll_contact_in_sequence',
+      'find_account_by_domain',
+      'find_opportunity',
+      'find_contacts_by_email',
+      'find_contact_and_account_by_email',
+      'find_contact_and_account_by_domain',
+      'find_contact_and_account_by_phone',
+    ]),
+  );
 });
+
+/** A row of the catalog's example cells, as a formula sees it. */
+const exampleCells = (recipe: Recipe): Record<string, string> => Object.fromEntries(recipe.columns.map((c) => [c.name, c.example]));
+const bodyOf = (recipe: Recipe, cells: Record<string, string>) =>
+  JSON.parse(String(compileFormula(recipe.bodyFormula!.formula).evaluate((column) => cells[column] ?? '')));
 
 describe.each(recipes.map((r) => [r.name, r] as const))('%s', (_name, recipe: Recipe) => {
   const endpoint: Endpoint = endpoints[recipe.endpointName];
@@ -66,57 +75,82 @@ describe.each(recipes.map((r) => [r.name, r] as const))('%s', (_name, recipe: Re
     expect(JSON.stringify(recipe.headers)).not.toMatch(/x-api-key/i);
   });
 
-  test('every chip feeds a field of the endpoint, under its clay column, quoted by its wire shape', () => {
-    for (const slot of prepared.bodySlots) {
-      expect(slot.column).toBe(slot.param.field.wire === 'object' ? expect.any(String) : slot.param.field.clayColumn);
-      expect(slot.bare).toBe(slot.param.field.wire === 'number');
-      if (slot.param.field.wire === 'string[]') expect(typeof slot.path.at(-1)).toBe('number');
+  test('the Body is the chip of the body formula, whose keys are fields of the endpoint read from their clay columns', () => {
+    if (recipe.method === 'GET') return expect([recipe.body, recipe.bodyFormula]).toEqual([null, null]);
+    expect(recipe.body).toBe(`{{${recipe.bodyFormula!.column}}}`);
+    const body = bodyOf(recipe, exampleCells(recipe));
+    for (const param of endpoint.params.filter((p) => (p.in ?? 'body') === 'body')) {
+      const holder = param.under ? body[param.under] : body;
+      if (holder && param.field.key in holder && param.field.wire !== 'object') expect(prepared.columnsOfKey.get(param.field.key)).toEqual([param.field.clayColumn]);
     }
-    for (const slot of prepared.pathSlots) expect(slot.column).toBe(slot.param!.field.clayColumn);
+    for (const [key, value] of Object.entries(endpoint.fixedBody ?? {})) expect(body[key]).toEqual(value);
+    for (const slot of prepared.pathParams) expect(slot.column).toBe(slot.param.field.clayColumn);
   });
 
-  test('every required field of the endpoint is in the recipe, and the body keeps the fixed values', () => {
-    const sent = new Set([...prepared.bodySlots.map((s) => s.param.field.key), ...prepared.pathSlots.map((s) => s.param!.field.key), ...prepared.querySlots.map((s) => s.row.key)]);
+  test('every required field of the endpoint is in the recipe', () => {
+    const sent = new Set([...recipe.columns.map((c) => c.field), ...recipe.queryString.map((q) => q.key)]);
     for (const param of endpoint.params.filter((p) => p.required)) expect(sent).toContain(param.field.key);
-    if (recipe.body) for (const [key, value] of Object.entries(endpoint.fixedBody ?? {})) expect(JSON.parse(recipe.body.replace(/\{\{[^}]+\}\}/g, '0'))[key]).toBe(value);
   });
 
   test('a row of the catalog examples renders to a request the contract accepts', () => {
-    const cells = Object.fromEntries(recipe.columns.map((c) => [c.name, c.example]));
-    const outcome = evaluateRow(prepared, cells, 1);
+    const outcome = evaluateRow(prepared, exampleCells(recipe), 1);
     expect(outcome.status).toBe('ok');
     expect(outcome.issues).toEqual([]);
   });
 
-  test('each optional line pasted into the body still fits the endpoint', () => {
-    if (!recipe.body) return expect(recipe.optionalBodyLines).toEqual([]);
+  test('a row with only the required cells sends only those fields: no empty value reaches Reevo', () => {
+    if (!recipe.bodyFormula) return;
+    const cells = Object.fromEntries(recipe.columns.map((c) => [c.name, c.required ? c.example : '']));
+    const outcome = evaluateRow(prepared, cells, 1);
+    expect(outcome.status).toBe('ok');
+    const sent = JSON.parse((outcome as { request: { body: string } }).request.body);
+    const keys = [...Object.keys(sent), ...Object.values(sent).flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []))];
+    for (const column of recipe.columns.filter((c) => !c.required && c.where === 'body')) expect(keys).not.toContain(column.field);
+    expect(JSON.stringify(sent)).not.toMatch(/""/);
+  });
+
+  test('each optional line pasted into the body formula still fits the endpoint', () => {
+    if (!recipe.bodyFormula) return expect(recipe.optionalBodyLines).toEqual([]);
     for (const line of recipe.optionalBodyLines) {
-      const body = line.where === 'top level' ? recipe.body.replace(/\n}$/, `,\n  ${line.line}\n}`) : recipe.body.replace(/\n {2}}/, `,\n    ${line.line}\n  }`);
-      const withLine = prepareRecipe({ ...recipe, body });
-      expect(withLine.bodySlots.map((s) => s.param.field.key)).toContain(line.field);
+      const formula =
+        line.where === 'top level'
+          ? recipe.bodyFormula.formula.replace(/\n\}, \(key, value\)/, `,\n  ${line.line}\n}, (key, value)`)
+          : recipe.bodyFormula.formula.replace(/\n {2}\}/, `,\n    ${line.line}\n  }`);
+      const edited = { ...recipe, bodyFormula: { ...recipe.bodyFormula, formula } };
+      expect(prepareRecipe(edited).columnsOfKey.get(line.field)).toEqual(line.column.split(', '));
+      const cells = { ...exampleCells(recipe), ...Object.fromEntries(line.column.split(', ').map((c) => [c, 'x'])) };
+      expect(JSON.stringify(bodyOf(edited, cells))).toContain(`"${line.field}"`);
     }
   });
 
   test('Only run if needs the required columns, and for a create an empty result column', () => {
-    for (const column of recipe.columns.filter((c) => c.required)) expect(recipe.onlyRunIf.filled).toContain(column.name);
-    expect(recipe.onlyRunIf.formula).toBe([...recipe.onlyRunIf.filled.map((c) => `!!{{${c}}}`), ...recipe.onlyRunIf.empty.map((c) => `!{{${c}}}`)].join(' && '));
-    if (recipe.rerun.safe) expect(recipe.onlyRunIf.empty).toEqual([]);
+    const run = (cells: Record<string, string>) => Boolean(compileFormula(recipe.onlyRunIf.formula).evaluate((c) => cells[c] ?? ''));
+    const cells = exampleCells(recipe);
+    expect(run(cells)).toBe(true);
+    for (const column of recipe.columns.filter((c) => c.required)) expect(run({ ...cells, [column.name]: '' })).toBe(false);
+    if (recipe.rerun.safe) expect(runIfColumns(recipe.onlyRunIf.formula).empty).toEqual([]);
     else {
-      expect(recipe.onlyRunIf.empty).toEqual([recipe.returns[0].column]);
       expect(recipe.returns[0].path).toBe('id');
+      expect(run({ ...cells, [recipe.returns[0].column]: 'c27d9e41-6a3b-4d8f-8e15-2b9f0a7c6d38' })).toBe(false);
       expect(recipe.columns.map((c) => c.name)).not.toContain(recipe.returns[0].column);
     }
+    if (recipe.chain) expect(run({ ...cells, [recipe.chain.foundColumn]: 'c27d9e41-6a3b-4d8f-8e15-2b9f0a7c6d38' })).toBe(false);
   });
 
   test('the fields to return exist in the response Reevo sends', () => {
-    const values = returnedValues(recipe, SAMPLE_RESPONSES[recipe.endpointName]);
+    const values = returnedValues(recipe, SAMPLE_RESPONSES[recipe.endpointName], (column) => (column === 'Opportunity Name' ? sampleOpportunity.display_name : ''));
     for (const ret of recipe.returns) expect(values[ret.column]).not.toBe('');
-    expect(recipe.fieldPathsToReturn).toBe(recipe.returns.map((r) => r.path).join(', '));
+    expect(recipe.fieldPathsToReturn).toBe(recipe.returns.flatMap((r) => (r.path ? [r.path] : [])).join(', '));
   });
 
   test('a rate limit is set', () => {
     expect(recipe.rateLimit.requests).toBeGreaterThanOrEqual(1);
     expect(recipe.rateLimit.durationMs).toBeGreaterThanOrEqual(1000);
+  });
+
+  test('the help speaks Clay: no advice that only holds in Zapier', () => {
+    const text = JSON.stringify([recipe.columns, recipe.notes, recipe.optionalBodyLines, recipe.rerun]);
+    expect(text).not.toMatch(/zap\b|zapier|95,000\.00|read as (UTC|US)|all work|both work|works too|any common format|(Find|New) [A-Z][\w ]* step\b|pick (it|them)|dropdown|line item/i);
   });
 });
 
@@ -132,17 +166,18 @@ const SAMPLE_RESPONSES: Partial<Record<EndpointName, unknown>> = {
   createManualActivity: sampleManualActivity,
   enrollInSequence: sampleEnrollment,
   searchAccounts: [sampleAccount],
+  searchOpportunities: [{ ...sampleOpportunity, id: 'a-contains-match', display_name: `${sampleOpportunity.display_name} renewal` }, sampleOpportunity],
   searchContacts: [sampleContact],
   retrieveAccountAndContact: sampleRetrieval,
 };
 
-test('quoting follows the wire shape: text quoted, numbers bare, lists and custom fields as quoted chips', () => {
-  expect(byName('create_opportunity').body).toContain('"amount": {{Deal Amount}}');
-  expect(byName('create_opportunity').body).toContain('"display_name": "{{Opportunity Name}}"');
-  expect(byName('create_task').body).toContain('"contact_emails": ["{{Email}}"]');
-  expect(byName('log_manual_activity').body).toMatch(/"metadata": \{\n {4}"activity_time": "\{\{Activity Time\}\}"/);
+test('the body formula puts each field in its shape: text, a number, a list, custom fields, nested objects', () => {
+  const body = (name: string) => byName(name).bodyFormula!.formula;
+  expect(body('create_opportunity')).toContain('"amount": {{Deal Amount}}');
+  expect(body('create_task')).toContain('"contact_emails": [{{Email}}]');
+  expect(body('log_manual_activity')).toMatch(/"metadata": \{\n {4}"activity_time": \{\{Activity Time\}\}/);
   expect(byName('create_account').optionalBodyLines).toContainEqual(
-    expect.objectContaining({ field: 'custom_fields', line: '"custom_fields": { "industry_segment": "{{Industry Segment}}" }' }),
+    expect.objectContaining({ field: 'custom_fields', line: '"custom_fields": { "industry_segment": {{Industry Segment}} }' }),
   );
 });
 
@@ -150,13 +185,15 @@ test("the upsert keeps payload_type=json and the retrieval sends its identifier 
   expect(byName('upsert_account_contact').queryString).toEqual([{ key: 'payload_type', value: 'json' }]);
   expect(byName('find_contact_and_account_by_phone').queryString).toEqual([{ key: 'contact_phone_number', value: '{{Phone}}' }]);
   expect(byName('find_contact_and_account_by_phone').body).toBeNull();
+  expect(byName('find_account_by_domain').queryString).toEqual([{ key: 'account_domain', value: '{{Company Domain}}' }]);
   expect(byName('update_account').endpoint).toBe('https://api.reevo.ai/api/v1/public/accounts/{{Reevo Account ID}}');
 });
 
 test('upserts, updates and finds are safe to re-run; creates are not', () => {
   const unsafe = recipes.filter((r) => !r.rerun.safe).map((r) => r.name);
-  expect(unsafe).toEqual(['create_account', 'create_opportunity', 'create_task', 'log_manual_activity', 'enroll_contact_in_sequence']);
+  expect(unsafe).toEqual(expect.arrayContaining(['create_account', 'create_opportunity', 'create_task', 'log_manual_activity', 'enroll_contact_in_sequence']));
   expect(byName('create_task').onlyRunIf.formula).toBe('!!{{Task Title}} && !!{{Task Owner Email}} && !{{Reevo Task ID}}');
+  expect(byName('create_account').onlyRunIf.formula).toBe('!!{{Company Name}} && !{{Found Account ID}} && !{{Created Account ID}}');
 });
 
 test('the guide links the cards and agrees with the recipes on rate limits', () => {

@@ -1,12 +1,18 @@
-/** Rendering: what Clay puts in place of a chip, and `reevo-clay render`. */
+/** Rendering: the body formula, what Clay puts in place of a chip, Only run if, --map and `reevo-clay render`. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { recipeByName } from '../../clay/recipes';
+import { recipeByName, type Recipe } from '../../clay/recipes';
 import { evaluateRow, prepareRecipe, TemplateError } from '../../clay/rows';
-import { analyseBody, escapeCell } from '../../clay/template';
+import { escapeCell } from '../../clay/template';
 import { cli, example, tempDir, writeTable } from './helpers';
 
-const task = prepareRecipe(recipeByName('create_task')!);
-const opportunity = prepareRecipe(recipeByName('create_opportunity')!);
+const recipe = (name: string): Recipe => recipeByName(name)!;
+const task = prepareRecipe(recipe('create_task'));
+const opportunity = prepareRecipe(recipe('create_opportunity'));
+const upsert = prepareRecipe(recipe('upsert_account_contact'));
+
+const UPSERT_COLUMNS = ['Email', 'First Name', 'Last Name', 'Job Title', 'Phone', 'Company Name', 'Company Website'];
 
 const taskRow = (cells: Record<string, string>) => ({
   'Task Title': 'Call Jordan',
@@ -24,34 +30,39 @@ function rendered(prepared = task, cells: Record<string, string> = {}) {
   if (outcome.status === 'skipped') throw new Error(`skipped: ${outcome.reason}`);
   return outcome;
 }
+const sent = (outcome: ReturnType<typeof rendered>) => JSON.parse(outcome.request.body!) as Record<string, unknown>;
 
-describe('a chip inserts the cell JSON-escaped, without quotes', () => {
+describe('the body formula sends only what the row fills', () => {
   test.each([
-    ['quotes', 'Head of "Revenue" Ops', 'Head of \\"Revenue\\" Ops'],
-    ['backslashes', 'C:\\Shared\\Fabrikam', 'C:\\\\Shared\\\\Fabrikam'],
-    ['newlines', 'Ask about:\n- tiers\r\n- pilot', 'Ask about:\\n- tiers\\r\\n- pilot'],
-    ['tabs and control characters', 'a\tb\u0007c', 'a\\tb\\u0007c'],
-    ['accents, CJK and emoji stay as they are', 'Zoë Núñez 株式会社 🚀', 'Zoë Núñez 株式会社 🚀'],
-    ['an empty cell inserts nothing', '', ''],
-  ])('%s', (_what, cell, inserted) => {
-    expect(escapeCell(cell)).toBe(inserted);
-    const { request } = rendered(task, { Note: cell });
-    expect(request.body).toContain(`"note": "${inserted}"`);
-    expect(JSON.parse(request.body!).note).toBe(cell);
+    ['an empty optional cell', { Note: '' }, 'note'],
+    ['a cell of spaces', { Note: '   ' }, 'note'],
+    ['an empty list item', { Email: '' }, 'contact_emails'],
+  ])('%s is left out, never sent as ""', (_what, cells, key) => {
+    const outcome = rendered(task, cells);
+    expect(outcome.status).toBe('ok');
+    expect(sent(outcome)).not.toHaveProperty(key);
+    expect(outcome.request.body).not.toContain('""');
   });
 
-  test('any text in a quoted chip survives the round trip through JSON', () => {
+  test('an upsert row with empty title, phone and website leaves them out, so the stored ones stay', () => {
+    const outcome = rendered(upsert, { Email: 'jane.doe@acme.com', 'First Name': 'Jane', 'Last Name': '', 'Job Title': '', Phone: '', 'Company Name': 'Acme', 'Company Website': '' });
+    expect(sent(outcome)).toEqual({ email: 'jane.doe@acme.com', first_name: 'Jane', company: 'Acme' });
+  });
+
+  test('a nested object keeps its filled keys and goes when all are empty', () => {
+    const activity = prepareRecipe(recipe('log_manual_activity'));
+    const cells = { 'Activity Time': '2026-11-24T15:30:00Z', Subject: 'Met', Description: 'Talked', 'Activity Category': '', 'Reevo Account ID': '', 'Reevo Contact ID': '' };
+    expect(sent(rendered(activity, cells))).toEqual({ metadata: { activity_time: '2026-11-24T15:30:00Z', subject: 'Met', description: 'Talked' } });
+  });
+
+  test('any text in a cell survives the round trip: quotes, backslashes, newlines, emoji', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary', minLength: 1 }), (note, title) => {
-        const body = rendered(task, { Note: note, 'Task Title': title }).request.body!;
-        const parsed = JSON.parse(body);
-        return parsed.note === note && parsed.title === title;
-      }),
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => s.trim() !== ''), (note) => sent(rendered(task, { Note: note })).note === note),
     );
   });
 });
 
-describe('numbers go in bare', () => {
+describe('numbers', () => {
   const cells = (amount: string) => ({
     'Opportunity Name': 'Northwind - Phase 2',
     'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63',
@@ -64,45 +75,78 @@ describe('numbers go in bare', () => {
     ['95000', 95000],
     ['48000.50', 48000.5],
     ['-12.5', -12.5],
-    [' 1e3 ', 1000],
+    [' 95000 ', 95000],
   ])('%j is sent as the number %d', (cell, number) => {
     const outcome = rendered(opportunity, cells(cell));
-    expect(outcome.request.body).toContain(`"amount": ${cell},`);
     expect(outcome.status).toBe('ok');
-    expect(outcome.sendBody!.amount).toBe(number);
+    expect(sent(outcome).amount).toBe(number);
+  });
+
+  test('an empty amount is left out: never 0, never a broken body', () => {
+    const outcome = rendered(opportunity, cells(''));
+    expect(outcome.status).toBe('ok');
+    expect(sent(outcome)).not.toHaveProperty('amount');
   });
 
   test.each([
-    ['95,000', 'is not a plain number', 'write it as 95000'],
-    ['$48,500.00', 'is not a plain number', 'write it as 48500'],
-    ['', 'is empty, which leaves "amount": with no value', ''],
-    ['"95000"', 'is not a plain number', 'write it as 95000'],
-    ['1, "x": 2', 'is not a plain number', ''],
-  ])('%j breaks the body and is reported on the Deal Amount column', (cell, problem, hint) => {
+    ['95,000', 'write it as 95000'],
+    ['$48,500.00', 'write it as 48500'],
+    ['1, "x": 2', ''],
+  ])('%j goes out as text, so it is reported on the Deal Amount column and cannot add keys', (cell, hint) => {
     const outcome = rendered(opportunity, cells(cell));
     expect(outcome.status).toBe('problems');
-    expect(outcome.issues).toEqual([expect.objectContaining({ column: 'Deal Amount', field: 'amount', severity: 'problem', message: expect.stringContaining(problem) })]);
+    expect(sent(outcome).amount).toBe(cell);
+    expect(Object.keys(sent(outcome))).not.toContain('x');
+    expect(outcome.issues).toEqual([expect.objectContaining({ column: 'Deal Amount', field: 'amount', severity: 'problem' })]);
     if (hint) expect(outcome.issues[0].message).toContain(hint);
   });
 });
 
-test('empty optional cells are sent by Clay as "" and left out by send', () => {
-  const outcome = rendered(task, { Note: '', Email: '' });
-  expect(outcome.request.body).toContain('"note": ""');
-  expect(outcome.request.body).toContain('"contact_emails": [""]');
-  expect(outcome.status).toBe('ok');
-  expect(outcome.sendBody).not.toHaveProperty('note');
-  expect(outcome.sendBody).not.toHaveProperty('contact_emails');
-  expect(outcome.issues.map((i) => [i.column, i.severity])).toEqual([
-    ['Note', 'warning'],
-    ['Email', 'warning'],
-  ]);
+describe('placeholders are reported with what Reevo would do', () => {
+  test.each(['N/A', 'n/a', '-', 'none', 'null', 'NULL'])('%j in Job Title would be stored over the real title', (cell) => {
+    const outcome = rendered(upsert, { Email: 'jane.doe@acme.com', 'Job Title': cell });
+    expect(outcome.status).toBe('problems');
+    expect(outcome.issues).toEqual([
+      expect.objectContaining({
+        column: 'Job Title',
+        field: 'title',
+        message: expect.stringMatching(new RegExp(`is a placeholder, and would be sent as .*: Reevo would store .* as the Job Title, over the value it has`)),
+      }),
+    ]);
+  });
+
+  test('a placeholder where Reevo wants an email would be refused', () => {
+    const outcome = rendered(task, { 'Task Owner Email': 'N/A' });
+    expect(outcome.issues).toContainEqual(expect.objectContaining({ column: 'Task Owner Email', message: expect.stringContaining('Reevo would refuse the row (HTTP 422') }));
+  });
+
+  test('a recipe copy with chips in the Body sends an empty cell as "", and check says so', () => {
+    const chips = { ...recipe('update_account'), body: '{"official_website": "{{Company Website}}", "owner_email": "{{Account Owner Email}}"}', bodyFormula: null };
+    const outcome = evaluateRow(prepareRecipe(chips), { 'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', 'Company Website': 'https://acme.example', 'Account Owner Email': '' }, 1);
+    expect(outcome.status === 'problems' && outcome.request.body).toBe('{"official_website": "https://acme.example", "owner_email": ""}');
+    expect(outcome.issues).toEqual([
+      expect.objectContaining({ column: 'Account Owner Email', message: expect.stringMatching(/^is empty, and would be sent as "": Reevo would refuse the row \(HTTP 422/) }),
+    ]);
+  });
+});
+
+describe('a chip in a Body inserts the cell JSON-escaped, without quotes', () => {
+  test.each([
+    ['quotes', 'Head of "Revenue" Ops', 'Head of \\"Revenue\\" Ops'],
+    ['backslashes', 'C:\\Shared\\Fabrikam', 'C:\\\\Shared\\\\Fabrikam'],
+    ['newlines', 'Ask about:\n- tiers\r\n- pilot', 'Ask about:\\n- tiers\\r\\n- pilot'],
+    ['tabs and control characters', 'a\tb\u0007c', 'a\\tb\\u0007c'],
+    ['accents, CJK and emoji stay as they are', 'Zoë Núñez 株式会社 🚀', 'Zoë Núñez 株式会社 🚀'],
+    ['an empty cell inserts nothing', '', ''],
+  ])('%s', (_what, cell, inserted) => {
+    expect(escapeCell(cell)).toBe(inserted);
+  });
 });
 
 test('path chips and query rows take the cell text; the query string is URL-encoded', () => {
-  const update = prepareRecipe(recipeByName('update_account')!);
-  const byPhone = prepareRecipe(recipeByName('find_contact_and_account_by_phone')!);
-  const account = evaluateRow(update, { 'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', 'Company Website': 'https://acme.example', 'Company LinkedIn URL': 'https://www.linkedin.com/company/acme', 'Account Owner Email': 'morgan.ellery@acme-outbound.example' }, 1, 'http://127.0.0.1:9');
+  const update = prepareRecipe(recipe('update_account'));
+  const byPhone = prepareRecipe(recipe('find_contact_and_account_by_phone'));
+  const account = evaluateRow(update, { 'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', 'Company Website': 'https://acme.example' }, 1, 'http://127.0.0.1:9');
   expect(account.status === 'ok' && account.request.url).toBe('http://127.0.0.1:9/api/v1/public/accounts/3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63');
   const phone = evaluateRow(byPhone, { Phone: '+14155550123' }, 1);
   expect(phone.status === 'ok' && phone.request).toEqual({
@@ -113,33 +157,71 @@ test('path chips and query rows take the cell text; the query string is URL-enco
   });
 });
 
-describe('reading a body template', () => {
-  test('chips inside quotes, bare chips and chips that are part of a string', () => {
-    const { slots } = analyseBody('{"a": "{{A}}", "n": {{N}}, "l": ["{{L}}", "{{M}}"], "s": "{{First}} {{Last}}", "m": {"x": "{{X}}"}}');
-    expect(slots).toEqual([
-      { column: 'A', path: ['a'], bare: false, whole: true },
-      { column: 'N', path: ['n'], bare: true, whole: true },
-      { column: 'L', path: ['l', 0], bare: false, whole: true },
-      { column: 'M', path: ['l', 1], bare: false, whole: true },
-      { column: 'First', path: ['s'], bare: false, whole: false },
-      { column: 'Last', path: ['s'], bare: false, whole: false },
-      { column: 'X', path: ['m', 'x'], bare: false, whole: true },
+describe('Only run if is the formula', () => {
+  const edited = { ...recipe('upsert_account_contact'), onlyRunIf: { formula: '!!{{Email}} && {{Country}} === "US"' } };
+
+  test('an edited formula is what decides, as in Clay', () => {
+    const prepared = prepareRecipe(edited);
+    expect(evaluateRow(prepared, { Email: 'jane.doe@acme.com', Country: 'US' }, 1).status).toBe('ok');
+    const other = evaluateRow(prepared, { Email: 'jane.doe@acme.com', Country: 'DE' }, 2);
+    expect(other).toMatchObject({ status: 'skipped', why: 'condition', reason: 'Only run if is false: !!{{Email}} && {{Country}} === "US"' });
+    expect(evaluateRow(prepared, { Email: '', Country: 'US' }, 3)).toMatchObject({ status: 'skipped', why: 'waiting' });
+  });
+
+  test('a formula that is not JavaScript is refused before any row', () => {
+    expect(() => prepareRecipe({ ...edited, onlyRunIf: { formula: '!!{{Email}} &&' } })).toThrow(TemplateError);
+  });
+
+  test('a formula cannot reach the CLI: no require, no process', () => {
+    const prepared = prepareRecipe({ ...edited, onlyRunIf: { formula: 'process.exit(9)' } });
+    expect(evaluateRow(prepared, { Email: 'jane.doe@acme.com' }, 1)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('process is not defined') });
+  });
+
+  test('send with the edited recipe skips the rows Clay would skip', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'us-only.json');
+    writeFileSync(path, JSON.stringify(edited));
+    const table = writeTable(dir, 't.csv', [
+      [...UPSERT_COLUMNS, 'Country'],
+      ['jane.doe@acme.com', '', '', '', '', '', '', 'US'],
+      ['max@acme.de', '', '', '', '', '', '', 'DE'],
     ]);
+    const { stdout } = await cli(['render', path, table]);
+    expect(stdout).toContain('### row 1\n');
+    expect(stdout).toContain('### row 2: not run (Only run if is false: !!{{Email}} && {{Country}} === "US")');
+  });
+});
+
+describe('--map renames columns without editing a recipe', () => {
+  test('the recipe column Email reads the table column Work Email', async () => {
+    const table = writeTable(tempDir(), 'work.csv', [
+      ['Work Email', ...UPSERT_COLUMNS.slice(1)],
+      ['jane.doe@acme.com', 'Jane', '', '', '', '', ''],
+    ]);
+    const unmapped = await cli(['render', 'upsert_account_contact', table]);
+    expect(unmapped.code).toBe(2);
+    expect(unmapped.stderr).toContain('The table has no column "Email"');
+    const mapped = await cli(['render', 'upsert_account_contact', table, '--map', 'Email=Work Email']);
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toContain('{"email":"jane.doe@acme.com","first_name":"Jane"}');
   });
 
-  test('a template that is not JSON, or a chip in a key, is refused', () => {
-    expect(() => analyseBody('{"a": "{{A}}",}')).toThrow(TemplateError);
-    expect(() => analyseBody('{"{{A}}": 1}')).toThrow(/inside a key/);
-  });
-
-  test('a body key that is not a field of the endpoint is refused', () => {
-    const recipe = recipeByName('create_account')!;
-    expect(() => prepareRecipe({ ...recipe, body: '{"name": "{{Company Name}}", "nmae": "{{Typo}}"}' })).toThrow(/nmae/);
+  test('a problem names the table column; a map of a column the recipe does not read is refused', async () => {
+    const table = writeTable(tempDir(), 'work.csv', [
+      ['Work Email', ...UPSERT_COLUMNS.slice(1)],
+      ['jane@@acme.com', '', '', '', '', '', ''],
+    ]);
+    const checked = await cli(['check', 'upsert_account_contact', table, '--map', 'Email=Work Email']);
+    expect(checked.stdout).toContain('row 1, column "Work Email" (email): "jane@@acme.com" is not a valid email address');
+    const typo = await cli(['check', 'upsert_account_contact', table, '--map', 'Emial=Work Email']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('--map names "Emial", which recipe upsert_account_contact does not read.');
+    expect((await cli(['check', 'upsert_account_contact', table, '--map', 'Email'])).stderr).toContain('write it as "Recipe Column=Table Column"');
   });
 });
 
 describe('reevo-clay render', () => {
-  test('prints each row as Clay would send it, and marks rows Only run if skips', async () => {
+  test('prints each row exactly as Clay sends it, and marks rows Only run if skips', async () => {
     const { code, stdout } = await cli(['render', 'create_task', example('tasks'), '--limit', '5']);
     expect(code).toBe(0);
     expect(stdout).toContain(
@@ -150,13 +232,11 @@ describe('reevo-clay render', () => {
         'Accept: application/json',
         'x-api-key: (from the Clay Account "Reevo API key")',
         '',
-        '{',
-        '  "title": "Call Jordan about \\"Phase 2\\"",',
+        '{"title":"Call Jordan about \\"Phase 2\\"",',
       ].join('\n'),
     );
-    expect(stdout).toContain('"note": "Ask about:\\n- volume tiers\\n- the \\"pilot\\" timeline"');
-    expect(stdout).toContain('"note": "Files are in C:\\\\Shared\\\\Fabrikam"');
-    expect(stdout).toContain('"priority": "High"');
+    expect(stdout).toContain('"note":"Ask about:\\n- volume tiers\\n- the \\"pilot\\" timeline"');
+    expect(stdout).toContain('"priority":"High"');
     expect(stdout).toContain('### row 4: not run (already done: "Reevo Task ID" is filled)');
     expect(stdout).toContain('### row 5: not run (Only run if is false: "Task Owner Email" is empty)');
     expect(stdout).not.toContain('### row 6');
