@@ -1,7 +1,7 @@
 /**
  * The baseline: an empty app as `zapier-platform init --template custom-auth` makes it (CLI 19.1.0),
- * on the same zapier-platform-core. The CLI is not a dependency of this project (see
- * shared/zapier-notes.md), so the generated files are written out here: the `index.js` of the
+ * on the same zapier-platform-core. The CLI is not a dependency of this project (see the README's
+ * Publishing section), so the generated files are written out here: the `index.js` of the
  * CLI's `index.template.js` with auth, and an `authentication.js` and `middleware.js` with what
  * the generator puts in them for custom auth (an `apiKey` field, a test request, a `beforeRequest`
  * adding the key header and an `afterResponse` turning a 401 into an error). Its node_modules is a
@@ -136,7 +136,7 @@ export function writeEmptyApp(dir: string, projectRoot: string, options: { linkN
   fs.writeFileSync(path.join(dir, 'index.js'), INDEX_JS);
   fs.writeFileSync(path.join(dir, 'authentication.js'), AUTHENTICATION_JS);
   fs.writeFileSync(path.join(dir, 'middleware.js'), MIDDLEWARE_JS);
-  // The same fix this project needs for `zapier-platform build` on Node >= 22.12 (shared/zapier-notes.md).
+  // The same fix this project needs for `zapier-platform build` on Node >= 22.12 (see .zapierapprc).
   fs.copyFileSync(path.join(projectRoot, '.zapierapprc'), path.join(dir, '.zapierapprc'));
   if (options.linkNodeModules) fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
