@@ -42,6 +42,27 @@ test('writes survive a stop and a start from the same data file', async () => {
   }
 });
 
+test('v2 writes survive too: notes, and the attributes v1 has no key for', async () => {
+  const dataFile = join(dir, 'v2.json');
+  const first = await startSandbox({ dataFile });
+  const call = client(first);
+  const note = await call('POST', '/api/v2/note', { body: { attributes: { note_html: '<p>Kept</p>', account_id: SEEDED.account.id } } });
+  expect(note.status).toBe(201);
+  await call('PATCH', `/api/v2/contact/${SEEDED.contact.id}`, { body: { attributes: { stage: 'unqualified', sms_consent: true } } });
+  await first.stop();
+
+  const second = await startSandbox({ dataFile });
+  try {
+    const again = client(second);
+    expect((await again('GET', `/api/v2/note/${note.body.data.id}`)).body).toEqual(note.body);
+    const contact = (await again('GET', `/api/v2/contact/${SEEDED.contact.id}`)).body.data.attributes;
+    expect(contact.stage.value.api_name).toBe('unqualified');
+    expect(contact.sms_consent.value).toBe(true);
+  } finally {
+    await second.stop();
+  }
+});
+
 test('reads do not rewrite the file; a missing file starts from the seed', async () => {
   const dataFile = join(dir, 'fresh.json');
   const sandbox = await startSandbox({ dataFile });

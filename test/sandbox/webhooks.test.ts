@@ -104,6 +104,26 @@ test('contact.updated and opportunity.stage_changed carry the changes', async ()
   await unsubscribe(sub.id);
 });
 
+test('v2 writes fire the same events, with the v1 record and its changes', async () => {
+  const sub = await subscribe(['contact.created', 'contact.updated', 'opportunity.stage_changed', 'opportunity.updated', 'task.created']);
+  const created = await ctx.call('POST', '/api/v2/contact', { body: { attributes: { primary_email: 'v2.events@proseware.example' } } });
+  await ctx.call('PATCH', `/api/v2/contact/${created.body.data.id}`, { body: { attributes: { title: 'COO' } } });
+  // Unchanged: no event.
+  await ctx.call('PATCH', `/api/v2/contact/${created.body.data.id}`, { body: { attributes: { title: 'COO' } } });
+  const opportunity = await ctx.call('POST', '/api/v2/opportunity', {
+    body: { attributes: { display_name: 'Events deal', stage: 'discovery', account_id: SEEDED.account.id } },
+  });
+  await ctx.call('PATCH', `/api/v2/opportunity/${opportunity.body.data.id}`, { body: { attributes: { stage: 'demo' } } });
+  await ctx.sandbox.idle();
+
+  const events = receiver.received.map((r) => r.body);
+  expect(events.map((e) => e.event_type)).toEqual(['contact.created', 'contact.updated', 'opportunity.stage_changed']);
+  expectKeySet(events[0].data, KEY_SETS.contact);
+  expect(events[1].changes).toMatchObject({ title: { old: null, new: 'COO' } });
+  expect(events[2].changes).toMatchObject({ stage_name: { old: 'Discovery', new: 'Demo' }, status: { old: 'PROSPECT', new: 'DEAL' } });
+  await unsubscribe(sub.id);
+});
+
 test('only subscribed event types are delivered, and nothing after unsubscribing', async () => {
   const sub = await subscribe(['task.created']);
   await ctx.call('POST', `${V1}/accounts`, { body: { name: 'Not delivered' } });
