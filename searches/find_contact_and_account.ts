@@ -2,7 +2,7 @@ import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callEndpoint, hasId } from '../src/client';
 import { endpoints } from '../src/endpoints';
 import { contactFields, retrievalFields } from '../src/fields';
-import { accountOutputFields, contactOutputFields, nested, type OutputField } from '../src/output-fields';
+import { retrievalOutputFields } from '../src/output-fields';
 import { isRecord, labelledAs, unreadable, type SearchRecord } from '../src/record-search';
 import { sampleRetrieval } from '../src/samples';
 import { inputField } from '../src/zapier-fields';
@@ -38,9 +38,6 @@ export function retrievalResult(found: { readonly account?: unknown; readonly co
   };
 }
 
-/** The IDs are labelled once, at the top level. */
-const withoutId = (fields: readonly OutputField[]) => fields.filter((field) => field.key !== 'id');
-
 export const perform = async (z: ZObject, bundle: Bundle): Promise<SearchRecord[]> => {
   const { data } = await callEndpoint(z, labelledAs(endpoints.retrieveAccountAndContact, inputFields), bundle.inputData);
   if (!isRecord(data)) throw unreadable(z, 'account and contact', 'an account and a contact');
@@ -59,11 +56,6 @@ export default defineSearch({
     inputFields,
     perform,
     sample: retrievalResult(sampleRetrieval),
-    outputFields: [
-      { key: 'contact_id', label: 'Contact ID' },
-      { key: 'account_id', label: 'Account ID' },
-      ...nested('contact', 'Contact', withoutId(contactOutputFields)),
-      ...nested('account', 'Account', withoutId(accountOutputFields)),
-    ],
+    outputFields: [...retrievalOutputFields],
   },
 });

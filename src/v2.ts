@@ -1,7 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 import { send } from './client';
 import { OUTPUT_CATALOG, type V2RecordType } from './record-catalog';
-import { fromV2Record, toOutputRecord, type OutputRecord } from './output-records';
+import { fromV2Record, type OutputRecord } from './output-records';
 import { isInvalidCursorError } from './v2-errors';
 import { v2Permissions } from './v2-permissions';
 
@@ -29,10 +29,6 @@ import { v2Permissions } from './v2-permissions';
 
 export { fromV2Record };
 export type { V2RecordType, OutputRecord };
-
-/** The output record of any shape Reevo sends (src/output-records.ts), under the name the trigger modules use. */
-export type V1Record = OutputRecord;
-export const inV1Shape = toOutputRecord;
 
 export const V2 = '/api/v2';
 
