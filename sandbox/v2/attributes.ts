@@ -39,6 +39,8 @@ export interface AttributeSpec {
   is_creatable: boolean;
   is_updatable: boolean;
   is_required_on_create: boolean;
+  /** Whether PATCH may clear it with null; never shown in `_schema` (Reevo publishes no such flag). */
+  nullable: boolean;
   is_unique: boolean;
   is_custom: boolean;
   /** The record type a `record_reference` points at. */

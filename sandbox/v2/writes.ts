@@ -34,10 +34,13 @@ function checkWrite(kind: AnyRecordKind, ws: Workspace, record: StoredRecord | u
     if (mode === 'update' && !attribute.is_updatable) throw v2Error('field_not_updatable', `'${name}' cannot be changed`, { field: name });
     const read = readWrite(attribute, value, ws);
     const empty = read === null || (Array.isArray(read) && read.length === 0);
-    if (empty && attribute.is_required_on_create) {
-      if (mode === 'create') throw v2Error('field_required_missing', `'${attribute.api_name}' is required`, { field: attribute.api_name });
-      throw v2Error('field_value_invalid', `'${attribute.api_name}' is required and cannot be cleared`, { field: attribute.api_name, value });
+    if (empty && mode === 'create' && attribute.is_required_on_create) {
+      throw v2Error('field_required_missing', `'${attribute.api_name}' is required`, { field: attribute.api_name });
     }
+    if (empty && mode === 'update' && !attribute.nullable) {
+      throw v2Error('field_value_invalid', `'${attribute.api_name}' always has a value and cannot be cleared`, { field: attribute.api_name, value });
+    }
+    // On create, null is "not given": the attribute keeps its default.
     if (mode === 'create' && read === null) continue;
     values.set(attribute, read);
   }

@@ -83,6 +83,10 @@ describe('create, read, PATCH, archive', () => {
     expect((await ctx.call('GET', `${V1}/contacts/${id}`)).body.department).toBeNull();
 
     expectV2Error(await patch('contact', id, { primary_email: null }), 422, 'field_value_invalid');
+    // Attributes that always have a value (stages, enums, flags) cannot be cleared either.
+    expectV2Error(await patch('contact', id, { stage: null }), 422, 'field_value_invalid');
+    expectV2Error(await patch('task', SEEDED.task.id, { status: null }), 422, 'field_value_invalid');
+    expect((await ctx.call('GET', `${V1}/contacts/${id}`)).body.email).toBe('patch.me@contoso-pharma.com');
   });
 
   test('writes take raw values or value envelopes of the right type', async () => {
