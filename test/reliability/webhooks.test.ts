@@ -9,7 +9,7 @@ import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
 import { triggers, type Operation } from '../helpers/operations';
-import { signatureFor, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, EVENT_ID_HEADER } from '../../src/webhooks';
+import { signatureFor, SIGNATURE_HEADER, REPLAY_WINDOW_SECONDS } from '../../src/webhooks';
 import { quietCoreMemoryGuard, runPerform, type Outcome } from './harness';
 
 const SECRET = 'whsec_reliability_test_secret_0123456789abcdef';
@@ -33,10 +33,11 @@ interface DeliveryOptions {
   signature?: string | null;
 }
 
-/** The record a delivery carries, from the trigger's own sample (its event metadata removed). */
+/** The record a delivery carries, from the trigger's own sample (its event metadata removed; an update's `record_id` is the record's id). */
 function recordOf(op: Operation): Record<string, unknown> {
-  const sample = definitions[op.key].operation.sample ?? {};
-  return Object.fromEntries(Object.entries(sample).filter(([key]) => !/^(event_|occurred_at|changed_fields|changes)/.test(key)));
+  const { record_id, ...sample } = definitions[op.key].operation.sample ?? {};
+  const record = Object.fromEntries(Object.entries(sample).filter(([key]) => !/^(event_|occurred_at|changed_fields|changes)/.test(key)));
+  return record_id === undefined ? record : { ...record, id: record_id };
 }
 
 function eventTypeOf(op: Operation): string {
@@ -89,7 +90,7 @@ describe.each(hooks.map((op) => [op.key, op] as const))('%s', (_key, op) => {
     expect(outcome.error).toBeUndefined();
     const items = outcome.result as Array<Record<string, unknown>>;
     expect(items).toHaveLength(1);
-    expect(items[0].id).toBe(recordOf(op).id);
+    expect(items[0].record_id ?? items[0].id).toBe(recordOf(op).id);
     expect(items[0].event_id).toBe(eventId);
   });
 
@@ -120,8 +121,8 @@ describe.each(hooks.map((op) => [op.key, op] as const))('%s', (_key, op) => {
 
   test('a replay with an old (or far future) timestamp is refused, even correctly signed', async () => {
     const now = Math.floor(Date.now() / 1000);
-    expect(refused(await deliver(op, randomUUID(), { timestamp: now - SIGNATURE_TOLERANCE_SECONDS - 60 }))).toMatch(/ago/);
-    expect(refused(await deliver(op, randomUUID(), { timestamp: now + SIGNATURE_TOLERANCE_SECONDS + 60 }))).toMatch(/in the future/);
+    expect(refused(await deliver(op, randomUUID(), { timestamp: now - REPLAY_WINDOW_SECONDS - 60 }))).toMatch(/ago/);
+    expect(refused(await deliver(op, randomUUID(), { timestamp: now + REPLAY_WINDOW_SECONDS + 60 }))).toMatch(/in the future/);
   });
 
   test('an event type this trigger does not handle triggers nothing (and does not fail)', async () => {
@@ -145,12 +146,15 @@ describe.each(hooks.map((op) => [op.key, op] as const))('%s', (_key, op) => {
     }
   });
 
-  test('a record at the top level, with the event id in a header, is read', async () => {
+  test('a record at the top level is read; the unsigned event id header is not trusted as the event id', async () => {
     const eventId = randomUUID();
     const raw = JSON.stringify({ ...recordOf(op), event_type: eventTypeOf(op) });
-    const outcome = await deliver(op, randomUUID(), { raw, headers: { [EVENT_ID_HEADER]: eventId } });
+    const outcome = await deliver(op, randomUUID(), { raw, headers: { 'x-reevo-event-id': eventId } });
     expect(outcome.error).toBeUndefined();
-    expect((outcome.result as Array<Record<string, unknown>>)[0]).toMatchObject({ id: recordOf(op).id, event_id: eventId });
+    const [item] = outcome.result as Array<Record<string, unknown>>;
+    expect(item.record_id ?? item.id).toBe(recordOf(op).id);
+    expect(item.event_id).not.toBe(eventId);
+    expect(item.event_id).toContain(String(recordOf(op).id));
   });
 
   test('the signature header is read whatever its case or form', async () => {
