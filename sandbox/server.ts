@@ -51,7 +51,7 @@ function jsonInvalid(error: unknown): ApiError {
 }
 
 /** [assumed] Reevo's nesting limit is not published; FastAPI refuses what its parser cannot take. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** Where a JSON text first nests deeper than `max` objects and arrays; -1 when it never does. */
 function tooDeepAt(text: string, max: number): number {

@@ -61,7 +61,7 @@ export interface Attribute<R> extends AttributeSpec {
   set?(record: R, value: unknown, ws: Workspace): void;
 }
 
-export type Envelope = { value_type: ValueType; value: unknown };
+type Envelope = { value_type: ValueType; value: unknown };
 
 function payload(spec: AttributeSpec, value: unknown): unknown {
   if (value === null || value === undefined) return null;

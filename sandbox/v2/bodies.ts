@@ -11,7 +11,7 @@ export const writeBody = z.strictObject({ attributes });
 
 export const assertBody = z.strictObject({ match: z.record(z.string(), z.unknown()), attributes: attributes.default({}) });
 
-export const QUERY_LIMIT = { default: 50, max: 100 } as const;
+const QUERY_LIMIT = { default: 50, max: 100 } as const;
 
 /** [assumed] limit: 1 to 100, default 50 (not published; the contract asks clients for at most 100). */
 export const v2QueryBody = z.strictObject({

@@ -7,7 +7,7 @@
  */
 import { ApiError } from '../errors';
 
-export const V2_ERROR_STATUS = {
+const V2_ERROR_STATUS = {
   unknown_field: 422,
   field_not_creatable: 422,
   field_not_updatable: 422,
@@ -30,8 +30,6 @@ export const V2_ERROR_STATUS = {
 
 export type V2ErrorCode = keyof typeof V2_ERROR_STATUS;
 
-export type V2ErrorDetails = Record<string, unknown>;
-
-export function v2Error(code: V2ErrorCode, message: string, details: V2ErrorDetails = {}): ApiError {
+export function v2Error(code: V2ErrorCode, message: string, details: Record<string, unknown> = {}): ApiError {
   return new ApiError(V2_ERROR_STATUS[code], { error: { code, message, details } });
 }

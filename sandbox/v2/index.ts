@@ -18,9 +18,6 @@ import { runQuery } from './query';
 import { publicSchema } from './schema';
 import { archiveRecord, createRecord, recordView, updateRecord } from './writes';
 
-export { V2_ERROR_STATUS } from './errors';
-export { V2_RECORD_TYPES } from './kinds';
-
 /** An unknown record type is an unknown path. */
 function requireKind(params: Record<string, string>): AnyRecordKind {
   const kind = kindOf(params.record_type);

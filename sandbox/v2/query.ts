@@ -15,7 +15,7 @@ import { type AttributeSpec, comparables, type ValueType } from './attributes';
 import { v2Error } from './errors';
 import { type AnyRecordKind, attributesOf, kindOf, type StoredRecord } from './kinds';
 
-export const OPERATORS = [
+const OPERATORS = [
   'eq',
   'ne',
   'in',

@@ -13,7 +13,7 @@ import { v2Error } from './errors';
 /** `team` is only ever read (a note's owner team): the sandbox has no teams. */
 export type ReferenceTarget = 'user' | 'account' | 'contact' | 'opportunity' | 'team';
 
-export const MATCH_KEYS: Record<ReferenceTarget, readonly string[]> = {
+const MATCH_KEYS: Record<ReferenceTarget, readonly string[]> = {
   user: ['email'],
   account: ['domain_name'],
   contact: ['primary_email'],

@@ -17,7 +17,7 @@ export interface StageValue {
   color: string;
 }
 
-export interface OpportunityStageValue extends StageValue {
+interface OpportunityStageValue extends StageValue {
   closing_probability: string;
   expected_days: number;
 }
@@ -77,7 +77,7 @@ export function opportunityStageOf(ws: Workspace, opportunity: Pick<Opportunity,
   return pipeline && index >= 0 ? opportunityStage(pipeline, index) : null;
 }
 
-export interface ResolvedOpportunityStage {
+interface ResolvedOpportunityStage {
   pipeline: Pipeline;
   stage: Stage;
   value: OpportunityStageValue;

@@ -18,7 +18,6 @@ import { note } from './note';
 import { opportunity } from './opportunity';
 import { task } from './task';
 
-export { V2_RECORD_TYPES } from './kind';
 export type { RecordKind, RelationshipSpec, StoredRecord, V2RecordType } from './kind';
 
 
