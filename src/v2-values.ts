@@ -16,6 +16,9 @@
  *   the first).
  * A value whose type is not one of these is read by its shape the same way, so no envelope ever
  * reaches an output. A bare value (not an envelope) is read as it is.
+ *
+ * [assumed] Not published, and therefore kept in this one module: a `select` value is a string or
+ * `{api_name, display_value}`; `date` and `time` values are strings.
  */
 
 /** A value as the app hands it to Zapier. */
