@@ -301,6 +301,87 @@ const SPECS: readonly RecipeSpec[] = [
     ],
   },
   {
+    name: 'create_or_update_account',
+    title: 'Create or Update Account (by Domain)',
+    summary: 'Updates the account with this domain, or creates it: Reevo v2 `_assert`.',
+    endpoint: 'assertAccount',
+    body: ['domain_name', 'name', 'official_website', 'linkedin_url'],
+    returns: [
+      { path: 'data.id', column: 'Reevo Account ID', description: 'The account, new or existing.' },
+      { path: 'meta.action', column: 'Reevo Account Action', description: '`created` or `updated`.' },
+    ],
+    rerun: {
+      safe: true,
+      explanation:
+        "Safe to re-run: Reevo matches the account by its domain, so a second run updates the same account instead of creating another. A re-run writes the table's values over changes someone made in Reevo since.",
+    },
+    rate: 'write',
+    notes: [
+      'Reevo\'s pages disagree on the key `_assert` matches accounts on; this recipe sends `domain_name` (an assumption: test one row, and if Reevo answers `invalid_matching_field`, tell us).',
+      'The ids sit one level down (`data.id`). If your Clay workspace returns only top-level paths, enter `data, meta` in Field Paths to Return and use Add as column on the `id` inside `data`.',
+    ],
+  },
+  {
+    name: 'create_note',
+    title: 'Create Note',
+    summary: 'Creates a note on a contact, an account or an opportunity.',
+    endpoint: 'createNote',
+    body: ['note_html', 'account_id'],
+    returns: [{ path: 'data.id', column: 'Reevo Note ID', description: 'The new note.' }],
+    rerun: {
+      safe: false,
+      explanation:
+        'Not safe to re-run: every run adds the note again. Map `data.id` into a "Reevo Note ID" column with Add as column; the Only run if condition then skips rows that already have one.',
+    },
+    rate: 'write',
+    notes: [
+      'Note is sent as HTML, as Reevo stores notes: put `<p>…</p>` around plain text, e.g. in a formula column `"<p>" + {{Note}} + "</p>"` (escape `<` and `&` in the text first if it may hold them).',
+      'Attach the note to a contact or an opportunity instead of (or as well as) the account with the optional lines `contact_id` and `opportunity_id`.',
+    ],
+  },
+  {
+    name: 'update_task',
+    title: 'Update Task',
+    summary: 'Changes a task\'s status, priority, type, due date, title or assignee.',
+    endpoint: 'updateTask',
+    body: ['status', 'priority', 'due_at', 'owner_email'],
+    returns: [{ path: 'data.attributes.status.value', column: 'Reevo Task Status', description: 'The task\'s status now.' }],
+    rerun: {
+      safe: true,
+      explanation: "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
+    },
+    rate: 'write',
+    notes: [
+      'Task Status and Task Priority take Reevo\'s values exactly as written: `OPEN`, `IN_PROGRESS`, `BLOCKED`, `COMPLETED`, `CLOSED`; `URGENT`, `HIGH`, `MEDIUM`, `LOW`.',
+      'The assignee is matched by email (`related_record_match`): Task Owner Email must belong to a user of your Reevo workspace.',
+    ],
+  },
+  {
+    name: 'complete_task',
+    title: 'Complete Task',
+    summary: 'Marks a task as completed.',
+    endpoint: 'completeTask',
+    returns: [{ path: 'data.attributes.status.value', column: 'Reevo Task Status', description: '`COMPLETED`.' }],
+    rerun: { safe: true, explanation: 'Safe to re-run: a completed task stays completed.' },
+    rate: 'write',
+  },
+  {
+    name: 'update_contact',
+    title: 'Update Contact',
+    summary: 'Updates a contact by its Reevo ID (Reevo v2).',
+    endpoint: 'updateContact',
+    body: ['title', 'department', 'phone_number'],
+    returns: [{ path: 'data.updated_at', column: 'Reevo Contact Updated At', description: 'When Reevo stored the change.' }],
+    rerun: {
+      safe: true,
+      explanation: "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
+    },
+    rate: 'write',
+    notes: [
+      'Empty cells are left out, so they keep Reevo\'s value. To blank a field, write it as `null` in a body of your own (e.g. `{"attributes": {"department": null}}`) and turn Remove null & undefined values off.',
+    ],
+  },
+  {
     name: 'find_account_by_domain',
     title: 'Find Account by Domain',
     summary: 'Finds the account whose domain is exactly the one given, e.g. `acme.com`.',

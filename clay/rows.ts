@@ -56,6 +56,11 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
   const runIf = compile(recipe.onlyRunIf.formula, 'Only run if');
   const bodyFormula = recipe.bodyFormula ? { column: recipe.bodyFormula.column, formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column) } : undefined;
   const columnsOfKey = keyColumns([recipe.body ?? '', recipe.bodyFormula?.formula ?? '']);
+  // Issues name fields by their input key; the body names a v2 attribute by its own.
+  for (const param of endpoint.params) {
+    const columns = param.as ? columnsOfKey.get(param.as) : undefined;
+    if (columns) columnsOfKey.set(param.field.key, columns);
+  }
 
   const own = new Set([bodyFormula?.column, recipe.column].filter(Boolean));
   const runIfNames = runIfColumns(recipe.onlyRunIf.formula);
@@ -106,7 +111,8 @@ function matchPath(endpoint: Endpoint, path: string): Array<{ column: string; pa
 /** `"title": {{Job Title}}`: the body key `title` is made from the column Job Title (up to the next comma). */
 function keyColumns(texts: readonly string[]): Map<string, string[]> {
   const columns = new Map<string, string[]>();
-  for (const [, key, value] of texts.join('\n').matchAll(/"([^"\n]+)"\s*:\s*([^,\n]*)/g)) {
+  // A value is the rest of its line up to a comma, or a whole `{…}` on the line (a v2 wrapper, custom fields).
+  for (const [, key, value] of texts.join('\n').matchAll(/"([^"\n]+)"\s*:\s*(\{[^\n]*\}|[^,\n]*)/g)) {
     const chips = chipsIn(value).map((c) => c.column);
     if (chips.length > 0) columns.set(key, [...new Set([...(columns.get(key) ?? []), ...chips])]);
   }

@@ -119,7 +119,8 @@ describe.each(recipes.map((r) => [r.name, r] as const))('%s', (_name, recipe: Re
       const edited = { ...recipe, bodyFormula: { ...recipe.bodyFormula, formula } };
       expect(prepareRecipe(edited).columnsOfKey.get(line.field)).toEqual(line.column.split(', '));
       const cells = { ...exampleCells(recipe), ...Object.fromEntries(line.column.split(', ').map((c) => [c, 'x'])) };
-      expect(JSON.stringify(bodyOf(edited, cells))).toContain(`"${line.field}"`);
+      // The line's own key: a v2 attribute may be named otherwise than its input (`owner_email` → `owner_user_id`).
+      expect(JSON.stringify(bodyOf(edited, cells))).toContain(line.line.slice(0, line.line.indexOf(':')));
     }
   });
 
@@ -130,7 +131,8 @@ describe.each(recipes.map((r) => [r.name, r] as const))('%s', (_name, recipe: Re
     for (const column of recipe.columns.filter((c) => c.required)) expect(run({ ...cells, [column.name]: '' })).toBe(false);
     if (recipe.rerun.safe) expect(runIfColumns(recipe.onlyRunIf.formula).empty).toEqual([]);
     else {
-      expect(recipe.returns[0].path).toBe('id');
+      // v1 answers the record itself, v2 in a `data` envelope.
+      expect(recipe.returns[0].path).toBe(recipe.endpoint.includes('/api/v2/') ? 'data.id' : 'id');
       expect(run({ ...cells, [recipe.returns[0].column]: 'c27d9e41-6a3b-4d8f-8e15-2b9f0a7c6d38' })).toBe(false);
       expect(recipe.columns.map((c) => c.name)).not.toContain(recipe.returns[0].column);
     }
@@ -169,7 +171,18 @@ const SAMPLE_RESPONSES: Partial<Record<EndpointName, unknown>> = {
   searchOpportunities: [{ ...sampleOpportunity, id: 'a-contains-match', display_name: `${sampleOpportunity.display_name} renewal` }, sampleOpportunity],
   searchContacts: [sampleContact],
   retrieveAccountAndContact: sampleRetrieval,
+  assertAccount: v2Answer('account', { display_name: { value_type: 'string', value: 'Acme Analytics' } }, { action: 'created' }),
+  createNote: v2Answer('note', { note_html: { value_type: 'rich_text', value: '<p>Discovery call recap.</p>' } }),
+  updateTask: v2Answer('task', { status: { value_type: 'enum', value: 'IN_PROGRESS' } }),
+  completeTask: v2Answer('task', { status: { value_type: 'enum', value: 'COMPLETED' } }),
+  updateContact: v2Answer('contact', { title: { value_type: 'string', value: 'CTO' } }),
 };
+
+/** A v2 write's answer (docs/reevo-api.md §3.1): the record in a `data` envelope, `_assert`'s `meta.action`. */
+function v2Answer(recordType: string, attributes: Record<string, unknown>, meta?: { action: string }) {
+  const record = { id: 'd9a6e2b4-3f1c-4a8e-b7d5-1c0e9f4a6b27', record_type: recordType, created_at: '2026-12-01T09:30:00Z', updated_at: '2026-12-02T08:15:00Z', attributes };
+  return { data: record, ...(meta ? { meta } : {}) };
+}
 
 test('the body formula puts each field in its shape: text, a number, a list, custom fields, nested objects', () => {
   const body = (name: string) => byName(name).bodyFormula!.formula;
