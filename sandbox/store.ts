@@ -113,12 +113,26 @@ export class Workspace {
     this.contactIdByEmail.set(lower(email), contact.id);
   }
 
+  /** v2 can replace an account's primary domain; v1 only sets a missing one. */
+  changeAccountDomain(account: Account, domain: string | null): void {
+    this.unindexAccountDomain(account);
+    account.domain_name = domain;
+    this.indexAccountDomain(account);
+  }
+
   /** v2 archive: the record is gone from every read, v1 and v2. */
   removeAccount(account: Account): void {
     this.accounts.delete(account.id);
-    if (this.accountIdByDomain.get(lower(account.domain_name ?? '')) === account.id) {
-      this.accountIdByDomain.delete(lower(account.domain_name ?? ''));
-      for (const other of this.accounts.values()) this.indexAccountDomain(other);
+    this.unindexAccountDomain(account);
+  }
+
+  /** Drops the account from the domain index; the next oldest account with that domain takes its place. */
+  private unindexAccountDomain(account: Account): void {
+    const domain = lower(account.domain_name ?? '');
+    if (this.accountIdByDomain.get(domain) !== account.id) return;
+    this.accountIdByDomain.delete(domain);
+    for (const other of this.accounts.values()) {
+      if (other.id !== account.id) this.indexAccountDomain(other);
     }
   }
 

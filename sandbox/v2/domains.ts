@@ -25,9 +25,8 @@ export function domainsOf(ws: Workspace, account: Account): DomainItem[] {
 export function setDomains(ws: Workspace, account: Account, items: readonly { domain_name: string; is_primary: boolean | null }[]): void {
   const unique = items.filter((item, i) => items.findIndex((other) => other.domain_name === item.domain_name) === i);
   const primary = unique.find((item) => item.is_primary) ?? unique[0];
-  account.domain_name = primary?.domain_name ?? null;
+  ws.changeAccountDomain(account, primary?.domain_name ?? null);
   setExtraAttribute(ws, account.id, OTHER_DOMAINS, unique.filter((item) => item !== primary).map((item) => item.domain_name));
-  ws.indexAccountDomain(account);
 }
 
 export function accountsWithDomain(ws: Workspace, domain: string): Account[] {

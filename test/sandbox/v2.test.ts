@@ -107,6 +107,9 @@ describe('create, read, PATCH, archive', () => {
     const replaced = await patch('account', created.body.data.id, { domains: ['wingtip.test'] });
     expect(replaced.body.data.attributes.domains).toEqual([{ value_type: 'account_domain', value: { domain_name: 'wingtip.test', is_primary: true } }]);
     expect((await ctx.call('GET', `${V1}/accounts/${created.body.data.id}`)).body.domain_name).toBe('wingtip.test');
+    // v1's upsert no longer matches the account by a domain it lost.
+    const upsert = await ctx.call('POST', `${V1}/account_contact`, { query: { payload_type: 'json' }, body: { email: 'someone@wingtiptoys.example', account_website: 'wingtiptoys.example' } });
+    expect(upsert.body.account_id).not.toBe(created.body.data.id);
   });
 
   test('references: bare UUID, {related_record_id}, {related_record_match: {email}}', async () => {
