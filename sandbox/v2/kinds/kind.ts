@@ -58,7 +58,7 @@ export interface RecordKind<R extends StoredRecord> {
 }
 
 
-export interface Flags {
+interface Flags {
   /** creatable */
   c?: boolean;
   /** updatable */
@@ -78,7 +78,7 @@ export const RW: Flags = { c: true, u: true };
 /** Written on create and PATCH, never cleared. */
 export const SET: Flags = { ...RW, nullable: false };
 
-export function titleCase(apiName: string): string {
+function titleCase(apiName: string): string {
   const words = apiName.replace(/_id$/, '').replace(/_id_list$/, 's').split('_');
   return words
     .map((w) => ({ url: 'URL', x: 'X', html: 'HTML', sms: 'SMS' })[w] ?? w[0].toUpperCase() + w.slice(1))
