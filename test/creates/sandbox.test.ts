@@ -67,14 +67,15 @@ describe('every create against the sandbox', () => {
     expect(created.action).toBe('created');
     expect(created.contact_id).toEqual(expect.any(String));
     expect(created.account_id).toEqual(expect.any(String));
-    expect(created.contact).toMatchObject({ email: 'casey.nguyen@wingtiptoys.com', phone_number: '+14155550199', custom_fields: { persona: 'Champion' } });
-    expect(created.account).toMatchObject({ id: created.account_id, custom_fields: { tech_stack: ['Shopify', 'Klaviyo'] } });
+    // The contact at the top level, the account nested (its ID is account_id).
+    expect(created).toMatchObject({ id: created.contact_id, email: 'casey.nguyen@wingtiptoys.com', phone_number: '+14155550199', custom_fields: { persona: 'Champion' } });
+    expect(created.account).toMatchObject({ custom_fields: { tech_stack: ['Shopify', 'Klaviyo'] } });
     state.contactId = created.contact_id as string;
     state.accountId = created.account_id as string;
 
     const updated = (await appTester(upsertAccountContact, full({ email: 'casey.nguyen@wingtiptoys.com', title: 'VP of E-commerce', first_name: '' }))) as Rec;
     expect(updated).toMatchObject({ action: 'updated', contact_id: state.contactId, account_id: state.accountId });
-    expect(updated.contact).toMatchObject({ title: 'VP of E-commerce', first_name: 'Casey' });
+    expect(updated).toMatchObject({ title: 'VP of E-commerce', first_name: 'Casey' });
   });
 
   it('create_account and update_account: an update changes only what is filled in', async () => {
