@@ -302,7 +302,7 @@ const SPECS: readonly RecipeSpec[] = [
   },
   {
     name: 'create_or_update_account',
-    title: 'Create or Update Account (by Domain)',
+    title: 'Create or Update Account (By Domain)',
     summary: 'Updates the account with this domain, or creates it: Reevo v2 `_assert`.',
     endpoint: 'assertAccount',
     body: ['domain_name', 'name', 'official_website', 'linkedin_url'],

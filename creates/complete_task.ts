@@ -13,7 +13,7 @@ export default defineCreate({
   noun: 'Task',
   display: {
     label: 'Complete Task',
-    description: 'Marks a task as completed.',
+    description: "Updates a task's status to Completed.",
   },
   operation: {
     inputFields: inputFieldsFor(endpoints.completeTask).map((field) => ({ ...field, search: TASK_SEARCH })),

@@ -15,7 +15,7 @@ export default defineCreate({
   key: 'create_or_update_account',
   noun: 'Account',
   display: {
-    label: 'Create or Update Account (by Domain)',
+    label: 'Create or Update Account (By Domain)',
     description: 'Updates the account with this domain, or creates it if there is none. Safe to run again with the same domain.',
   },
   operation: {

@@ -17,7 +17,7 @@ export default defineCreate({
   noun: 'Workflow Run',
   display: {
     label: 'Start Reevo Workflow',
-    description: 'Starts a workflow that has a Webhook Received trigger, with the variables you give it.',
+    description: 'Creates a run of a workflow that has a Webhook Received trigger, with the variables you give it.',
   },
   operation: {
     inputFields: [
@@ -44,7 +44,6 @@ export default defineCreate({
       {
         key: 'workflow_key',
         label: 'Workflow Key',
-        type: 'password',
         helpText:
           'Only if the Webhook Received trigger is protected by an API key: that key. This is not your connection\'s API key, which is never sent to the workflow URL.',
       },
