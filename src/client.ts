@@ -18,6 +18,8 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, z: 
     const key = cleanApiKey(bundle.authData.api_key);
     if (key === undefined) throw new z.errors.Error(BAD_KEY_MESSAGE, 'invalid_api_key', 401);
     hideFromLogs(bundle, key);
+    // Set here, after core has merged (and so cloned) the request's options.
+    request.signal = AbortSignal.timeout(requestTimeoutMs());
     // v2 takes the key as a bearer token, v1 in x-api-key (docs/reevo-api.md §1, §3.1).
     const auth: Record<string, string> = request.url.startsWith(`${base}/api/v2/`) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
     request.headers = { accept: 'application/json', ...request.headers, ...auth };
@@ -41,11 +43,12 @@ function hideFromLogs(bundle: Bundle, key: string): void {
 const LEAK_FORMS = 'api_key_leak_forms';
 
 /**
- * Every request gives up after this long; the step then fails with "the request timed out".
- * Zapier stops a step after 30 s, and node-fetch 2 (under core's z.request) never notices a
- * connection that closes before the promised Content-Length arrived: without a limit such a
- * response hangs the step until Zapier kills it with a generic timeout. The environment variable
- * REEVO_REQUEST_TIMEOUT_MS shortens it (tests of cut-off responses).
+ * Every request gives up after this long, headers and body together; the step then fails with
+ * "the request timed out". Zapier stops a step after 30 s, and node-fetch 2 (under core's
+ * z.request) never notices a connection that closes before the promised Content-Length arrived.
+ * Its own `timeout` restarts for the body, so a slow body could take twice as long: one abort
+ * signal is the one deadline. The environment variable REEVO_REQUEST_TIMEOUT_MS shortens it
+ * (tests of cut-off responses).
  */
 export const REQUEST_TIMEOUT_MS = 25_000;
 
@@ -119,7 +122,6 @@ export async function send<T = unknown>(
       params: request.query,
       ...(request.body ? { body: request.body } : {}),
       skipThrowForStatus: Boolean(context.passStatuses?.length),
-      timeout: requestTimeoutMs(),
       middlewareData: context,
     });
     return { status: response.status, data: response.status === 204 ? (undefined as T) : response.data };
@@ -138,14 +140,32 @@ function contextOf(endpoint: Endpoint, request: ReevoRequest, options: SendOptio
   };
 }
 
-/** Zapier's own errors pass through; a dropped connection or a timeout gets a message a person can act on. */
+/** Failures before any byte of the request went out, by the system's error code. */
+const NOT_SENT: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: "Reevo's address could not be found (DNS)",
+  EAI_AGAIN: "Reevo's address could not be found (DNS)",
+  EHOSTUNREACH: 'the network could not reach Reevo',
+  ENETUNREACH: 'the network could not reach Reevo',
+};
+
+/**
+ * Zapier's own errors pass through; a network failure gets a message a person can act on, which
+ * says whether the request can have reached Reevo.
+ */
 function networkError(z: ZObject, error: unknown): unknown {
-  if (!(error instanceof Error) || error.name !== 'FetchError') return error;
-  const reason = /timeout/i.test(error.message)
-    ? 'the request timed out'
-    : /ECONNREFUSED/.test(error.message)
-      ? 'the connection was refused'
-      : 'the connection was dropped before Reevo answered';
+  if (!(error instanceof Error) || (error.name !== 'FetchError' && error.name !== 'AbortError')) return error;
+  const code = (error as { code?: unknown }).code;
+  const notSent = typeof code === 'string' ? NOT_SENT[code] : undefined;
+  if (notSent) {
+    return new z.errors.Error(
+      `Could not reach Reevo: ${notSent}. Nothing was sent, so it is safe to try again (replay this run).`,
+      'network_error',
+      503,
+    );
+  }
+  const reason =
+    error.name === 'AbortError' || /timeout/i.test(error.message) ? 'the request timed out' : 'the connection was dropped before Reevo answered';
   return new z.errors.Error(
     `Could not reach Reevo: ${reason}. The action may or may not have happened in Reevo: check there before you replay this run.`,
     'network_error',
