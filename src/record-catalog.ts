@@ -76,19 +76,15 @@ const v2Only = <const K extends string, const E extends Plain>(key: K, label: st
 const v1Only = <const K extends string, const E extends Plain>(key: K, label: string, example: E, kind: Pick<OutputKey, 'type' | 'list'> = {}) =>
   ({ key, label, ...kind, v1: key, example }) as const;
 
-const CREATED_AT = '2025-02-03T09:14:22+00:00';
-const UPDATED_AT = '2025-05-19T16:40:05+00:00';
-
-const timestamps = [
-  both('created_at', 'Created At', CREATED_AT, { type: 'datetime' }),
-  both('updated_at', 'Updated At', UPDATED_AT, { type: 'datetime' }),
-] as const;
+const timestamps = (createdAt: string, updatedAt: string) =>
+  [both('created_at', 'Created At', createdAt, { type: 'datetime' }), both('updated_at', 'Updated At', updatedAt, { type: 'datetime' })] as const;
 
 /** For records v1 does not return. */
-const v2Timestamps = [
-  v2Only('created_at', 'Created At', CREATED_AT, undefined, { type: 'datetime' }),
-  v2Only('updated_at', 'Updated At', UPDATED_AT, undefined, { type: 'datetime' }),
-] as const;
+const v2Timestamps = (createdAt: string, updatedAt: string) =>
+  [
+    v2Only('created_at', 'Created At', createdAt, undefined, { type: 'datetime' }),
+    v2Only('updated_at', 'Updated At', updatedAt, undefined, { type: 'datetime' }),
+  ] as const;
 
 const socialUrls = (slug: string, kind: 'company' | 'in') =>
   [
@@ -128,7 +124,7 @@ const account = [
   ...socialUrls('northwind-traders-example', 'company'),
   ...address('Account', { street_one: '1200 Harbor Way', street_two: 'Suite 400', city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' }),
   createdByUserId,
-  ...timestamps,
+  ...timestamps('2025-02-03T09:14:22+00:00', '2025-05-19T16:40:05+00:00'),
 ] as const satisfies readonly OutputKey[];
 
 const contact = [
@@ -153,7 +149,7 @@ const contact = [
   ...socialUrls('jordan-blake-example', 'in'),
   ...address('Contact', { street_one: '1200 Harbor Way', street_two: null, city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' }),
   createdByUserId,
-  ...timestamps,
+  ...timestamps('2025-02-03T09:15:47+00:00', '2025-05-02T11:08:30+00:00'),
 ] as const satisfies readonly OutputKey[];
 
 const opportunity = [
@@ -177,7 +173,7 @@ const opportunity = [
   v2Only('closed_at', 'Closed At', null as string | null, undefined, { type: 'datetime' }),
   v2Only('stage_last_shifted_at', 'Stage Last Changed At', '2025-06-02T08:51:44+00:00', undefined, { type: 'datetime' }),
   createdByUserId,
-  ...timestamps,
+  ...timestamps('2025-03-11T13:22:09+00:00', '2025-06-02T08:51:44+00:00'),
 ] as const satisfies readonly OutputKey[];
 
 const task = [
@@ -210,7 +206,7 @@ const note = [
   v2Only('account_id', 'Account ID', ids.account),
   v2Only('opportunity_id', 'Opportunity ID', ids.opportunity),
   createdByUserId,
-  ...v2Timestamps,
+  ...v2Timestamps('2025-06-03T10:20:00+00:00', '2025-06-03T10:20:00+00:00'),
 ] as const satisfies readonly OutputKey[];
 
 const user = [
