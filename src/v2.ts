@@ -10,7 +10,8 @@ import { v2Permissions } from './v2-permissions';
  * polling triggers and dropdowns.
  *
  * Contract of this module, which other modules rely on:
- * - `queryRecords(z, type, query)` sends ONE `POST /api/v2/{type}/_query` and resolves to
+ * - `queryRecords(z, type, query)` sends one `POST /api/v2/{type}/_query` (two when Reevo refuses
+ *   the cursor, see below) and resolves to
  *   `{records, nextCursor, restarted}`: `records` already in the app's output shape (as
  *   `toOutputRecord` of src/output-records.ts makes it: every catalog key present, custom
  *   attributes under `custom_fields`, no value envelopes), newest first by `query.newestBy`;
@@ -19,7 +20,9 @@ import { v2Permissions } from './v2-permissions';
  *   sends ONLY `{cursor, limit}`. When Reevo answers `invalid_cursor`, the query restarts once
  *   from the first page and `restarted` is true. `limit` must be 1–100. Errors are thrown as
  *   src/errors.ts maps them (v2 codes in words by src/v2-errors.ts).
- * - `fromV2Record(type, record)` turns one published v2 record into the output record of its type.
+ * - `fromV2Record(type, record)` turns one published v2 record into the output record of its type;
+ *   `toOutputRecord(type, record)` (src/output-records.ts) does the same for a v2 record or a flat
+ *   one (v1 answers, webhook deliveries), so every source gives the same keys.
  * - `dropdownPage(z, page, type)` is one page of a dynamic dropdown (cursor kept in `z.cursor`).
  *
  * [assumed] Not published, and therefore kept in this one module: `_query` answers
@@ -30,7 +33,7 @@ import { v2Permissions } from './v2-permissions';
 export { fromV2Record };
 export type { V2RecordType, OutputRecord };
 
-export const V2 = '/api/v2';
+const V2 = '/api/v2';
 
 /** The most records one `_query` page is asked for. */
 export const MAX_QUERY_LIMIT = 100;
