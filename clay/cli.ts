@@ -47,6 +47,7 @@ Options:
   --rate N[/MS]      (send) at most N requests per MS milliseconds [the recipe's rate limit]
   --retries N        (send) retries after a 429, a server error or a connection failure [4]
   --progress-every S (send) without a terminal, a progress line every S seconds [5]
+  --grace S          (send) after Ctrl-C or a TERM, how long requests in flight may still finish [10]
   -h, --help         this text
 
 Exit status: 0 every row done (sent, or skipped by Only run if), 1 some rows failed or have a
@@ -66,6 +67,7 @@ type Values = {
   resume?: string;
   retries?: string;
   'progress-every'?: string;
+  grace?: string;
   map?: string[];
 };
 
@@ -89,6 +91,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         resume: { type: 'string' },
         retries: { type: 'string' },
         'progress-every': { type: 'string' },
+        grace: { type: 'string' },
         map: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -230,6 +233,7 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
   const retries = whole('retries', values.retries);
   if (retries !== undefined && !Number.isInteger(retries)) throw new TableError('--retries must be a whole number.');
   const progressEvery = whole('progress-every', values['progress-every']);
+  const grace = whole('grace', values.grace);
 
   // Ctrl-C or a TERM stops sending; sendTable then accounts for every row before the process ends.
   const interrupt = new AbortController();
@@ -252,6 +256,7 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
       outPath: values.out,
       resumeFrom: values.resume,
       signal: interrupt.signal,
+      ...(grace !== undefined ? { graceMs: grace * 1000 } : {}),
       progress: { stream: io.stderr, ...(progressEvery !== undefined ? { everyMs: progressEvery * 1000 } : {}) },
       ...(io.fetch ? { fetch: io.fetch } : {}),
       ...(io.sleep ? { sleep: io.sleep } : {}),
@@ -280,16 +285,4 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
   if (summary.files.skipped) out(`  Rows Only run if skipped are in ${summary.files.skipped}.\n`);
   if (summary.files.out) out(`  Rows Reevo confirmed, with the returned fields, are in ${summary.files.out}.\n`);
   return summary.stop ? 3 : summary.failed > 0 ? 1 : 0;
-}
-
-if (require.main === module) {
-  run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`reevo-clay failed unexpectedly: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
 }

@@ -11,6 +11,7 @@
  */
 import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse';
 import { stringify, type Stringifier } from 'csv-stringify';
@@ -239,9 +240,12 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   const onInterrupt = () => halt('interrupted', 'interrupted');
   if (options.signal?.aborted) onInterrupt();
   options.signal?.addEventListener('abort', onInterrupt, { once: true });
-  const baseSleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref()));
-  /** A wait that ends early when the run stops. */
-  const wait = (ms: number) => (stopped.signal.aborted ? Promise.resolve() : Promise.race([baseSleep(ms), whenStopped]));
+  /** A wait that ends early, its timer cleared, when the run stops. */
+  const wait = (ms: number): Promise<void> => {
+    if (stopped.signal.aborted) return Promise.resolve();
+    if (options.sleep) return Promise.race([options.sleep(ms), whenStopped]);
+    return delay(ms, undefined, { signal: stopped.signal }).catch(() => undefined);
+  };
   const limiter = new RateLimiter(rate, wait, now);
 
   await checkKey(options, fetchImpl, timeoutMs, halt);
@@ -382,9 +386,13 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
       void task.finally(() => inFlight.delete(task));
       if (inFlight.size >= maxInFlight) await Promise.race([...inFlight, whenStopped]);
     }
+    // All rows are read; an interrupt may still come while the last requests are in flight.
+    await Promise.race([Promise.allSettled(inFlight), whenStopped]);
     if (stop && inFlight.size > 0) {
       const grace = options.graceMs ?? 10_000;
-      await Promise.race([Promise.allSettled(inFlight), new Promise((done) => setTimeout(done, grace).unref())]);
+      const graceOver = new AbortController();
+      await Promise.race([Promise.allSettled(inFlight), delay(grace, undefined, { signal: graceOver.signal }).catch(() => undefined)]);
+      graceOver.abort();
       hardAbort.abort();
     }
     await Promise.all(inFlight);
