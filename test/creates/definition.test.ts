@@ -9,7 +9,7 @@ type CreateKey = keyof typeof creates;
 const plainFields = (key: CreateKey) =>
   (creates[key].operation.inputFields as unknown[]).filter((field): field is PlainField => typeof field === 'object' && field !== null);
 
-describe.each(Object.keys(ENDPOINT_OF) as Array<keyof typeof ENDPOINT_OF>)('%s', (key) => {
+describe.each(Object.keys(ENDPOINT_OF) as CreateKey[])('%s', (key) => {
   const endpoint = ENDPOINT_OF[key];
 
   it('has an input for every field of its endpoint, required exactly where the contract says', () => {

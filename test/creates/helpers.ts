@@ -1,6 +1,8 @@
 import nock from 'nock';
-import type creates from '../../creates';
-import { endpoints, type Endpoint } from '../../src/endpoints';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import creates from '../../creates';
+import { endpoints, type Endpoint, type EndpointName } from '../../src/endpoints';
 import { TEST_BASE_URL } from '../helpers/zapier';
 
 /** Shared set-up for the nock tests of creates: no real network, every request recorded. */
@@ -44,23 +46,17 @@ export function expectRequest(method: 'GET' | 'POST' | 'PATCH', path: string, st
   };
 }
 
-/** Creates that call no Reevo API endpoint: Start Reevo Workflow posts to a workflow's own URL. */
-export type EndpointlessCreate = 'start_workflow';
-
-/** The endpoint each create calls (the per-action tests check the requests themselves). */
-export const ENDPOINT_OF: Record<Exclude<keyof typeof creates, EndpointlessCreate>, Endpoint> = {
-  upsert_account_contact: endpoints.upsertAccountContact,
-  create_account: endpoints.createAccount,
-  update_account: endpoints.updateAccount,
-  create_opportunity: endpoints.createOpportunity,
-  update_opportunity: endpoints.updateOpportunity,
-  move_opportunity_stage: endpoints.shiftOpportunityStage,
-  create_task: endpoints.createTask,
-  log_manual_activity: endpoints.createManualActivity,
-  enroll_contact_in_sequence: endpoints.enrollInSequence,
-  create_note: endpoints.createNote,
-  update_task: endpoints.updateTask,
-  complete_task: endpoints.completeTask,
-  update_contact: endpoints.updateContact,
-  create_or_update_account: endpoints.assertAccount,
-};
+/**
+ * The endpoint each create calls: the one entry of src/endpoints.ts that its file names
+ * (`endpoints.createTask`); the per-action tests check the requests themselves. A create whose file
+ * names none (Start Reevo Workflow posts to a workflow's own URL) is not here.
+ */
+export const ENDPOINT_OF: Readonly<Record<string, Endpoint>> = Object.fromEntries(
+  Object.keys(creates).flatMap((key) => {
+    const file = `creates/${key}.ts`;
+    const text = readFileSync(join(__dirname, '../..', file), 'utf8');
+    const named = [...new Set([...text.matchAll(/\bendpoints\.(\w+)/g)].map((match) => match[1]))];
+    if (named.length > 1) throw new Error(`${file} names several endpoints (${named.join(', ')}): a create calls one`);
+    return named.map((name) => [key, endpoints[name as EndpointName]]);
+  }),
+);

@@ -9,16 +9,15 @@ const readme = readFileSync(join(__dirname, '../../creates/README.md'), 'utf8');
 const rows = readme.split('\n').filter((line) => /^\| `[a-z_]+` \|/.test(line));
 
 describe('creates/README.md', () => {
-  it('has one row per create with its label, endpoint and permissions', () => {
+  it('has one row per create with its label, and the endpoint and permissions of the endpoint its file names', () => {
     expect(rows).toHaveLength(Object.keys(creates).length);
-    for (const [key, create] of Object.entries(creates) as Array<[keyof typeof creates, (typeof creates)[keyof typeof creates]]>) {
-      if (key === 'start_workflow') {
-        expect(rows).toContain(`| \`${key}\` | ${create.display.label} | \`POST\` to the workflow's Webhook Received URL (never the connection's key) | none |`);
-        continue;
-      }
+    for (const [key, create] of Object.entries(creates)) {
+      const row = rows.find((line) => line.startsWith(`| \`${key}\` | ${create.display.label} | `));
+      expect([key, row !== undefined]).toEqual([key, true]);
       const endpoint = ENDPOINT_OF[key];
+      if (!endpoint) continue;
       const query = endpoint.query ? `?${new URLSearchParams(endpoint.query as Record<string, string>)}` : '';
-      expect(rows).toContain(`| \`${key}\` | ${create.display.label} | \`${endpoint.method} ${endpoint.path}${query}\` | ${endpoint.permissions.join(', ')} |`);
+      expect(row).toBe(`| \`${key}\` | ${create.display.label} | \`${endpoint.method} ${endpoint.path}${query}\` | ${endpoint.permissions.join(', ')} |`);
     }
   });
 
