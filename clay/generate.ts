@@ -1,11 +1,12 @@
 /**
- * Writes clay/recipes/*.json and clay/RECIPES.md from the recipes (run `node dist/clay/generate.js`
+ * Writes clay/recipes/*.json, clay/RECIPES.md and clay/templates/*.csv from the recipes (run `node dist/clay/generate.js`
  * after `npm run build`). A test compares the committed files with `generatedFiles()`.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { recipesMarkdown } from './cards';
 import { generateRecipes } from './recipes';
+import { templateFiles } from './templates';
 
 /** Relative path (from clay/) → content, for every generated file. */
 export function generatedFiles(): Map<string, string> {
@@ -13,6 +14,7 @@ export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const recipe of recipes) files.set(`recipes/${recipe.name}.json`, `${JSON.stringify(recipe, null, 2)}\n`);
   files.set('RECIPES.md', recipesMarkdown(recipes));
+  for (const [path, content] of templateFiles(recipes)) files.set(path, content);
   return files;
 }
 
@@ -23,10 +25,10 @@ export function clayFolder(): string {
 
 export function writeGeneratedFiles(folder = clayFolder()): string[] {
   const files = generatedFiles();
-  mkdirSync(join(folder, 'recipes'), { recursive: true });
-  // A recipe that was renamed or dropped must not linger as a stale file.
-  for (const name of readdirSync(join(folder, 'recipes'))) {
-    if (name.endsWith('.json') && !files.has(`recipes/${name}`)) rmSync(join(folder, 'recipes', name));
+  // A recipe or a template that was renamed or dropped must not linger as a stale file.
+  for (const [dir, ext] of [['recipes', '.json'], ['templates', '.csv']]) {
+    mkdirSync(join(folder, dir), { recursive: true });
+    for (const name of readdirSync(join(folder, dir))) if (name.endsWith(ext) && !files.has(`${dir}/${name}`)) rmSync(join(folder, dir, name));
   }
   for (const [path, content] of files) writeFileSync(join(folder, path), content);
   return [...files.keys()];
