@@ -27,7 +27,8 @@ export interface ServerDeps extends PipelineDeps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of endpoints whose bodies differ
 type AnyEndpoint = Endpoint<any, any>;
 
-const ENDPOINTS: readonly AnyEndpoint[] = [
+/** Every route the sandbox answers besides the webhook API and workflows; the tests find the route of an app endpoint here. */
+export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...upsertEndpoints,
   ...accountEndpoints,
   ...contactEndpoints,
