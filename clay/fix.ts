@@ -85,7 +85,7 @@ export async function fixTable(recipe: Recipe, csvPath: string, outPath: string,
     return param ? [{ column: options.map?.get(column.name) ?? column.name, field: param.field }] : [];
   });
   let header: string[] = [];
-  const csv = stringify({ header: true });
+  const csv = stringify();
   const file = createWriteStream(outPath);
   csv.pipe(file);
   const counts = { rows: 0, changed: 0, left: 0 };
