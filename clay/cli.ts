@@ -168,7 +168,7 @@ async function render(recipe: Recipe, table: string, map: ReadonlyMap<string, st
     const { request } = outcome;
     out(`### row ${row}\n${request.method} ${request.url}\n`);
     for (const header of request.headers) out(`${header.key}: ${header.value}\n`);
-    out(`x-api-key: (from the Clay Account "${recipe.account.name}")\n`);
+    for (const header of recipe.account.headers) out(`${header.key}: (from the Clay Account "${recipe.account.name}")\n`);
     if (request.body !== null) out(`\n${request.body}\n`);
     out('\n');
   }

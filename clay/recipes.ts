@@ -5,7 +5,7 @@
  * from what this module produces.
  */
 import { DEFAULT_BASE_URL } from '../src/config';
-import { endpoints, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
+import { endpoints, V2, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
 import { attributeWrapper } from '../src/v2-writes';
 import type { Field } from '../src/fields';
 import { chip } from './template';
@@ -93,9 +93,16 @@ export interface Recipe {
   readonly notes: readonly string[];
 }
 
-/** The name of the Clay Account (saved header set) every recipe uses. */
-export const CLAY_ACCOUNT_NAME = 'Reevo API key';
 export const API_KEY_PLACEHOLDER = '<your Reevo API key>';
+
+/**
+ * The Clay Accounts (saved header sets) the recipes use: Reevo's v1 takes the key in `x-api-key`,
+ * its v2 as a bearer token (as src/client.ts sends it), so a workspace saves the key twice.
+ */
+export const CLAY_ACCOUNTS = {
+  v1: { name: 'Reevo API key', headers: [{ key: 'x-api-key', value: API_KEY_PLACEHOLDER }] },
+  v2: { name: 'Reevo API key (v2)', headers: [{ key: 'Authorization', value: `Bearer ${API_KEY_PLACEHOLDER}` }] },
+} as const;
 
 /**
  * Reevo publishes no rate limits, only a per-organization quota of public requests (contract §1),
@@ -534,7 +541,7 @@ function buildRecipe(spec: RecipeSpec): Recipe {
           { key: 'Accept', value: 'application/json' },
         ]
       : [{ key: 'Accept', value: 'application/json' }],
-    account: { name: CLAY_ACCOUNT_NAME, headers: [{ key: 'x-api-key', value: API_KEY_PLACEHOLDER }] },
+    account: endpoint.path.startsWith(`${V2}/`) ? CLAY_ACCOUNTS.v2 : CLAY_ACCOUNTS.v1,
     body: hasBody ? chip(bodyColumn) : null,
     bodyFormula: hasBody ? { column: bodyColumn, formula: bodyFormula(bodyParams, endpoint.fixedBody ?? {}) } : null,
     removeNullAndUndefinedValues: true,

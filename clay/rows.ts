@@ -132,7 +132,7 @@ export interface RenderedRequest {
   readonly method: Endpoint['method'];
   /** The full URL with the query string, for the base URL given. */
   readonly url: string;
-  /** Headers besides the Clay Account's `x-api-key`. */
+  /** Headers besides the Clay Account's, which hold the key. */
   readonly headers: readonly KeyValue[];
   /** The body text exactly as Clay sends it; null for a GET. */
   readonly body: string | null;

@@ -21,7 +21,7 @@ import { endpoints } from '../src/endpoints';
 import { redactKey } from '../src/api-key';
 import { compileFormula } from './formula';
 import { Progress } from './progress';
-import type { Recipe } from './recipes';
+import { API_KEY_PLACEHOLDER, type Recipe } from './recipes';
 import { cellReader, evaluateRow, prepareRecipe, type Cells, type RowOutcome } from './rows';
 import { readTable, TableError } from './table';
 
@@ -262,7 +262,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   async function deliver(outcome: Extract<RowOutcome, { request: unknown }>, cells: Cells): Promise<Final> {
     const { request } = outcome;
     const headers: Record<string, string> = Object.fromEntries(request.headers.map((h) => [h.key, h.value]));
-    headers['x-api-key'] = options.apiKey;
+    for (const { key, value } of recipe.account.headers) headers[key] = value.replace(API_KEY_PLACEHOLDER, options.apiKey);
     for (let attempt = 0; ; attempt++) {
       await limiter.acquire();
       if (stop) return { kind: 'failed', reason: 'stopped', error: `not sent: ${stop.reason}` };

@@ -71,8 +71,11 @@ describe.each(recipes.map((r) => [r.name, r] as const))('%s', (_name, recipe: Re
     expect(recipe.endpoint.replace(/\{\{[^}]+\}\}/g, '{}')).toBe(`https://api.reevo.ai${endpoint.path.replace(/\{\w+\}/g, '{}')}`);
     for (const [key, value] of Object.entries(endpoint.query ?? {})) expect(recipe.queryString).toContainEqual({ key, value });
     expect(recipe.permissions).toEqual(endpoint.permissions);
-    expect(recipe.account.headers).toEqual([{ key: 'x-api-key', value: '<your Reevo API key>' }]);
-    expect(JSON.stringify(recipe.headers)).not.toMatch(/x-api-key/i);
+    // v1 takes the key in x-api-key, v2 as a bearer token: the one header of the recipe's Clay Account.
+    expect(recipe.account.headers).toEqual(
+      endpoint.path.startsWith('/api/v2/') ? [{ key: 'Authorization', value: 'Bearer <your Reevo API key>' }] : [{ key: 'x-api-key', value: '<your Reevo API key>' }],
+    );
+    expect(JSON.stringify(recipe.headers)).not.toMatch(/x-api-key|authorization/i);
   });
 
   test('the Body is the chip of the body formula, whose keys are fields of the endpoint read from their clay columns', () => {
