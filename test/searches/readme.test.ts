@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import searches from '../../searches';
-import { endpoints, type Endpoint } from '../../src/endpoints';
-import { v2Permissions } from '../../src/v2-permissions';
+import { endpoints, V2, type Endpoint, type EndpointName } from '../../src/endpoints';
+import { v2Permissions, type V2RecordType } from '../../src/v2-permissions';
 
 /** searches/README.md is linked from the main README: its table must say what the code does. */
 
-const ENDPOINTS_OF: Record<keyof typeof searches, Endpoint[]> = {
-  find_account: [endpoints.searchAccounts, endpoints.getAccount],
-  find_contact: [endpoints.searchContacts, endpoints.getContact],
-  find_opportunity: [endpoints.searchOpportunities, endpoints.getOpportunity],
-  find_contact_and_account: [endpoints.retrieveAccountAndContact],
-  find_user: [endpoints.searchUsers],
-  find_mailbox: [endpoints.searchMailboxes],
-  find_task: [endpoints.searchUsers, { method: 'POST', path: '/api/v2/task/_query', permissions: v2Permissions('task', 'read'), noun: 'task', params: [] }],
-};
+/**
+ * The endpoints a search calls: the entries of src/endpoints.ts its file names (`endpoints.searchUsers`),
+ * and `POST /api/v2/<type>/_query` for each `queryRecords(z, '<type>', …)` in it.
+ */
+function endpointsOf(key: string): Endpoint[] {
+  const text = readFileSync(join(__dirname, `../../searches/${key}.ts`), 'utf8');
+  const named = [...new Set([...text.matchAll(/\bendpoints\.(\w+)/g)].map((match) => match[1] as EndpointName))];
+  const queried = [...new Set([...text.matchAll(/\bqueryRecords\(\w+, '(\w+)'/g)].map((match) => match[1] as V2RecordType))];
+  return [
+    ...named.map((name): Endpoint => endpoints[name]),
+    ...queried.map((type): Endpoint => ({ method: 'POST', path: `${V2}/${type}/_query`, permissions: v2Permissions(type, 'read'), noun: type, params: [] })),
+  ];
+}
 
 const readme = readFileSync(join(__dirname, '../../searches/README.md'), 'utf8');
 const rows = readme.split('\n').filter((line) => /^\| `[a-z_]+` \|/.test(line));
@@ -26,9 +30,9 @@ describe('searches/README.md', () => {
     for (const [key, search] of Object.entries(searches) as Array<[keyof typeof searches, (typeof searches)[keyof typeof searches]]>) {
       const row = rows.find((line) => line.startsWith(`| \`${key}\` | ${search.display.label} |`));
       expect([key, row !== undefined]).toEqual([key, true]);
-      const permissions = [...new Set(ENDPOINTS_OF[key].flatMap((endpoint) => endpoint.permissions))].join(', ');
+      const permissions = [...new Set(endpointsOf(key).flatMap((endpoint) => endpoint.permissions))].join(', ');
       expect(row?.endsWith(`| ${permissions} |`)).toBe(true);
-      for (const endpoint of ENDPOINTS_OF[key]) expect(row).toContain(`${endpoint.method} ${relative(endpoint.path)}`);
+      for (const endpoint of endpointsOf(key)) expect(row).toContain(`${endpoint.method} ${relative(endpoint.path)}`);
       for (const field of search.operation.inputFields ?? []) expect([key, row?.includes(`\`${field.key}\``)]).toEqual([key, true]);
     }
   });
