@@ -1,7 +1,7 @@
 /**
  * Reevo's public API v2 as published (contract §3): health, `_schema`, `_query`, create / read /
- * PATCH / archive for account, contact, opportunity, task and note, and `_assert` for contacts and
- * accounts. v2 takes the key as `Authorization: Bearer` or `X-Api-Key`; which key permission each
+ * PATCH / archive for account, contact, opportunity, task and note, `_assert` for contacts and
+ * accounts, and reading relationship edges. v2 takes the key as `Authorization: Bearer` or `X-Api-Key`; which key permission each
  * route needs is the app's [assumed] mapping (src/v2-permissions.ts), used here as is.
  */
 import { v2Permissions } from '../../src/v2-permissions';
@@ -15,6 +15,7 @@ import { v2Error } from './errors';
 import { accountsWithDomain } from './domains';
 import { type AnyRecordKind, kindOf, type StoredRecord, type V2RecordType } from './kinds';
 import { runQuery } from './query';
+import { listRelationship } from './relationships';
 import { publicSchema } from './schema';
 import { archiveRecord, createRecord, recordView, updateRecord } from './writes';
 
@@ -157,6 +158,17 @@ export const v2Endpoints = [
     handle: ({ ws, params }) => {
       const kind = requireKind(params);
       return { data: recordView(kind, ws, existing(kind, ws, params.id)) };
+    },
+  }),
+
+  endpoint({
+    method: 'GET',
+    url: '/api/v2/:record_type/:id/relationship/:api_name',
+    auth: 'v2',
+    permissions: permissions('read'),
+    handle: ({ ws, params }) => {
+      const kind = requireKind(params);
+      return listRelationship(ws, kind, existing(kind, ws, params.id), params.api_name);
     },
   }),
 

@@ -86,6 +86,20 @@ describe("Reevo's response examples", () => {
     expect({ status: res.status, body: res.body }).toEqual({ status: health.status, body: health.example });
   });
 
+  test('a relationship edge: the item shape of Reevo\'s contact ↔ account example', async () => {
+    type Edge = { related_record_id: string; related_record_type: string; through: { id: string; record_type: string; attributes: Record<string, unknown> } };
+    const published = (golden('add-a-contact-account-relationship-edge.response.json').example as { item: Edge }).item;
+    const res = await ctx.call('GET', `${V2}/contact/${SEEDED.contact.id}/relationship/accounts`);
+    const [item] = res.body.items as Edge[];
+    expect(sorted(Object.keys(item))).toEqual(sorted(Object.keys(published)));
+    expect(sorted(Object.keys(item.through))).toEqual(sorted(Object.keys(published.through)));
+    expect(sorted(Object.keys(item.through.attributes))).toEqual(sorted(Object.keys(published.through.attributes)));
+    for (const [name, envelope] of Object.entries(published.through.attributes)) {
+      const { value_type } = envelope as { value_type: string };
+      expectEnvelope(item.through.attributes[name], value_type, `through.${name}`);
+    }
+  });
+
   test('_schema: the published keys, at every level, with the published JSON types', async () => {
     type Schema = { attributes: Record<string, unknown>[]; relationships: Record<string, unknown>[] } & Record<string, unknown>;
     const published = golden('introspect-schema.response.json').example as Schema;
@@ -115,9 +129,8 @@ describe("Reevo's request examples are accepted, each by a freshly seeded sandbo
   });
   afterEach(() => fresh.stop());
 
-  /** Request examples of routes the sandbox does not emulate (sub-resources, relationships, activities). */
+  /** Request examples of routes the sandbox does not emulate (sub-resources, activities). */
   const NOT_EMULATED = [
-    'add-a-contact-account-relationship-edge.response.json',
     'add-a-domain-link.request.json',
     'log-a-manual-activity.request.json',
     'set-primary-domain.request.json',
@@ -125,7 +138,12 @@ describe("Reevo's request examples are accepted, each by a freshly seeded sandbo
   ];
   /** Parts of a body (one filter, one attribute), not bodies: covered inside the whole bodies they belong to. */
   const FRAGMENTS = ['record-references.owner-filter.request.json', 'value-types.currency-write.request.json'];
-  const CHECKED_ELSEWHERE = ['quickstart.create-contact.response.json', 'health.response.json', 'introspect-schema.response.json'];
+  const CHECKED_ELSEWHERE = [
+    'quickstart.create-contact.response.json',
+    'health.response.json',
+    'introspect-schema.response.json',
+    'add-a-contact-account-relationship-edge.response.json',
+  ];
 
   const files = readdirSync(GOLDEN_DIR).filter((f) => f.endsWith('.json'));
   const sendable = files.filter((f) => ![...NOT_EMULATED, ...FRAGMENTS, ...CHECKED_ELSEWHERE].includes(f));

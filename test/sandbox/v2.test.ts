@@ -387,6 +387,28 @@ describe('_query', () => {
   });
 });
 
+describe('relationships', () => {
+  const related = (path: string) => ctx.call('GET', `${V2}/${path}`);
+  const relatedIds = (res: { body: { items: { related_record_id: string }[] } }) => res.body.items.map((i) => i.related_record_id);
+
+  test('the typed relationships, read from the same links v1 shows', async () => {
+    const accounts = await related(`contact/${SEEDED.contact.id}/relationship/accounts`);
+    expect(accounts.status).toBe(200);
+    expect(accounts.body).toMatchObject({ parent: { id: SEEDED.contact.id, record_type: 'contact' }, api_name: 'accounts', next_cursor: null });
+    expect(relatedIds(accounts)).toEqual([SEEDED.account.id]);
+    expect(accounts.body.items[0].through.attributes.is_primary).toEqual({ value: true, value_type: 'boolean' });
+    expect(relatedIds(await related(`account/${SEEDED.account.id}/relationship/contacts`))).toContain(SEEDED.contact.id);
+    expect(relatedIds(await related(`opportunity/${SEEDED.opportunity.id}/relationship/contacts`))).toEqual([SEEDED.contact.id]);
+    expect(relatedIds(await related(`contact/${SEEDED.contact.id}/relationship/opportunities`))).toEqual([SEEDED.opportunity.id]);
+  });
+
+  test('unknown_relationship, record_not_found', async () => {
+    expectV2Error(await related(`contact/${SEEDED.contact.id}/relationship/friends`), 422, 'unknown_relationship');
+    expectV2Error(await related(`task/${SEEDED.task.id}/relationship/contacts`), 422, 'unknown_relationship');
+    expectV2Error(await related('contact/6f0c2d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f/relationship/accounts'), 404, 'record_not_found');
+  });
+});
+
 describe('_schema', () => {
   test('the bare object: operators, sortability and custom attributes per field', async () => {
     const res = await ctx.call('GET', `${V2}/_schema/contact`);
