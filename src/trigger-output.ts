@@ -18,7 +18,11 @@ import { shapeKeys } from './v2';
  * - For changes, `changed_fields` and `changes.<field>.old/new` for every tracked field.
  */
 
-/** Reevo's event names, which also name what each trigger reports. */
+/**
+ * [assumed] Reevo's webhook event names (docs/reevo-api.md §4: `opportunity.stage_changed` and
+ * `task.created` are this project's own). The instant triggers subscribe to them; every trigger,
+ * polling ones included, reports its event under this name in `event_type`.
+ */
 export const EVENT_TYPES = [
   'account.created',
   'account.updated',

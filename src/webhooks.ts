@@ -18,7 +18,7 @@ import { eventTimeOf, staticSample, toOutput, triggerOutputFields, type Changes,
  * - subscriptions: `GET {WEBHOOKS_PATH}` → a list of `{id, target_url, …}`;
  *   `POST {WEBHOOKS_PATH}` `{target_url, event_types, description}` → `{id, secret, …}`;
  *   `DELETE {WEBHOOKS_PATH}/{id}` (404 when already gone);
- * - event type names (EVENT_TYPES of src/trigger-output.ts);
+ * - event type names, kept in src/trigger-output.ts (EVENT_TYPES) because polling triggers report them too;
  * - deliveries: `{id, event_type, occurred_at, data: <record>, changes: {field: {old, new}}}`, or
  *   the record at the top level (with the event id only in the unsigned `x-reevo-event-id` header);
  * - signatures: `x-reevo-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`
