@@ -115,6 +115,7 @@ const account = [
   both('official_website', 'Website', 'https://www.northwind-traders.com'),
   v2Only('websites', 'All Websites', ['https://www.northwind-traders.com'], undefined, { list: true }),
   v1Only('status', 'Account Status', 'CUSTOMER'),
+  // [assumed] `current_stage_id` holds an `account_stage` object (its value type is not published); a bare id reads as the id.
   v2Only('stage', 'Account Stage', 'Customer', { attribute: 'current_stage_id' }),
   v2Only('stage_id', 'Account Stage ID', ids.accountStage, { attribute: 'current_stage_id', reading: 'id' }),
   v1Only('owner_email', 'Account Owner Email', userEmail),
