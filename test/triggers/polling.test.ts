@@ -5,8 +5,16 @@ import * as updated_account_poll from '../../triggers/updated_account_poll';
 import { appTester, bundleWith, caught, TEST_BASE_URL } from '../helpers/zapier';
 import { envelope, eventId, expectedId, HOOKS, hookBundle, keyPaths, stageEnvelope, publishedRecord } from './helpers';
 
-beforeAll(() => nock.disableNetConnect());
+// Requests no mock expected: a poll that made a second request would show here.
+let unexpected = 0;
+const countUnexpected = () => (unexpected += 1);
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.emitter.on('no match', countUnexpected);
+});
+beforeEach(() => (unexpected = 0));
 afterEach(() => nock.cleanAll());
+afterAll(() => nock.emitter.removeListener('no match', countUnexpected));
 
 const OLDER = { id: '11111111-1111-4111-8111-111111111111', created_at: '2025-01-01T08:00:00Z', updated_at: '2025-01-02T08:00:00Z' };
 const NEWER = { id: '22222222-2222-4222-8222-222222222222', created_at: '2025-06-01T08:00:00Z', updated_at: '2025-06-02T08:00:00Z' };
@@ -37,6 +45,7 @@ describe('every polling trigger', () => {
     const polled = await appTester(hook.twin.trigger.perform, bundleWith({}));
 
     expect(scope.isDone()).toBe(true);
+    expect(unexpected).toBe(0);
     expect(body).toEqual({
       ...(hook.occurredBy === 'stage_last_shifted_at' ? { filters: [{ field: 'stage_last_shifted_at', operator: 'exists' }] } : {}),
       sort: [{ field: hook.occurredBy, direction: 'desc' }],
