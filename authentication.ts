@@ -11,7 +11,7 @@ import { V1 } from './src/endpoints';
 const CONNECTION_PROBE = `${V1}/accounts/00000000-0000-0000-0000-000000000000`;
 
 /** Passes only on Reevo's own answers: its 403 or 404 (a proxy's page fails in afterResponse), or the account itself. */
-export const testConnection = async (z: ZObject, _bundle: Bundle) => {
+export const testConnection = async (z: ZObject) => {
   const probe = { method: 'GET', path: CONNECTION_PROBE, query: {} } as const;
   const { status, data } = await send(z, probe, { passStatuses: [403, 404], connectionTest: true });
   const found = Boolean(data) && typeof data === 'object' && typeof (data as { id?: unknown }).id === 'string';

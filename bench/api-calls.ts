@@ -1,11 +1,11 @@
 /** The `api-calls` benchmark: the counts of test/helpers/api-calls.ts, as a report. */
 import { countApiCalls } from '../test/helpers/api-calls';
-import { met, type BenchOptions, type BenchResult, type Benchmark, type Row } from './report';
+import { met, type BenchResult, type Benchmark, type Row } from './report';
 
 export const apiCalls: Benchmark = {
   name: 'api-calls',
   title: 'API calls per operation',
-  async run(_options: BenchOptions): Promise<BenchResult> {
+  async run(): Promise<BenchResult> {
     const counts = await countApiCalls();
     const measured = counts.filter((c) => Number.isFinite(c.calls));
     const atMinimum = measured.filter((c) => c.calls <= c.minimum);

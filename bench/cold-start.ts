@@ -64,14 +64,14 @@ export const coldStart: Benchmark = {
     const appEntry = path.join(options.projectRoot, 'index.js');
     const emptyRoot = writeEmptyApp(path.join(os.tmpdir(), `reevo-bench-empty-app-${process.pid}`), options.projectRoot, { linkNodeModules: true });
     try {
-      return await measure.call(this, options, runs, appEntry, path.join(emptyRoot, 'index.js'));
+      return await measure.call(this, runs, appEntry, path.join(emptyRoot, 'index.js'));
     } finally {
       fs.rmSync(emptyRoot, { recursive: true, force: true });
     }
   },
 };
 
-async function measure(this: Benchmark, _options: BenchOptions, runs: number, appEntry: string, emptyEntry: string): Promise<BenchResult> {
+async function measure(this: Benchmark, runs: number, appEntry: string, emptyEntry: string): Promise<BenchResult> {
   {
 
     // One untimed load each warms the OS file cache, as on a warm Zapier worker.

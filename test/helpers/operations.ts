@@ -171,7 +171,7 @@ const workflowInputs: Record<string, () => string> = {
 };
 
 /** A value the app accepts for an input, preferably one naming a record the sandbox holds. */
-export function validValue(input: PlainInputField): unknown {
+function validValue(input: PlainInputField): unknown {
   if (workflowInputs[input.key]) return workflowInputs[input.key]();
   const field = catalogField(input);
   // `target_stage_name` names a stage as the record's `stage_name` does.
