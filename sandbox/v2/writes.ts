@@ -14,6 +14,13 @@ import { type AnyRecordKind, attributesOf, type StoredRecord } from './kinds';
 
 type Mode = 'create' | 'update';
 
+/** The record of that id, else Reevo's `record_not_found`. */
+export function existing(kind: AnyRecordKind, ws: Workspace, id: string): StoredRecord {
+  const record = kind.find(ws, id);
+  if (!record) throw v2Error('record_not_found', `No ${kind.type} with id ${id} in this workspace`, { record_type: kind.type, id });
+  return record;
+}
+
 /** The record as v2 shows it: `{id, record_type, created_at, updated_at, attributes}`. */
 export function recordView(kind: AnyRecordKind, ws: Workspace, record: StoredRecord) {
   const attributes: Record<string, unknown> = {};

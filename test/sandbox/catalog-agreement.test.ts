@@ -1,5 +1,5 @@
 import { ENDPOINTS } from '../../sandbox/server';
-import { ASSERT_MATCH_KEYS } from '../../sandbox/v2';
+import { ASSERT_MATCH_KEYS } from '../../sandbox/v2/assert';
 import { KINDS, type V2RecordType } from '../../sandbox/v2/kinds';
 import { endpoints, type Endpoint, type EndpointName, V1, V2 } from '../../src/endpoints';
 
