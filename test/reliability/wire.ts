@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { wireSchemas } from '../../sandbox/contract';
+import { assertBody, writeBody } from '../../sandbox/v2/bodies';
 import * as samples from '../../src/samples';
 
 const V1 = '/api/v1/public';
@@ -29,6 +30,11 @@ interface Route {
   status?: number;
   reply: unknown;
 }
+
+/** Reevo's answer to a v2 write: the record, with its ID, in `{data}`. */
+const V2_WRITTEN = {
+  data: { id: '5b0c8e2a-7d4f-4a9b-8c1e-2f6a9d3b7e40', created_at: '2026-12-01T09:30:00Z', updated_at: '2026-12-01T09:30:00Z', attributes: {} },
+};
 
 const atLeastOne = (keys: string[]) => (request: SentRequest) => {
   const body = (request.body ?? {}) as Record<string, unknown>;
@@ -83,6 +89,10 @@ export const ROUTES: readonly Route[] = [
   route('DELETE', `${V1}/webhooks/{id}`, { status: 204, reply: '' }),
   route('GET', '/api/v2/_schema/(account|contact|opportunity|task)', { reply: { data: { api_name: 'x', attributes: [] } } }),
   route('POST', '/api/v2/(account|contact|opportunity|task)/_query', { body: wireSchemas.v2Query, reply: { data: [], next_cursor: null } }),
+  // v2 writes of any record type (the sandbox's top-level v2 bodies), so a new v2 action is judged without a route of its own.
+  route('POST', '/api/v2/(account|contact|opportunity|task|note)', { body: writeBody, status: 201, reply: V2_WRITTEN }),
+  route('PATCH', '/api/v2/(account|contact|opportunity|task|note)/{id}', { body: writeBody, reply: V2_WRITTEN }),
+  route('POST', '/api/v2/(account|contact)/_assert', { body: assertBody, status: 201, reply: { ...V2_WRITTEN, meta: { action: 'created' } } }),
 ];
 
 export interface Verdict {
