@@ -11,7 +11,7 @@ import { endpoint } from '../http';
 import { type Permission, RESOURCE_NAMES, type Resource } from '../keys';
 import { assertRecord } from './assert';
 import { assertBody, v2QueryBody, writeBody } from './bodies';
-import { type AnyRecordKind, kindOf, type V2RecordType } from './kinds';
+import { type AnyRecordKind, attributesOf, kindOf, type V2RecordType } from './kinds';
 import { runQuery } from './query';
 import { listRelationship } from './relationships';
 import { publicSchema } from './schema';
@@ -65,7 +65,8 @@ export const v2Endpoints = [
     handle: ({ ws, params, body }) => {
       const kind = requireKind(params);
       const { records, nextCursor } = runQuery(ws, kind, body);
-      return { data: records.map((r) => recordView(kind, ws, r)), next_cursor: nextCursor };
+      const definitions = attributesOf(kind, ws);
+      return { data: records.map((r) => recordView(kind, ws, r, definitions)), next_cursor: nextCursor };
     },
   }),
 

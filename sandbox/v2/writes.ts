@@ -22,9 +22,9 @@ export function existing(kind: AnyRecordKind, ws: Workspace, id: string): Stored
 }
 
 /** The record as v2 shows it: `{id, record_type, created_at, updated_at, attributes}`. */
-export function recordView(kind: AnyRecordKind, ws: Workspace, record: StoredRecord) {
+export function recordView(kind: AnyRecordKind, ws: Workspace, record: StoredRecord, definitions = attributesOf(kind, ws)) {
   const attributes: Record<string, unknown> = {};
-  for (const attribute of attributesOf(kind, ws)) attributes[attribute.api_name] = envelope(attribute, attribute.get(record, ws));
+  for (const attribute of definitions) attributes[attribute.api_name] = envelope(attribute, attribute.get(record, ws));
   return { id: record.id, record_type: kind.type, created_at: record.created_at, updated_at: kind.updatedAt(ws, record), attributes };
 }
 
