@@ -128,7 +128,7 @@ export async function runFlow(ctx: FlowContext): Promise<StepResult[]> {
       const found = await call<Record[]>('searches.find_opportunity.operation.perform', { inputData: search });
       state.opportunity = found[0]
         ?? (await call<Record>('creates.create_opportunity.operation.perform', {
-          inputData: { ...search, amount: '$128,500.00', owner_email: ctx.ownerEmail, primary_contact_email: (state.contacts[0]?.contact as Record | undefined)?.email },
+          inputData: { ...search, amount: '$128,500.00', owner_email: ctx.ownerEmail, primary_contact_email: state.contacts[0]?.email },
         }));
       return `${found.length > 0 ? 'found' : 'created'} "${state.opportunity.display_name}" worth ${state.opportunity.amount}`;
     }],
@@ -147,7 +147,7 @@ export async function runFlow(ctx: FlowContext): Promise<StepResult[]> {
           type: 'VOICE_CALL',
           due_at: new Date(Date.now() + 2 * 86_400_000).toISOString(),
           account_id: state.account?.id,
-          contact_emails: state.contacts.slice(0, 2).map((c) => (c.contact as Record).email).join(', '),
+          contact_emails: state.contacts.slice(0, 2).map((c) => c.email).join(', '),
         },
       });
       return `"${task.title}" due ${task.due_at}`;
@@ -256,7 +256,7 @@ export async function runFlow(ctx: FlowContext): Promise<StepResult[]> {
       const run = await call<Record>('creates.start_workflow.operation.perform', {
         inputData: {
           workflow_url: workflow.url,
-          variables: { email: (state.contacts[0]?.contact as Record | undefined)?.email, account_id: state.account?.id },
+          variables: { email: state.contacts[0]?.email, account_id: state.account?.id },
           workflow_key: workflow.key,
         },
       });
