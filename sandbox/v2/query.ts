@@ -179,18 +179,16 @@ function parseCondition(node: Record<string, unknown>, ctx: Context, path: strin
       const test = { contains: (s: string) => s.includes(needle), starts_with: (s: string) => s.startsWith(needle), ends_with: (s: string) => s.endsWith(needle) }[op];
       return anyValue((v) => typeof v === 'string' && test(v.toLowerCase()));
     }
-    default: {
+    case 'eq':
+    case 'ne': {
       const wanted = scalar(value);
-      const test = {
-        eq: (c: number) => c === 0,
-        ne: (c: number) => c === 0,
-        gt: (c: number) => c > 0,
-        gte: (c: number) => c >= 0,
-        lt: (c: number) => c < 0,
-        lte: (c: number) => c <= 0,
-      }[op];
-      const hit = anyValue((v) => test(compare(v, wanted)));
-      return op === 'ne' ? (r) => !hit(r) : hit;
+      const equal = anyValue((v) => compare(v, wanted) === 0);
+      return op === 'eq' ? equal : (r) => !equal(r);
+    }
+    default: {
+      const bound = scalar(value);
+      const test = { gt: (c: number) => c > 0, gte: (c: number) => c >= 0, lt: (c: number) => c < 0, lte: (c: number) => c <= 0 }[op];
+      return anyValue((v) => test(compare(v, bound)));
     }
   }
 }
