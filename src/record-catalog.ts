@@ -130,13 +130,14 @@ const account = [
 
 const contact = [
   { key: 'id', label: 'Contact ID', v1: 'id', v2: { attribute: 'id' }, example: ids.contact },
-  { key: 'email', label: 'Email', v1: 'email', v2: { attribute: 'primary_email' }, example: contactEmail },
+  // The primary email; from the list when Reevo leaves primary_email out.
+  { key: 'email', label: 'Email', v1: 'email', v2: { attribute: ['primary_email', 'contact_emails'], reading: 'primary' }, example: contactEmail },
   { key: 'emails', label: 'All Emails', list: true, v1: 'email', v2: { attribute: 'contact_emails' }, example: [contactEmail, 'jordan@blake.example'] },
   both('first_name', 'First Name', 'Jordan'),
   both('middle_name', 'Middle Name', null as string | null),
   both('last_name', 'Last Name', 'Blake'),
   v2Only('display_name', 'Full Name', 'Jordan Blake'),
-  { key: 'phone_number', label: 'Phone Number', v1: 'phone_number', v2: { attribute: 'primary_phone_number' }, example: '+12025550143' },
+  { key: 'phone_number', label: 'Phone Number', v1: 'phone_number', v2: { attribute: ['primary_phone_number', 'contact_phone_numbers'], reading: 'primary' }, example: '+12025550143' },
   { key: 'phone_numbers', label: 'All Phone Numbers', list: true, v1: 'phone_number', v2: { attribute: 'contact_phone_numbers' }, example: ['+12025550143'] },
   both('title', 'Job Title', 'VP of Operations'),
   both('department', 'Department', 'Operations'),

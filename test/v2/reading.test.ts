@@ -117,6 +117,17 @@ describe('reading records shaped as Reevo publishes them (test/fixtures/reevo-do
     expect(envelopesIn(account)).toEqual([]);
   });
 
+  it('a contact without primary_email or primary_phone_number: the primary of its lists', () => {
+    const out = fromV2Record('contact', {
+      id: 'c2',
+      attributes: {
+        contact_emails: [envelope('contact_email', { email: 'old@acme.com', is_primary: false }), envelope('contact_email', { email: 'jo@acme.com', is_primary: true })],
+        contact_phone_numbers: [envelope('contact_phone_number', { phone_number: '+14155550100', is_primary: true, labels: ['WORK'] })],
+      },
+    });
+    expect(out).toMatchObject({ email: 'jo@acme.com', emails: ['old@acme.com', 'jo@acme.com'], phone_number: '+14155550100', phone_numbers: ['+14155550100'] });
+  });
+
   it('unset values: null attributes, null envelope values and empty arrays give null or an empty list, never a crash', () => {
     const out = fromV2Record('contact', {
       id: 'c1',
