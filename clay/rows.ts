@@ -20,7 +20,7 @@ export { TemplateError };
  * contact titled "N/A") or refuses the row, so `check` reports them wherever they would go out.
  */
 const PLACEHOLDERS = new Set(['n/a', 'na', '#n/a', '-', '--', '—', 'none', 'null', 'nil', 'undefined']);
-export const isPlaceholder = (text: string): boolean => PLACEHOLDERS.has(text.trim().toLowerCase());
+export const isPlaceholder = (text: string): boolean => text.length < 16 && PLACEHOLDERS.has(text.trim().toLowerCase());
 
 /** A recipe read once, so each row costs no template parsing. */
 export interface PreparedRecipe {
@@ -40,8 +40,9 @@ export interface PreparedRecipe {
 }
 
 export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> = new Map()): PreparedRecipe {
-  const endpoint: Endpoint | undefined = endpoints[recipe.endpointName];
-  if (!endpoint) throw new TemplateError(`Recipe ${recipe.name} names an unknown endpoint ${recipe.endpointName}.`);
+  const known: Endpoint | undefined = endpoints[recipe.endpointName];
+  if (!known) throw new TemplateError(`Recipe ${recipe.name} names an unknown endpoint ${recipe.endpointName}.`);
+  const endpoint = withRememberedChecks(known);
   if (!recipe.endpoint.startsWith(`${DEFAULT_BASE_URL}/`)) {
     throw new TemplateError(`The recipe's Endpoint must start with ${DEFAULT_BASE_URL}/ (it is ${recipe.endpoint}).`);
   }
@@ -84,6 +85,34 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
     columnsOfKey,
     map,
     requiredColumns: [...new Set(used.map((column) => map.get(column) ?? column))],
+  };
+}
+
+/**
+ * The endpoint with each field's checks remembering their last few thousand answers. A table
+ * repeats most values (companies, owners, titles, stages, dates), and `check` runs each row
+ * through the same checks the contract defines, so a repeated value is checked once.
+ */
+function withRememberedChecks(endpoint: Endpoint): Endpoint {
+  const params = endpoint.params.map((param) => ({ ...param, field: { ...param.field, check: remembered(param.field.check), input: remembered(param.field.input) } }));
+  return { ...endpoint, params };
+}
+
+const REMEMBERED = 4096;
+
+function remembered(check: Field['check']): Field['check'] {
+  const answers = new Map<string, ReturnType<Field['check']['safeParse']>>();
+  return {
+    safeParse(value) {
+      const key = typeof value === 'string' ? value : `${typeof value}:${JSON.stringify(value)}`;
+      let answer = answers.get(key);
+      if (answer === undefined) {
+        if (answers.size >= REMEMBERED) answers.clear();
+        answer = check.safeParse(value);
+        answers.set(key, answer);
+      }
+      return answer;
+    },
   };
 }
 
@@ -341,7 +370,17 @@ function describe(prepared: PreparedRecipe, keys: string, message: string, input
 
 const PHONE_FIELDS = new Set(['phone_number', 'contact_phone_number']);
 
+const columnsByKey = new WeakMap<PreparedRecipe, Map<string, string[]>>();
+
 export function columnsOf(prepared: PreparedRecipe, key: string): string[] {
+  let known = columnsByKey.get(prepared);
+  if (!known) columnsByKey.set(prepared, (known = new Map()));
+  let columns = known.get(key);
+  if (!columns) known.set(key, (columns = findColumns(prepared, key)));
+  return columns;
+}
+
+function findColumns(prepared: PreparedRecipe, key: string): string[] {
   const columns = [
     ...prepared.pathParams.filter((s) => s.param.field.key === key).map((s) => s.column),
     ...prepared.queryRows.filter((s) => s.param?.field.key === key).flatMap((s) => chipsIn(s.row.value).map((c) => c.column)),

@@ -17,12 +17,16 @@ export interface Chip {
   readonly end: number;
 }
 
-export function chipsIn(template: string): Chip[] {
-  return [...template.matchAll(CHIP)].map((match) => ({
-    column: match[1],
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
+/** Chips by template text: recipes have few templates, and every row fills them. */
+const parsed = new Map<string, readonly Chip[]>();
+
+export function chipsIn(template: string): readonly Chip[] {
+  let chips = parsed.get(template);
+  if (!chips) {
+    chips = [...template.matchAll(CHIP)].map((match) => ({ column: match[1], start: match.index, end: match.index + match[0].length }));
+    parsed.set(template, chips);
+  }
+  return chips;
 }
 
 export function chip(column: string): string {
