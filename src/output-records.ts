@@ -97,8 +97,8 @@ function shaped(entry: OutputKey, value: Plain): Plain {
   return Array.isArray(value) ? readAttribute(value, 'primary') : value;
 }
 
-/** Sets `metadata__subject` as `metadata.subject`. */
-function put(out: OutputRecord, key: string, value: Plain): void {
+/** Sets the output key `metadata__subject` as `metadata.subject`. */
+export function put(out: OutputRecord, key: string, value: Plain): void {
   const path = key.split('__');
   let node: Record<string, Plain> = out;
   for (const part of path.slice(0, -1)) {

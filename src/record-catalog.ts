@@ -271,8 +271,8 @@ export type V1SampleRecord<T extends RecordType> = Nested<{
   [E in EntryOf<T> as E extends { readonly v1: Dotted<E['key']> } ? E['key'] : never]: Widen<E['example']>;
 }>;
 
-/** Record types whose records carry custom fields (v1's `custom_fields`; v2's custom attributes). */
-export const CUSTOM_FIELD_TYPES: ReadonlySet<RecordType> = new Set(['account', 'contact', 'opportunity', 'task', 'note']);
+/** Record types whose records carry custom fields (v1's `custom_fields`; v2's custom attributes): the v2 record types. */
+export const CUSTOM_FIELD_TYPES: ReadonlySet<RecordType> = new Set<V2RecordType>(['account', 'contact', 'opportunity', 'task', 'note']);
 
 /** The v2 attribute names a key may be read from. */
 export function v2Attributes(entry: OutputKey): readonly string[] {

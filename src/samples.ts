@@ -1,6 +1,6 @@
-import { OUTPUT_CATALOG, type RecordType, type SampleRecord, type V1SampleRecord } from './record-catalog';
+import { OUTPUT_CATALOG, type RecordType, type SampleRecord, type V1SampleRecord, type V2RecordType } from './record-catalog';
 import { hasCustomFields, inView, type OutputView } from './output-fields';
-import type { OutputRecord } from './output-records';
+import { put, type OutputRecord } from './output-records';
 import type { Plain } from './v2-values';
 
 /**
@@ -14,17 +14,14 @@ import type { Plain } from './v2-values';
 function build(type: RecordType, view: OutputView): OutputRecord {
   const sample: OutputRecord = {};
   for (const entry of OUTPUT_CATALOG[type]) {
-    if (!inView(entry, view)) continue;
-    const path = entry.key.split('__');
-    let node = sample as Record<string, unknown>;
-    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[path.at(-1)!] = entry.example;
+    if (inView(entry, view)) put(sample, entry.key, entry.example);
   }
   if (hasCustomFields(type)) sample.custom_fields = {};
   return sample;
 }
 
-type CustomFields<T extends RecordType> = T extends 'account' | 'contact' | 'opportunity' | 'task' | 'note' ? { custom_fields: Record<string, Plain> } : unknown;
+/** v2 record types carry custom fields (src/record-catalog.ts CUSTOM_FIELD_TYPES). */
+type CustomFields<T extends RecordType> = T extends V2RecordType ? { custom_fields: Record<string, Plain> } : unknown;
 
 /** Every key the app outputs for a record of the type (v2 records, trigger outputs). */
 export const sampleOf = <T extends RecordType>(type: T) => build(type, 'all') as SampleRecord<T> & CustomFields<T>;
