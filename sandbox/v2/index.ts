@@ -1,7 +1,7 @@
 /**
  * Reevo's public API v2 as published (contract §3): health, `_schema`, `_query`, create / read /
  * PATCH / archive for account, contact, opportunity, task and note, `_assert` for contacts and
- * accounts, and reading relationship edges. v2 takes the key as `Authorization: Bearer` or
+ * accounts, an account's domains one at a time, and reading relationship edges. v2 takes the key as `Authorization: Bearer` or
  * `X-Api-Key`; which key permission each route needs is the app's [assumed] mapping
  * (src/v2-permissions.ts), used here as is.
  */
@@ -15,6 +15,7 @@ import { type AnyRecordKind, attributesOf, kindOf, type V2RecordType } from './k
 import { runQuery } from './query';
 import { listRelationship } from './relationships';
 import { publicSchema } from './schema';
+import { domainEndpoints } from './subresources';
 import { archiveRecord, createRecord, existing, recordView, updateRecord } from './writes';
 
 /** An unknown record type is an unknown path. */
@@ -146,4 +147,6 @@ export const v2Endpoints = [
       return undefined;
     },
   }),
+
+  ...domainEndpoints,
 ];

@@ -387,6 +387,43 @@ describe('_query', () => {
   });
 });
 
+describe("an account's domains one at a time", () => {
+  const domains = async (id: string) =>
+    ((await ctx.call('GET', `${V2}/account/${id}`)).body.data.attributes.domains as { value: { domain_name: string; is_primary: boolean } }[]).map((d) => d.value);
+
+  test('add (the first becomes primary), promote, unset, remove', async () => {
+    const id = (await create('account', { display_name: 'Domains Inc' })).body.data.id;
+    const base = `${V2}/account/${id}/attribute/domains`;
+    const first = await ctx.call('POST', base, { body: { domain_name: 'Domains.example' } });
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ data: { domain_name: 'domains.example', is_primary: true } });
+    expect((await ctx.call('POST', base, { body: { domain_name: 'domains.test' } })).body.data).toEqual({ domain_name: 'domains.test', is_primary: false });
+
+    const promoted = await ctx.call('PATCH', `${base}/domains.test`, { body: { is_primary: true } });
+    expect(promoted.body.data).toEqual({ domain_name: 'domains.test', is_primary: true });
+    expect(await domains(id)).toEqual([
+      { domain_name: 'domains.test', is_primary: true },
+      { domain_name: 'domains.example', is_primary: false },
+    ]);
+    expect((await ctx.call('GET', `${V1}/accounts/${id}`)).body.domain_name).toBe('domains.test');
+
+    expect((await ctx.call('PATCH', `${base}/domains.test`, { body: { is_primary: false } })).body.data.is_primary).toBe(false);
+    expect((await domains(id))[0]).toEqual({ domain_name: 'domains.example', is_primary: true });
+
+    const removed = await ctx.call('DELETE', `${base}/domains.example`);
+    expect(removed.status).toBe(204);
+    expect(await domains(id)).toEqual([{ domain_name: 'domains.test', is_primary: true }]);
+  });
+
+  test('errors: a domain twice, an unknown domain, is_primary on add, another key', async () => {
+    const base = `${V2}/account/${SEEDED.account.id}/attribute/domains`;
+    expectV2Error(await ctx.call('POST', base, { body: { domain_name: SEEDED.account.domain } }), 422, 'field_value_invalid');
+    expectV2Error(await ctx.call('DELETE', `${base}/nowhere.example`), 404, 'record_not_found');
+    expect((await ctx.call('POST', base, { body: { domain_name: 'x.example', is_primary: true } })).status).toBe(422);
+    expect((await ctx.call('POST', base, { key: ctx.sandbox.keys.readOnly, body: { domain_name: 'x.example' } })).status).toBe(403);
+  });
+});
+
 describe('relationships', () => {
   const related = (path: string) => ctx.call('GET', `${V2}/${path}`);
   const relatedIds = (res: { body: { items: { related_record_id: string }[] } }) => res.body.items.map((i) => i.related_record_id);
