@@ -1,5 +1,5 @@
 import { OUTPUT_CATALOG, type RecordType } from '../../src/record-catalog';
-import { outputFieldsOf, upsertOutputFields, retrievalOutputFields } from '../../src/output-fields';
+import { outputFieldsOf, retrievalOutputFields, upsertOutputFields, type OutputField } from '../../src/output-fields';
 import { sampleOf, v1SampleOf } from '../../src/samples';
 
 const TYPES = Object.keys(OUTPUT_CATALOG) as RecordType[];
@@ -41,11 +41,12 @@ describe('the response catalog', () => {
     expect(v1SampleOf('activity').metadata).toMatchObject({ subject: expect.any(String), activity_time: expect.any(String) });
   });
 
-  it.each([
+  const fieldLists: Array<[string, readonly OutputField[]]> = [
     ['the upsert', upsertOutputFields],
     ['the retrieval', retrievalOutputFields],
-    ...TYPES.map((type) => [type, outputFieldsOf(type)] as const),
-  ])('%s: no output key or label twice', (_what, fields) => {
+    ...TYPES.map((type): [string, readonly OutputField[]] => [type, outputFieldsOf(type)]),
+  ];
+  it.each(fieldLists)('%s: no output key or label twice', (_what, fields) => {
     expect(new Set(fields.map((field) => field.key)).size).toBe(fields.length);
     expect(new Set(fields.map((field) => field.label)).size).toBe(fields.length);
   });
