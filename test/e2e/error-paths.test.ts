@@ -1,10 +1,9 @@
 import type { Bundle } from 'zapier-platform-core';
 import { testConnection } from '../../authentication';
-import creates from '../../creates';
 import { DEMO_KEYS, PRIMARY_ORG } from '../../sandbox';
 import { sampleAccount, sampleContact, sampleEnrollment, sampleOpportunity, sampleUser } from '../../src/samples';
 import triggers from '../../triggers';
-import { candidateInputs, creates as helperCreates, searches as helperSearches } from '../helpers/operations';
+import { candidateInputs, creates, searches } from '../helpers/operations';
 import { useSandbox } from '../helpers/sandbox';
 import { appTester, caught } from '../helpers/zapier';
 
@@ -39,7 +38,7 @@ const minimalInputs: Record<string, Record<string, unknown>> = {
 
 /** Start Reevo Workflow posts to a workflow's own URL, not to Reevo's API: its failures are tested in test/v2-actions/start_workflow.test.ts. */
 const NOT_REEVO_API = new Set(['start_workflow']);
-const actions = [...helperCreates(), ...helperSearches()].filter((op) => !NOT_REEVO_API.has(op.key));
+const actions = [...creates(), ...searches()].filter((op) => !NOT_REEVO_API.has(op.key));
 
 const runs: Array<[string, Run]> = [
   ...actions.map((op) => [`${op.kind} ${op.key}`, { perform: op.perform as Perform, inputData: minimalInputs[op.key], candidates: candidateInputs(op) }] as [string, Run]),
