@@ -2,7 +2,7 @@
  * `npm run bench [-- --only NAME[,NAME…]] [--quick] [--reuse-zip]`: runs the benchmarks one after
  * the other, prints a table and writes bench/RESULTS.md with the machine and the date.
  *
- *   --only NAME   run only these benchmarks (cold-start, zip-size, api-calls, overhead, clay, sandbox-throughput)
+ *   --only NAME   run only these benchmarks (cold-start, zip-size, api-calls, overhead, clay, clay-send, sandbox-throughput)
  *   --quick       fewer repetitions, a 20,000-row Clay table, the cached empty-app zip; figures are rougher
  *   --reuse-zip   measure the existing build/build.zip instead of running `npm run zip`
  *   --no-write    print only; leave bench/RESULTS.md as it is
@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { apiCalls } from './api-calls';
 import { clayCheck } from './clay-check';
+import { claySend } from './clay-send';
 import { coldStart } from './cold-start';
 import { machine, msSince } from './measure';
 import { overhead } from './overhead';
@@ -19,7 +20,7 @@ import { markdown, textTable, type BenchOptions, type BenchResult, type Benchmar
 import { sandboxThroughput } from './throughput';
 import { zipSize } from './zip-size';
 
-export const BENCHMARKS: readonly Benchmark[] = [coldStart, zipSize, apiCalls, overhead, clayCheck, sandboxThroughput];
+export const BENCHMARKS: readonly Benchmark[] = [coldStart, zipSize, apiCalls, overhead, clayCheck, claySend, sandboxThroughput];
 
 interface Args {
   only: string[];

@@ -231,11 +231,19 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   let stop: { kind: StopKind; reason: string } | undefined;
   const stopped = new AbortController();
   const whenStopped = once(stopped.signal, 'abort').then(() => undefined);
+  // The reader waits for a free slot; a row finishing or the run stopping wakes it. (Racing the
+  // requests in flight would leave a handler on each for every wait: memory growing with the table.)
+  let wake: (() => void) | undefined;
+  const wakeReader = () => {
+    wake?.();
+    wake = undefined;
+  };
   const hardAbort = new AbortController();
   const halt = (kind: StopKind, reason: string) => {
     if (stop) return;
     stop = { kind, reason };
     stopped.abort();
+    wakeReader();
   };
   const onInterrupt = () => halt('interrupted', 'interrupted');
   if (options.signal?.aborted) onInterrupt();
@@ -381,10 +389,14 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
         await finish(row, cells, { kind: 'failed', reason: 'problems', error: `not sent: ${problems.join('; ')}` });
         continue;
       }
-      const task = deliver(outcome, cells).then((final) => finish(row, cells, final));
+      const task = deliver(outcome, cells)
+        .then((final) => finish(row, cells, final))
+        .finally(() => {
+          inFlight.delete(task);
+          wakeReader();
+        });
       inFlight.add(task);
-      void task.finally(() => inFlight.delete(task));
-      if (inFlight.size >= maxInFlight) await Promise.race([...inFlight, whenStopped]);
+      while (inFlight.size >= maxInFlight && !stop) await new Promise<void>((done) => (wake = done));
     }
     // All rows are read; an interrupt may still come while the last requests are in flight.
     await Promise.race([Promise.allSettled(inFlight), whenStopped]);
