@@ -41,14 +41,11 @@ function readInputs(z: ZObject, input: Input): Map<string, string> {
   return values;
 }
 
-/** The user's ID: v2 filters a reference by ID, and v1's user search finds it by email. */
-async function userIdByEmail(z: ZObject, email: string): Promise<string> {
+/** The user's ID (v2 filters a reference by ID; v1's user search finds it by email); null when no user has the email. */
+async function userIdByEmail(z: ZObject, email: string): Promise<string | null> {
   const { data } = await callEndpoint(z, endpoints.searchUsers, { email });
   const user = recordsOf(z, data, 'user').find((record) => String(record.email ?? '').toLowerCase() === email);
-  if (!user || typeof user.id !== 'string') {
-    throw new z.errors.Error(`Assignee Email (owner_email): no user of your Reevo workspace has the email ${email}.`, 'invalid_input', 400);
-  }
-  return user.id;
+  return user && typeof user.id === 'string' ? user.id : null;
 }
 
 export const perform = async (z: ZObject, bundle: Bundle) => {
@@ -58,7 +55,12 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   const owner = values.get('owner_email');
   const status = values.get('status');
   if (title) filters.push({ field: 'title', operator: 'contains', value: title });
-  if (owner) filters.push({ field: 'owner_user_id', operator: 'eq', value: await userIdByEmail(z, owner) });
+  if (owner) {
+    const ownerId = await userIdByEmail(z, owner);
+    // No user with that email has no tasks: nothing found, as for any other search.
+    if (ownerId === null) return [];
+    filters.push({ field: 'owner_user_id', operator: 'eq', value: ownerId });
+  }
   if (status) filters.push({ field: 'status', operator: 'eq', value: status });
   const { records } = await queryRecords(z, 'task', { filters, newestBy: 'created_at', limit: TASK_SEARCH_LIMIT });
   const wanted = title?.toLowerCase();

@@ -34,22 +34,21 @@ export function toNoteHtml(text: string): string {
     .join('');
 }
 
-const MAX_NOTE = 100_000;
+/** HTML is longer than the text it holds (escapes, paragraph tags): room for 10,000 characters of text. */
+const MAX_NOTE_HTML = 60_000;
 
+/** A note: read and checked as any long text (1 to 10,000 characters), then sent as HTML. */
 function noteBody(f: { key: string; label: string; helpText: string; clayColumn: string; example: string }): Field {
+  const plain = text({ ...f, long: true });
   return {
-    ...text({ ...f, long: true }),
-    input: lazy((z) =>
-      z.union([z.string(), z.number()], { error: 'should be text, not a list or an object' }).transform((raw, ctx) => {
-        const html = toNoteHtml(String(raw));
-        if (html === '' || html.length > MAX_NOTE) {
-          ctx.addIssue({ code: 'custom', message: `must hold 1 to ${MAX_NOTE.toLocaleString('en-US')} characters of text or HTML` });
-          return z.NEVER;
-        }
-        return html;
-      }),
-    ),
-    check: lazy((z) => z.string().min(1, 'must not be empty').max(MAX_NOTE)),
+    ...plain,
+    input: {
+      safeParse: (value) => {
+        const read = plain.input.safeParse(value);
+        return read.success ? { ...read, data: toNoteHtml(String(read.data)) } : read;
+      },
+    },
+    check: lazy((z) => z.string().min(1, 'must not be empty').max(MAX_NOTE_HTML)),
   };
 }
 

@@ -15,6 +15,9 @@ import {
   peopleFields,
   retrievalFields,
   taskFields,
+  noteFields,
+  taskUpdateFields,
+  contactUpdateFields,
   type Field,
 } from '../../src/fields';
 import * as samples from '../../src/samples';
@@ -113,7 +116,7 @@ export function searchOrCreates(): SearchOrCreate[] {
 
 /** Every catalog field, by its key; a key used by two resources (e.g. `email`) lists both. */
 const catalog = new Map<string, Field[]>();
-for (const group of [accountFields, contactFields, opportunityFields, taskFields, activityFields, peopleFields, retrievalFields]) {
+for (const group of [accountFields, contactFields, opportunityFields, taskFields, activityFields, peopleFields, retrievalFields, noteFields, taskUpdateFields, contactUpdateFields]) {
   for (const field of Object.values(group) as Field[]) catalog.set(field.key, [...(catalog.get(field.key) ?? []), field]);
 }
 

@@ -61,6 +61,14 @@ describe('create_note', () => {
   });
 });
 
+describe('create_note limits', () => {
+  it('refuses a note of more than 10,000 characters of text, as any long text field', async () => {
+    const error = await caught(appTester(perform, bundleWith({ note_html: 'x'.repeat(10_001), account_id: IDS.account })));
+    expect(error.message).toMatch(/Note \(note_html\) ".*" is not usable text \(it must be 1 to 10,000 characters/);
+    expect(unexpectedRequests()).toBe(0);
+  });
+});
+
 describe('toNoteHtml', () => {
   it.each([
     ['<ul><li>One</li></ul>', '<ul><li>One</li></ul>'],

@@ -46,10 +46,11 @@ describe('find_task', () => {
     expect(query.seen().body).toMatchObject({ filters: [{ field: 'title', operator: 'contains', value: 'renewal' }] });
   });
 
-  it('says so when no user has the assignee email, instead of finding nothing', async () => {
-    expectRequest('POST', `${V1}/users/search`, 200, []);
-    const error = await caught(appTester(perform, bundleWith({ owner_email: 'nobody@acme-sales.io' })));
-    expect(error.message).toMatch(/Assignee Email \(owner_email\): no user of your Reevo workspace has the email nobody@acme-sales.io/);
+  it('finds nothing, without querying tasks, when no user has the assignee email', async () => {
+    const users = expectRequest('POST', `${V1}/users/search`, 200, [{ id: IDS.user, email: 'nobody.else@acme-sales.io' }]);
+    expect(await appTester(perform, bundleWith({ owner_email: 'nobody@acme-sales.io' }))).toEqual([]);
+    expect(users.seen().body).toEqual({ email: 'nobody@acme-sales.io' });
+    expect(unexpectedRequests()).toBe(0);
   });
 
   it.each([
