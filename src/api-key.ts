@@ -37,6 +37,16 @@ export function keyEncodings(key: string): string[] {
   return [...new Set(encodings)];
 }
 
+/**
+ * For core's log censor, which tries each value raw, URL-encoded, JSON-stringified and in base64
+ * itself at a cost per value: every encoding whole, and every run of {@link SHORTEST_LEAK} of the
+ * key's own characters.
+ */
+export function logForms(key: string): string[] {
+  const runs = Array.from({ length: Math.max(0, key.length - SHORTEST_LEAK + 1) }, (_, i) => key.slice(i, i + SHORTEST_LEAK));
+  return [...new Set([...keyEncodings(key), ...runs])];
+}
+
 /** Every form of the key and every run of {@link SHORTEST_LEAK} of its characters in each form. */
 export function leakForms(key: string): string[] {
   const forms = new Set<string>();

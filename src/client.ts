@@ -1,5 +1,5 @@
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
-import { BAD_KEY_MESSAGE, cleanApiKey, leakForms } from './api-key';
+import { BAD_KEY_MESSAGE, cleanApiKey, logForms } from './api-key';
 import { reevoBaseUrl } from './config';
 import type { Endpoint } from './endpoints';
 import type { RequestContext } from './errors';
@@ -37,7 +37,7 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, z: 
  */
 function hideFromLogs(bundle: Bundle, key: string): void {
   const authData = bundle.authData as Record<string, unknown>;
-  if (authData[LEAK_FORMS] === undefined) authData[LEAK_FORMS] = leakForms(key);
+  if (authData[LEAK_FORMS] === undefined) authData[LEAK_FORMS] = logForms(key);
 }
 
 const LEAK_FORMS = 'api_key_leak_forms';
@@ -118,9 +118,8 @@ export async function send<T = unknown>(
   try {
     const response = await z.request<T>({
       method: request.method,
-      url: request.path,
-      params: request.query,
-      ...(request.body ? { body: request.body } : {}),
+      url: withQuery(request.path, request.query),
+      ...(request.body ? { body: asJson(request.body), headers: { 'content-type': 'application/json' } } : {}),
       skipThrowForStatus: Boolean(context.passStatuses?.length),
       middlewareData: context,
     });
@@ -128,6 +127,19 @@ export async function send<T = unknown>(
   } catch (error) {
     throw networkError(z, error);
   }
+}
+
+/*
+ * Core refuses a request whose body, query or URL holds `{{bundle.…}}` or `{{process.…}}` (and
+ * would fill them in if asked to), but here they are the user's own text. So the body goes as JSON
+ * text with every `{{` written `\u007b\u007b`, and the query percent-encoded (`%7B`): the same
+ * values to Reevo, and nothing core takes for a template.
+ */
+const asJson = (body: Readonly<Record<string, unknown>>) => JSON.stringify(body).replace(/\{\{/g, '\\u007b\\u007b');
+
+function withQuery(path: string, query: Readonly<Record<string, string>>): string {
+  const search = new URLSearchParams(query).toString();
+  return search ? `${path}?${search}` : path;
 }
 
 function contextOf(endpoint: Endpoint, request: ReevoRequest, options: SendOptions): RequestContext {
