@@ -21,7 +21,7 @@ export interface CliIo {
   readonly backoffMs?: number;
 }
 
-export const USAGE = `reevo-clay: Reevo recipes for Clay's HTTP API column
+const USAGE = `reevo-clay: Reevo recipes for Clay's HTTP API column
 
 Usage:
   reevo-clay list                          the recipes
@@ -141,7 +141,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /** `--map "Email=Work Email"`: the recipe's column → the table's column. */
-export function parseMap(pairs: readonly string[]): Map<string, string> {
+function parseMap(pairs: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const pair of pairs) {
     const at = pair.indexOf('=');

@@ -36,7 +36,7 @@ export interface FixOptions {
 const ZONE = /(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s*$/i;
 
 /** What the cleaned cell is, or why it stays. */
-export function fixCell(field: Field, text: string, country?: string): { to: string; why: string } | { why: string } | undefined {
+function fixCell(field: Field, text: string, country?: string): { to: string; why: string } | { why: string } | undefined {
   if (text.trim() === '') return undefined;
   if (isPlaceholder(text)) return { to: '', why: 'a placeholder for "no value": emptied, so it is left out instead of sent' };
   if (field.check.safeParse(wireOf(field, text)).success) return undefined;

@@ -13,7 +13,7 @@ import { chipsIn } from './template';
 export class FormulaError extends Error {}
 
 /** A cell as a formula sees it: the text of a CSV cell, or a lookup column's parsed response. */
-export type CellValue = unknown;
+type CellValue = unknown;
 
 export interface CompiledFormula {
   readonly text: string;

@@ -99,7 +99,7 @@ export const API_KEY_PLACEHOLDER = '<your Reevo API key>';
  * The Clay Accounts (saved header sets) the recipes use: Reevo's v1 takes the key in `x-api-key`,
  * its v2 as a bearer token (as src/client.ts sends it), so a workspace saves the key twice.
  */
-export const CLAY_ACCOUNTS = {
+const CLAY_ACCOUNTS = {
   v1: { name: 'Reevo API key', headers: [{ key: 'x-api-key', value: API_KEY_PLACEHOLDER }] },
   v2: { name: 'Reevo API key (v2)', headers: [{ key: 'Authorization', value: `Bearer ${API_KEY_PLACEHOLDER}` }] },
 } as const;
@@ -648,7 +648,7 @@ function columnsOfValue(field: Field): string[] {
 const SHAPES = { string: 'text', number: 'number', 'string[]': 'list item', object: 'custom field value' } as const;
 
 /** A field's value in the body formula: the cell, a list of one cell, or custom fields keyed by API name. */
-export function valueFormula(field: Field): string {
+function valueFormula(field: Field): string {
   switch (field.wire) {
     case 'string':
     case 'number':

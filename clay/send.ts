@@ -88,8 +88,8 @@ export interface SendSummary {
 export class KeyRefused extends Error {}
 
 /** Columns the failed file puts before the table's own. */
-export const FAILED_COLUMNS = ['Row', 'Reevo Error', 'HTTP Status'] as const;
-export const SKIPPED_COLUMNS = ['Row', 'Skipped Because'] as const;
+const FAILED_COLUMNS = ['Row', 'Reevo Error', 'HTTP Status'] as const;
+const SKIPPED_COLUMNS = ['Row', 'Skipped Because'] as const;
 /** Columns sendTable adds; a file with them sent again keeps its row numbers and drops the rest. */
 const OWN_COLUMNS = new Set<string>([...FAILED_COLUMNS, ...SKIPPED_COLUMNS]);
 
