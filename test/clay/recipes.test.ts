@@ -220,3 +220,29 @@ test('the guide links the cards and agrees with the recipes on rate limits', () 
   for (const recipe of recipes.filter((r) => !r.rerun.safe)) expect(guide).toContain(recipe.title);
   expect(existsSync(join(CLAY, 'RECIPES.md'))).toBe(true);
 });
+
+describe('Find Opportunity picks the exact name from a contains-search answer', () => {
+  const find = byName('find_opportunity');
+  const pick = (answer: unknown, name: string) => returnedValues(find, answer, (column) => (column === 'Opportunity Name' ? name : ''))['Found Opportunity ID'];
+  const answer = [
+    { id: 'renewal', display_name: 'Northwind - Phase 2 renewal' },
+    { id: 'exact', display_name: 'Northwind - Phase 2' },
+    { id: 'other', display_name: 'Northwind - Phase 20' },
+  ];
+
+  test.each([
+    ['Northwind - Phase 2', 'exact'],
+    ['  northwind - PHASE 2 ', 'exact'],
+    ['Northwind - Phase 2 renewal', 'renewal'],
+    ['Northwind', ''],
+    ['', ''],
+  ])('%j → %j', (name, id) => {
+    expect(pick(answer, name)).toBe(id);
+  });
+
+  test('an empty answer, or none at all, finds nothing', () => {
+    expect(pick([], 'Northwind - Phase 2')).toBe('');
+    expect(pick(null, 'Northwind - Phase 2')).toBe('');
+    expect(find.fieldPathsToReturn).toBe('');
+  });
+});
