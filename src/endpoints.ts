@@ -15,7 +15,7 @@ import { ACCOUNT_MATCH_KEY, type AttributeForm } from './v2-writes';
 import { v2Permissions } from './v2-permissions';
 
 /**
- * The Reevo endpoints the app and the Clay recipes call (v1: contract §2; v2 writes: §3), each
+ * The Reevo endpoints the app and the Clay recipes call (docs/reevo-api.md: v1 §2, v2 writes §3), each
  * with the fields it takes. This is the one transcription of the contract's request side.
  */
 

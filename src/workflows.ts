@@ -4,7 +4,7 @@ import type { RequestContext } from './errors';
 import { isBlank } from './normalise';
 
 /**
- * Starting a Reevo workflow through its "Webhook Received" trigger (contract §5): a JSON object
+ * Starting a Reevo workflow through its "Webhook Received" trigger (docs/reevo-api.md §5): a JSON object
  * POSTed to the URL Reevo shows on the trigger; its top-level keys become workflow variables.
  * Reevo answers 200 once the run is queued, not when it has finished.
  *

@@ -4,7 +4,7 @@ import { splitList } from '../normalise';
 import { choice, dateTime, email, id, phone, quote, text, type Field, type Schema, type WireValue } from './field';
 
 /**
- * Fields of the v2 writes (contract §3): notes, task and contact updates, the account upsert.
+ * Fields of the v2 writes (docs/reevo-api.md §3): notes, task and contact updates, the account upsert.
  * Keys are Zapier input keys; the v2 attribute each is written to is named by its endpoint
  * parameter (src/endpoints.ts), since v2 names differ from the v1 names the inputs keep.
  */
