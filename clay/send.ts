@@ -227,6 +227,8 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   const breakerThreshold = options.breakerThreshold ?? 5;
   const fetchImpl = options.fetch ?? fetch;
 
+  await checkKey(options, fetchImpl, timeoutMs);
+
   // Stopping: `stop` is set once; everything waiting wakes up; requests in flight get a grace period.
   let stop: { kind: StopKind; reason: string } | undefined;
   const stopped = new AbortController();
@@ -256,7 +258,6 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   };
   const limiter = new RateLimiter(rate, wait, now);
 
-  await checkKey(options, fetchImpl, timeoutMs, halt);
 
   let retryCount = 0;
   let connectionFailures = 0;
@@ -462,12 +463,8 @@ function columnLabels(recipe: Recipe): Record<string, string> {
   return Object.fromEntries(recipe.columns.map((c) => [c.field, `column "${c.name}"`]));
 }
 
-async function checkKey(
-  options: SendOptions,
-  fetchImpl: typeof fetch,
-  timeoutMs: number,
-  halt: (kind: StopKind, reason: string) => void,
-): Promise<void> {
+/** One cheap request before the batch: a refused key stops the run (exit 3); no answer of Reevo's means it cannot run (exit 2). */
+async function checkKey(options: SendOptions, fetchImpl: typeof fetch, timeoutMs: number): Promise<void> {
   let response: Response;
   let text: string;
   try {
@@ -481,10 +478,8 @@ async function checkKey(
     throw new TableError(`Could not reach Reevo at ${options.baseUrl} to check the key (${networkProblem(error).what}); nothing was sent.`);
   }
   const failure = classifyResponse({ status: response.status, headers: (name) => response.headers.get(name), body: text }, { apiKey: options.apiKey });
-  if (failure && ['invalid_key', 'expired', 'redirect', 'not_reevo'].includes(failure.kind)) {
-    halt('key', failure.message);
-    throw new KeyRefused(`${failure.message} Nothing was sent.`);
-  }
+  if (failure?.kind === 'invalid_key' || failure?.kind === 'expired') throw new KeyRefused(`${failure.message} Nothing was sent.`);
+  if (failure?.kind === 'redirect' || failure?.kind === 'not_reevo') throw new TableError(`${failure.message} Nothing was sent.`);
 }
 
 function networkProblem(error: unknown): NetworkProblem {
