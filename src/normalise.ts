@@ -74,10 +74,28 @@ export function normaliseUrl(value: string): string | undefined {
   }
 }
 
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const RFC_2822 = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?\s*(GMT|UTC|Z|[+-]\d{4})?$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A real day and time of day: 2026-02-31 and 24:30 are not rolled over into the next. */
+function isRealTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+function isoOf(year: string, month: string, day: string, hour = '0', minute = '0', second = '0', fraction = '', zone = 'Z'): string | undefined {
+  if (!isRealTime(+year, +month, +day, +hour, +minute, +second)) return undefined;
+  const offset = /^z|gmt|utc$/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  const time = Date.parse(`${year}-${month}-${day}T${hour.padStart(2, '0')}:${minute.padStart(2, '0')}:${second.padStart(2, '0')}${fraction}${offset}`);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
 /**
- * Date-times as Zapier hands them over (ISO-8601 with or without offset, `2026-11-25 14:00`,
- * a date alone, Unix seconds or milliseconds) → ISO-8601 in UTC. A time without an offset is
- * read as UTC, so the result does not depend on the machine's zone.
+ * Date-times as Zapier hands them over (ISO-8601 with or without offset, `2026-11-25 14:00`, a
+ * date alone, RFC 2822 as in mail headers, Unix seconds or milliseconds) → ISO-8601 in UTC. A
+ * time without an offset is read as UTC, so the result does not depend on the machine's zone.
+ * Anything else (`1`, `Dec 25`, `2026-02-31`) is refused rather than guessed at.
  */
 export function normaliseDateTime(value: string | number): string | undefined {
   if (typeof value === 'number' || /^\d{9,13}$/.test(String(value).trim())) {
@@ -86,29 +104,57 @@ export function normaliseDateTime(value: string | number): string | undefined {
     const ms = n < 1e11 ? n * 1000 : n;
     return new Date(ms).toISOString();
   }
-  let text = value.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) text += 'T00:00:00Z';
-  else if (/^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text.replace(' ', 'T')}Z`;
-  else text = text.replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T');
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  const text = value.trim();
+  const iso = ISO_DATE_TIME.exec(text);
+  if (iso) return isoOf(iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7], iso[8]);
+  const rfc = RFC_2822.exec(text);
+  const month = rfc ? MONTHS.indexOf(rfc[2].toLowerCase()) + 1 : 0;
+  if (!rfc || month === 0) return undefined;
+  return isoOf(rfc[3], String(month).padStart(2, '0'), rfc[1].padStart(2, '0'), rfc[4], rfc[5], rfc[6], '', rfc[7]);
 }
 
+/** Minus signs other than `-` that a spreadsheet or a word processor may hand over. */
+const MINUS = /[\u2212\u2012\u2013\u2014\ufe63\uff0d]/g;
+const SIGNED_AMOUNT = /^([+-]?)[^\d.,+-]*([+-]?)([\d.,]+)[^\d.,+-]*([+-]?)$/;
+
 /**
- * `95,000.00`, `$95 000`, `€1.234,56`, `95000` → a number. The last `.` or `,` followed by one
- * or two digits is the decimal mark; other separators group thousands.
+ * `95,000.00`, `$95 000`, `€1.234,56`, `(1,234.56)`, `1,234.56-`, `−95,000` → a number, its sign
+ * kept. The last `.` or `,` is the decimal mark when other digits follow it than one group of three
+ * (`0.125`, `12.3456`, `1,234.5`); one group of three after a `,` groups thousands (`95,000`);
+ * `1.234` could be either, and is refused rather than guessed at.
  */
 export function parseAmount(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  let text = value.trim().replace(/[\s\u00a0'’]/g, '').replace(/^[^\d+-]+|[^\d]+$/g, '');
-  const negative = text.startsWith('-');
-  text = text.replace(/^[+-]/, '');
-  if (!/^[\d.,]+$/.test(text)) return undefined;
-  const decimal = /[.,](\d{1,2})$/.exec(text);
-  const whole = decimal ? text.slice(0, decimal.index) : text;
-  if (!/^\d{1,3}([.,]\d{3})*$|^\d+$/.test(whole)) return undefined;
-  const number = Number(`${whole.replace(/[.,]/g, '')}${decimal ? `.${decimal[1]}` : ''}`);
-  return Number.isFinite(number) ? (negative ? -number : number) : undefined;
+  let text = value.trim().replace(/[\s\u00a0\u202f'’]/g, '').replace(MINUS, '-');
+  const accounting = /^([^\d(]*)\((.*)\)([^\d)]*)$/.exec(text);
+  if (accounting) text = `${accounting[1]}${accounting[2]}${accounting[3]}`;
+  const parts = SIGNED_AMOUNT.exec(text);
+  if (!parts) return undefined;
+  const signs = [parts[1], parts[2], parts[4]].filter(Boolean);
+  if (signs.length > 1 || (accounting && signs.length > 0)) return undefined;
+  const magnitude = unsignedAmount(parts[3]);
+  if (magnitude === undefined) return undefined;
+  return accounting || signs[0] === '-' ? -magnitude : magnitude;
+}
+
+function unsignedAmount(text: string): number | undefined {
+  const last = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
+  if (last === -1) return Number(text);
+  const mark = text[last];
+  const before = text.slice(0, last);
+  const after = text.slice(last + 1);
+  const otherMark = mark === '.' ? ',' : '.';
+  const groupsOnly = (whole: string, separator: string) => new RegExp(`^\\d{1,3}(\\${separator}\\d{3})*$`).test(whole);
+  let decimal: boolean;
+  if (!/^\d+$/.test(after)) return undefined;
+  if (after.length !== 3 || before.includes(otherMark) || /^0?$/.test(before)) decimal = true;
+  else if (before.includes(mark)) decimal = false;
+  else if (mark === ',') decimal = false;
+  else return undefined;
+  if (!decimal) return groupsOnly(text, mark) ? Number(text.replace(/[.,]/g, '')) : undefined;
+  const whole = before === '' ? '0' : before;
+  if (!/^\d+$/.test(whole) && !groupsOnly(whole, otherMark)) return undefined;
+  return Number(`${whole.replace(/[.,]/g, '')}.${after}`);
 }
 
 /** Comma-, semicolon- or newline-separated text, or Zapier line items, → distinct non-blank items. */

@@ -199,7 +199,7 @@ export function dateTime(f: FieldText & { example: string }): Field {
     ...base(f),
     zapier: { type: 'datetime' },
     wire: 'string',
-    input: readScalar(normaliseDateTime, 'is not a date and time Reevo can read (use e.g. 2026-11-25T14:30:00Z)'),
+    input: readScalar(normaliseDateTime, 'is not a date and time Reevo can read (use e.g. 2026-11-25T14:30:00Z or 2026-11-25 14:30; the date must exist)'),
     check: lazy((z) => z.iso.datetime({ offset: true, error: 'is not an ISO-8601 date-time such as 2026-11-25T14:30:00Z' })),
     example: f.example,
   };

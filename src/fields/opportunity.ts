@@ -42,7 +42,7 @@ export const opportunityFields = {
   amount: amount({
     key: 'amount',
     label: 'Amount',
-    helpText: 'The deal value as a number, in your workspace currency. `95000`, `95,000.00` and `$95,000` all work.',
+    helpText: 'The deal value as a number, in your workspace currency. `95000`, `95,000.00`, `$95,000` and `€95.000,00` all work; `-95,000`, `(95,000)` and `95,000-` are negative. `1.234` is refused as ambiguous: write `1234` or `1,234`.',
     example: 95000,
     clayColumn: 'Deal Amount',
   }),
