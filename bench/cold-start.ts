@@ -10,7 +10,7 @@ import { EMPTY_APP_DESCRIPTION, writeEmptyApp } from './empty-app';
 import { fmt, mb, median, ratio, run } from './measure';
 import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
 
-export const COLD_START_TARGET = 1.15;
+const COLD_START_TARGET = 1.15;
 
 interface Sample {
   requireMs: number;

@@ -20,7 +20,7 @@ import { markdown, textTable, type BenchOptions, type BenchResult, type Benchmar
 import { sandboxThroughput } from './throughput';
 import { zipSize } from './zip-size';
 
-export const BENCHMARKS: readonly Benchmark[] = [coldStart, zipSize, apiCalls, overhead, clayCheck, claySend, sandboxThroughput];
+const BENCHMARKS: readonly Benchmark[] = [coldStart, zipSize, apiCalls, overhead, clayCheck, claySend, sandboxThroughput];
 
 interface Args {
   only: string[];

@@ -28,7 +28,7 @@ export const fmt = (value: number, digits = 1): string =>
 export const mb = (bytes: number): string => `${fmt(bytes / 1024 / 1024, 2)} MB`;
 export const ratio = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
 
-export interface ProcessResult {
+interface ProcessResult {
   code: number | null;
   stdout: string;
   stderr: string;

@@ -6,14 +6,14 @@
 import autocannon from 'autocannon';
 import { DEMO_KEYS, startSandbox } from '../sandbox';
 
-export interface ThroughputResult {
+interface ThroughputResult {
   name: string;
   value: number;
   unit: string;
   target?: string;
 }
 
-export const SEARCH_TARGET_RPS = 2000;
+const SEARCH_TARGET_RPS = 2000;
 
 async function load(options: autocannon.Options): Promise<number> {
   const result = await autocannon(options);

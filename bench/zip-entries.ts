@@ -1,7 +1,7 @@
 /** Reads a zip's central directory (no extraction) to say which packages take the space. */
 import fs from 'node:fs';
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   compressedBytes: number;
 }

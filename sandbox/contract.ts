@@ -17,7 +17,7 @@ const dateTime = z.iso.datetime({ offset: true, local: true });
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish();
 
 /** Keyed by the custom field's API name or UUID; value a string or an array of strings. */
-export const customFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const customFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
 export const TASK_STATUSES = ['OPEN', 'IN_PROGRESS', 'BLOCKED', 'COMPLETED', 'CLOSED'] as const;
 export const TASK_PRIORITIES = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'] as const;
@@ -32,7 +32,7 @@ export const TASK_TYPES = [
   'SMS_MESSAGE',
   'CUSTOM_TASK',
 ] as const;
-export const ACTIVITY_CATEGORIES = [
+const ACTIVITY_CATEGORIES = [
   'TEXT',
   'LINKEDIN',
   'SOCIAL_MEDIA',
@@ -42,9 +42,9 @@ export const ACTIVITY_CATEGORIES = [
   'CALL',
   'OTHER',
 ] as const;
-export const OPPORTUNITY_SEARCH_STATUSES = ['PROSPECT', 'DEAL'] as const;
+const OPPORTUNITY_SEARCH_STATUSES = ['PROSPECT', 'DEAL'] as const;
 
-export const WEBHOOK_EVENT_TYPES = [
+const WEBHOOK_EVENT_TYPES = [
   'account.created',
   'account.updated',
   'contact.created',
