@@ -707,9 +707,9 @@ function bodyFormula(params: readonly Param[], fixed: NonNullable<Endpoint['fixe
     'JSON.stringify({',
     expanded.join(',\n'),
     '}, (key, value) => {',
+    `  if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return undefined;`,
     `  if (Array.isArray(value)) return value.some((item) => ${filled('item')}) ? value.filter((item) => ${filled('item')}) : undefined;`,
-    `  if (value !== null && typeof value === "object") return key === "" || Object.values(value).some(function has(item) { return item !== null && typeof item === "object" ? Object.values(item).some(has) : ${filled('item')}; }) ? value : undefined;`,
-    `  if (!(${filled('value')})) return undefined;`,
+    `  if (typeof value === "object") return key === "" || Object.values(value).some(function has(item) { return item !== null && typeof item === "object" ? Object.values(item).some(has) : ${filled('item')}; }) ? value : undefined;`,
     last,
     '})',
   ].join('\n');

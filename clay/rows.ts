@@ -89,7 +89,7 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
 }
 
 /**
- * The endpoint with each field's checks remembering their last few thousand answers. A table
+ * The endpoint with each field's checks remembering their last thousand answers. A table
  * repeats most values (companies, owners, titles, stages, dates), and `check` runs each row
  * through the same checks the contract defines, so a repeated value is checked once.
  */
@@ -98,7 +98,7 @@ function withRememberedChecks(endpoint: Endpoint): Endpoint {
   return { ...endpoint, params };
 }
 
-const REMEMBERED = 4096;
+const REMEMBERED = 1000;
 
 function remembered(check: Field['check']): Field['check'] {
   const answers = new Map<string, ReturnType<Field['check']['safeParse']>>();

@@ -263,8 +263,8 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   let connectionFailures = 0;
   const counts = { rows: 0, ok: 0, reevo: 0, problems: 0, stopped: 0, skipped: 0, resumed: 0 };
   const files: { out?: CsvFile; failed?: CsvFile; skipped?: CsvFile } = {};
-  let header: string[] = [];
-  const tableColumns = () => header.filter((c) => !OWN_COLUMNS.has(c));
+  let ownColumns: string[] = [];
+  const tableColumns = () => ownColumns;
   const progress = options.progress ? new Progress(await countRows(csvPath), options.progress.stream, now, options.progress.everyMs) : undefined;
 
   /** One request with retries; never throws. */
@@ -363,7 +363,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   const maxInFlight = Math.max(1, Math.min(rate.requests, 64));
   try {
     const onHeader = (columns: string[]) => {
-      header = columns;
+      ownColumns = columns.filter((c) => !OWN_COLUMNS.has(c));
       if (existsSync(paths.out) && firstLine(paths.out) !== stringifyLine(outHeader(tableColumns()))) {
         throw new TableError(`${paths.out} holds rows of another table or recipe (its columns differ), and its IDs must not be lost: pass another --out.`);
       }
