@@ -24,7 +24,7 @@ import { KEEP_WHEN_EMPTY } from './zapier-fields';
 export type CustomFieldRecordType = V2RecordType;
 
 /** What the action does with the record: only fields Reevo lets that action write are offered. */
-export type WriteMode = 'create' | 'update' | 'upsert';
+type WriteMode = 'create' | 'update' | 'upsert';
 
 export interface CustomFieldTarget {
   readonly recordType: CustomFieldRecordType;
@@ -94,7 +94,7 @@ export function clearCustomFieldCache(): void {
  * The custom fields of a record type, from a cache when fresh. Concurrent callers (input and
  * output fields are resolved together) share one request.
  */
-export async function customFieldDefinitions(z: ZObject, bundle: Bundle, recordType: CustomFieldRecordType): Promise<CustomFieldDefinition[]> {
+async function customFieldDefinitions(z: ZObject, bundle: Bundle, recordType: CustomFieldRecordType): Promise<CustomFieldDefinition[]> {
   const key = cacheKey(bundle, recordType);
   const hit = cache.get(key);
   if (hit && hit.expiresAt > Date.now()) return hit.definitions;

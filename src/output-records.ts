@@ -17,7 +17,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => Boolean(v
 const present = (value: unknown) => value !== undefined && value !== null;
 
 /** A v2 record is recognised by its `attributes` object; anything else is read as a flat record. */
-export function isV2Record(raw: unknown): raw is Record<string, unknown> & { attributes: Record<string, unknown> } {
+function isV2Record(raw: unknown): raw is Record<string, unknown> & { attributes: Record<string, unknown> } {
   return isObject(raw) && isObject(raw.attributes);
 }
 

@@ -13,7 +13,7 @@ import { ADDRESS_PART_LABELS, ADDRESS_PARTS, type AddressPart, type Plain, type 
 export type OutputType = 'string' | 'number' | 'boolean' | 'datetime';
 
 /** Where a v2 record holds a key's value, and how its value type is read (src/v2-values.ts). */
-export interface V2Source {
+interface V2Source {
   /** The attribute's API name; several when Reevo's pages disagree (the first one present wins). */
   readonly attribute: string | readonly string[];
   readonly reading?: Reading;

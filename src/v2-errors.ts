@@ -126,7 +126,7 @@ function capital(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export interface V2Error {
+interface V2Error {
   readonly code: V2ErrorCode;
   /** The field's API name, when Reevo named one. */
   readonly field?: string;

@@ -44,7 +44,7 @@ const NUMERIC_TYPES = new Set(['number', 'percent', 'currency']);
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /** `{"value_type", "value"}`: the one shape that must never reach an output. */
-export function isEnvelope(value: unknown): value is { value_type: string; value: unknown } {
+function isEnvelope(value: unknown): value is { value_type: string; value: unknown } {
   return isObject(value) && typeof value.value_type === 'string' && 'value' in value;
 }
 

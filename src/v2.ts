@@ -36,9 +36,9 @@ export type { V2RecordType, OutputRecord };
 const V2 = '/api/v2';
 
 /** The most records one `_query` page is asked for. */
-export const MAX_QUERY_LIMIT = 100;
+const MAX_QUERY_LIMIT = 100;
 
-export type V2Operator =
+type V2Operator =
   | 'eq'
   | 'ne'
   | 'in'
@@ -54,7 +54,7 @@ export type V2Operator =
   | 'exists'
   | 'not_exists';
 
-export type V2Condition = { readonly field: string; readonly operator: V2Operator; readonly value?: unknown };
+type V2Condition = { readonly field: string; readonly operator: V2Operator; readonly value?: unknown };
 /** A condition, or an `or` / `not` group (top-level filters are ANDed). */
 export type V2Filter = V2Condition | { readonly or: readonly V2Filter[] } | { readonly not: V2Filter };
 
@@ -68,7 +68,7 @@ export interface V2Query {
   readonly cursor?: string;
 }
 
-export interface V2Page {
+interface V2Page {
   readonly records: OutputRecord[];
   /** Null on the last page. */
   readonly nextCursor: string | null;
