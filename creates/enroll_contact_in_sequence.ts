@@ -1,16 +1,45 @@
-import { defineCreate } from 'zapier-platform-core';
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { performEndpoint } from '../src/client';
 import { endpoints } from '../src/endpoints';
+import { normaliseEmail } from '../src/normalise';
 import { enrollmentOutputFields } from '../src/output-fields';
 import { sampleEnrollment } from '../src/samples';
 import { inputFieldsFor } from '../src/zapier-fields';
 
 const REAL_EMAIL_WARNING =
   '**This sends real email.** Reevo starts the sequence right away and emails the contact from the chosen mailbox. ' +
-  'Reevo has no protection against duplicates: re-running or replaying this step may enroll the contact again. ' +
-  'Add a filter before this step if the trigger can fire twice for the same contact.';
+  'Reevo itself has no protection against duplicates, so this step remembers each contact and sequence it enrolled for 30 days ' +
+  'and stops instead of enrolling the same contact in the same sequence again, unless Enroll Again Within 30 Days is Yes.';
 
-export const perform = performEndpoint(endpoints.enrollInSequence);
+/** How long an enrollment is remembered, in seconds. */
+const REMEMBER_FOR = 30 * 24 * 60 * 60;
+
+interface Remembered {
+  readonly id: string;
+  readonly at: string;
+}
+
+/** One memory per connection, contact and sequence; the email as Reevo matches it, in any case. */
+const memoryKey = (input: Bundle['inputData']) =>
+  `enrollment:${String(input.sequence_id ?? '').trim().toLowerCase()}:${normaliseEmail(String(input.contact_email ?? '')) ?? ''}`;
+
+const yes = (value: unknown) => value === true || /^(true|yes|1)$/i.test(String(value ?? '').trim());
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const key = memoryKey(bundle.inputData);
+  if (!yes(bundle.inputData.enroll_again)) {
+    const earlier = (await z.cache.get(key, ['auth'])) as Remembered | null;
+    if (earlier) {
+      throw new z.errors.HaltedError(
+        `This contact was already enrolled in this sequence on ${earlier.at} (enrollment ${earlier.id}), so it was not enrolled again and no email went out. To enroll it again within 30 days, set Enroll Again Within 30 Days to Yes.`,
+      );
+    }
+  }
+  const enrollment = await performEndpoint(endpoints.enrollInSequence)(z, bundle);
+  const remembered: Remembered = { id: String(enrollment.id), at: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
+  await z.cache.set(key, remembered, REMEMBER_FOR, ['auth']);
+  return enrollment;
+};
 
 export default defineCreate({
   key: 'enroll_contact_in_sequence',
@@ -18,7 +47,7 @@ export default defineCreate({
   display: {
     label: 'Enroll Contact in Sequence',
     description:
-      "Creates a sequence enrollment: the sequence's emails go out to the contact for real. Running it again may enroll the contact again.",
+      "Creates a sequence enrollment: the sequence's emails go out to the contact for real. The same contact is not enrolled in the same sequence again within 30 days unless you ask to.",
   },
   operation: {
     inputFields: [
@@ -26,6 +55,15 @@ export default defineCreate({
       ...inputFieldsFor(endpoints.enrollInSequence, {
         contact_email: { helpText: "The email of the contact to enroll, e.g. `jane.doe@acme.com`. The contact must already exist in Reevo (add it with Create or Update Contact and Account first)." },
       }),
+      {
+        key: 'enroll_again',
+        label: 'Enroll Again Within 30 Days',
+        type: 'boolean',
+        required: false,
+        default: 'no',
+        helpText:
+          'Yes enrolls the contact even if this step enrolled it in the same sequence in the last 30 days. Leave at No so a replayed run or a trigger that fires twice does not send the sequence twice.',
+      },
     ],
     perform,
     sample: sampleEnrollment,

@@ -20,16 +20,16 @@ describe('enroll_contact_in_sequence', () => {
 
   it('sends the chosen mailbox', async () => {
     const call = expectRequest('POST', `${API}/sequence_enrollments`, 201, sampleEnrollment);
-    await appTester(perform, bundleWith({ contact_email: 'jordan.blake@northwind-traders.com', sequence_id: sampleEnrollment.sequence_id, mailbox_email: 'Morgan@Mail.Acme-Outbound.example' }));
+    await appTester(perform, bundleWith({ contact_email: 'jordan.blake@northwind-traders.com', sequence_id: sampleEnrollment.sequence_id, mailbox_email: 'Morgan@Mail.Acme-Outbound.example' }), true);
     expect(call.seen().body).toMatchObject({ mailbox_email: 'morgan@mail.acme-outbound.example' });
   });
 
-  it('warns that it sends real email and that re-running may enroll again', () => {
+  it('warns that it sends real email and says how a second enrollment is prevented', () => {
     const text = [enrollContact.display.description, ...(enrollContact.operation.inputFields as Array<{ helpText?: string }>).map((f) => f.helpText)].join(' ');
     expect(enrollContact.display.description).toMatch(/real/);
     expect(enrollContact.display.description).toMatch(/again/);
     expect(text).toMatch(/sends real email/i);
-    expect(text).toMatch(/re-running or replaying this step may enroll the contact again/i);
+    expect(text).toMatch(/remembers each contact and sequence it enrolled for 30 days/i);
   });
 
   it.each([

@@ -24,7 +24,8 @@ export function quietCoreMemoryGuard(): void {
 /** Runs a perform function through zapier-platform-core; never throws. */
 export async function runPerform(perform: PerformFunction, bundle: Partial<Bundle>): Promise<Outcome> {
   try {
-    const result = await appTester(perform, bundle as Bundle);
+    // Each run starts with an empty z.cache, as separate Zap runs of the same step would not share one.
+    const result = await appTester(perform, bundle as Bundle, true);
     return { ok: true, result };
   } catch (raw) {
     return { ok: false, error: describeError(raw) };
