@@ -28,7 +28,9 @@ const yes = (value: unknown) => value === true || /^(true|yes|1)$/i.test(String(
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const key = memoryKey(bundle.inputData);
   if (!yes(bundle.inputData.enroll_again)) {
-    const earlier = (await z.cache.get(key, ['auth'])) as Remembered | null;
+    // Core's types leave out get's scope, which it takes at run time like set's.
+    const getScoped = z.cache.get as (key: string, scope: string[]) => Promise<Remembered | null>;
+    const earlier = await getScoped(key, ['auth']);
     if (earlier) {
       throw new z.errors.HaltedError(
         `This contact was already enrolled in this sequence on ${earlier.at} (enrollment ${earlier.id}), so it was not enrolled again and no email went out. To enroll it again within 30 days, set Enroll Again Within 30 Days to Yes.`,

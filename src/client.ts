@@ -19,7 +19,7 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, z: 
     if (key === undefined) throw new z.errors.Error(BAD_KEY_MESSAGE, 'invalid_api_key', 401);
     hideFromLogs(bundle, key);
     // Set here, after core has merged (and so cloned) the request's options.
-    request.signal = AbortSignal.timeout(requestTimeoutMs());
+    (request as { signal?: AbortSignal }).signal = AbortSignal.timeout(requestTimeoutMs());
     // v2 takes the key as a bearer token, v1 in x-api-key (docs/reevo-api.md §1, §3.1).
     const auth: Record<string, string> = request.url.startsWith(`${base}/api/v2/`) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
     request.headers = { accept: 'application/json', ...request.headers, ...auth };
