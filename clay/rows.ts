@@ -108,7 +108,9 @@ function remembered(check: Field['check']): Field['check'] {
       let answer = answers.get(key);
       if (answer === undefined) {
         if (answers.size >= REMEMBERED) answers.clear();
-        answer = check.safeParse(value);
+        const parsed = check.safeParse(value);
+        // zod builds `error` on each read; the remembered answer keeps the one built here.
+        answer = (parsed.success ? parsed : { success: false, error: parsed.error }) as typeof parsed;
         answers.set(key, answer);
       }
       return answer;
@@ -229,7 +231,7 @@ export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number,
 
   if (!issues.some((issue) => issue.column === '(body)')) {
     const built = buildRequest(prepared.endpoint, input, 'wire');
-    if (!built.ok) for (const problem of built.problems) issues.push(...describe(prepared, problem.key, problem.message, input));
+    if (!built.ok) for (const problem of built.problems) issues.push(...describeRemembered(prepared, problem.key, problem.message, input));
   }
   const status = issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok';
   return { row, status, request, issues };
@@ -278,12 +280,38 @@ function renderRequest(prepared: PreparedRecipe, cell: (column: string) => strin
 }
 
 /** Every key of the body: known to the endpoint, and not an empty or placeholder value. */
+/** The endpoint's params by where they sit in a body, and by field: looked up for every key of every row. */
+interface ParamIndex {
+  readonly top: ReadonlyMap<string, Param>;
+  readonly groups: ReadonlyMap<string, readonly Param[]>;
+  readonly byField: ReadonlyMap<string, Param>;
+}
+
+const paramIndexes = new WeakMap<PreparedRecipe, ParamIndex>();
+
+function paramIndex(prepared: PreparedRecipe): ParamIndex {
+  let index = paramIndexes.get(prepared);
+  if (!index) {
+    const { params } = prepared.endpoint;
+    const groups = new Map<string, Param[]>();
+    for (const p of params) if (p.under) groups.set(p.under, [...(groups.get(p.under) ?? []), p]);
+    index = {
+      top: new Map(params.filter((p) => (p.in ?? 'body') === 'body' && !p.under).map((p) => [wireKey(p), p])),
+      groups,
+      byField: new Map([...params].reverse().map((p) => [p.field.key, p])),
+    };
+    paramIndexes.set(prepared, index);
+  }
+  return index;
+}
+
 function readBody(prepared: PreparedRecipe, body: Record<string, unknown>, input: Record<string, unknown>, issues: RowIssue[]): void {
   const { endpoint } = prepared;
   const fixed = Object.keys(endpoint.fixedBody ?? {});
+  const index = paramIndex(prepared);
   for (const [key, value] of Object.entries(body)) {
-    const top = endpoint.params.find((p) => (p.in ?? 'body') === 'body' && !p.under && wireKey(p) === key);
-    const group = endpoint.params.filter((p) => p.under === key);
+    const top = index.top.get(key);
+    const group = index.groups.get(key) ?? [];
     if (top) {
       input[top.field.key] = unwrapped(top, value);
       sentValue(prepared, top.field.key, input[top.field.key], issues, true);
@@ -317,7 +345,7 @@ function unwrapped(param: Param, value: unknown): unknown {
 /** An empty or placeholder value that would go out, and what Reevo would make of it. */
 function sentValue(prepared: PreparedRecipe, key: string, value: unknown, issues: RowIssue[], empties: boolean): void {
   const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [value];
-  const param = prepared.endpoint.params.find((p) => p.field.key === key);
+  const param = paramIndex(prepared).byField.get(key);
   if (!param) return;
   for (const item of items) {
     if (typeof item !== 'string') continue;
@@ -338,6 +366,22 @@ function effect(prepared: PreparedRecipe, field: Field, item: string): string {
   }
   const overwrites = prepared.recipe.method === 'PATCH' || prepared.recipe.rerun.safe;
   return `Reevo would store ${item.trim() === '' ? 'an empty' : `${quote(item)} as the`} ${field.label}${overwrites ? ', over the value it has' : ''}. Leave the cell empty (the body formula then leaves the field out) or clean it with a formula (clay/README.md)`;
+}
+
+const described = new WeakMap<PreparedRecipe, Map<string, readonly RowIssue[]>>();
+
+/** `describe`, once per problem and value: a table repeats its mistakes (a phone format, a stage name). */
+function describeRemembered(prepared: PreparedRecipe, keys: string, message: string, input: Record<string, unknown>): readonly RowIssue[] {
+  let known = described.get(prepared);
+  if (!known) described.set(prepared, (known = new Map()));
+  const key = `${keys}\u0000${message}\u0000${JSON.stringify(keys.split(', ').map((k) => input[k]))}`;
+  let issues = known.get(key);
+  if (!issues) {
+    if (known.size >= REMEMBERED) known.clear();
+    issues = describe(prepared, keys, message, input);
+    known.set(key, issues);
+  }
+  return issues;
 }
 
 /** A buildRequest problem as issues on the columns that feed the field(s). */

@@ -174,7 +174,9 @@ describe('Only run if is the formula', () => {
 
   test('a formula cannot reach the CLI: no require, no process', () => {
     const prepared = prepareRecipe({ ...edited, onlyRunIf: { formula: 'process.exit(9)' } });
-    expect(evaluateRow(prepared, { Email: 'jane.doe@acme.com' }, 1)).toMatchObject({ status: 'skipped', reason: expect.stringContaining('process is not defined') });
+    expect(evaluateRow(prepared, { Email: 'jane.doe@acme.com' }, 1)).toMatchObject({ status: 'skipped', reason: expect.stringContaining("Cannot read properties of undefined (reading 'exit')") });
+    const other = prepareRecipe({ ...edited, onlyRunIf: { formula: 'typeof require === "undefined" && typeof globalThis === "undefined" && typeof global === "undefined"' } });
+    expect(evaluateRow(other, { Email: 'jane.doe@acme.com' }, 1).status).not.toBe('skipped');
   });
 
   test('send with the edited recipe skips the rows Clay would skip', async () => {
