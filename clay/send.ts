@@ -258,13 +258,12 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   };
   const limiter = new RateLimiter(rate, wait, now);
 
-
   let retryCount = 0;
   let connectionFailures = 0;
   const counts = { rows: 0, ok: 0, reevo: 0, problems: 0, stopped: 0, skipped: 0, resumed: 0 };
   const files: { out?: CsvFile; failed?: CsvFile; skipped?: CsvFile } = {};
+  /** The table's own columns: a file of an earlier run sent again brings Row and the reason columns, which are written anew. */
   let ownColumns: string[] = [];
-  const tableColumns = () => ownColumns;
   const progress = options.progress ? new Progress(await countRows(csvPath), options.progress.stream, now, options.progress.everyMs) : undefined;
 
   /** One request with retries; never throws. */
@@ -342,18 +341,18 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   }
 
   const finish = async (row: string, cells: Cells, final: Final) => {
-    const own = Object.fromEntries(tableColumns().map((column) => [column, cells[column]]));
+    const own = Object.fromEntries(ownColumns.map((column) => [column, cells[column]]));
     if (final.kind === 'ok') {
       counts.ok += 1;
-      files.out ??= new CsvFile(paths.out, outHeader(tableColumns()), existsSync(paths.out));
+      files.out ??= new CsvFile(paths.out, outHeader(ownColumns), existsSync(paths.out));
       await files.out.write({ Row: row, ...own, ...final.returned });
     } else if (final.kind === 'skipped') {
       counts.skipped += 1;
-      files.skipped ??= new CsvFile(paths.skipped, [...SKIPPED_COLUMNS, ...tableColumns()]);
+      files.skipped ??= new CsvFile(paths.skipped, [...SKIPPED_COLUMNS, ...ownColumns]);
       await files.skipped.write({ Row: row, 'Skipped Because': final.reason, ...own });
     } else {
       counts[final.reason] += 1;
-      files.failed ??= new CsvFile(paths.failed, [...FAILED_COLUMNS, ...tableColumns()]);
+      files.failed ??= new CsvFile(paths.failed, [...FAILED_COLUMNS, ...ownColumns]);
       await files.failed.write({ Row: row, 'Reevo Error': redactKey(final.error, options.apiKey), 'HTTP Status': final.status ? String(final.status) : '', ...own });
     }
     progress?.update({ done: counts.ok + counts.skipped, failed: counts.reevo + counts.problems + counts.stopped, resumed: counts.resumed });
@@ -364,7 +363,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   try {
     const onHeader = (columns: string[]) => {
       ownColumns = columns.filter((c) => !OWN_COLUMNS.has(c));
-      if (existsSync(paths.out) && firstLine(paths.out) !== stringifyLine(outHeader(tableColumns()))) {
+      if (existsSync(paths.out) && firstLine(paths.out) !== stringifyLine(outHeader(ownColumns))) {
         throw new TableError(`${paths.out} holds rows of another table or recipe (its columns differ), and its IDs must not be lost: pass another --out.`);
       }
     };
