@@ -308,6 +308,20 @@ test('a spent quota stops the run (exit 3); --resume with the failed file sends 
   expect(existsSync(beside(table, 'failed'))).toBe(false);
 });
 
+test('--resume with an out file sends only the rows it does not hold', async () => {
+  sb.setQuota(3); // the key check and two rows
+  const table = copyOf('lookups');
+  expect((await send(['find_contacts_by_email', table, '--rate', '1/1'])).code).toBe(3);
+  expect(readCsv(beside(table, 'out')).map((r) => r.Row)).toEqual(['1', '2']);
+  sb.setQuota(null);
+  sb.clearLogs();
+  const dir = tempDir();
+  const again = await send(['find_contacts_by_email', table, '--resume', beside(table, 'out'), '--out', join(dir, 'rest.csv'), '--rate', '1/1']);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain('2 ok, 0 failed, 1 skipped by Only run if, 2 done in the earlier run');
+  expect(readCsv(join(dir, 'rest.csv')).map((r) => r.Row)).toEqual(['3', '5']);
+});
+
 test("Reevo's 422 names the table's column", async () => {
   const dir = tempDir();
   const table = writeTable(dir, 'tasks.csv', [
