@@ -1,5 +1,7 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callEndpoint, hasId } from '../src/client';
+import { isBlank } from '../src/normalise';
+import { buildRequest, describeProblems } from '../src/request-builder';
 import { endpoints } from '../src/endpoints';
 import { contactFields, retrievalFields } from '../src/fields';
 import { retrievalOutputFields } from '../src/output-fields';
@@ -7,7 +9,8 @@ import { isRecord, labelledAs, unreadable, type SearchRecord } from '../src/reco
 import { sampleRetrieval } from '../src/samples';
 import { inputField } from '../src/zapier-fields';
 
-const ONE_OF = 'Fill in exactly one of Contact Email, Company Domain and Contact Phone Number.';
+const ONE_OF =
+  'Fill in one or more of Contact Email, Contact Phone Number and Company Domain: they are tried in that order, the next only when one finds nothing.';
 
 const inputFields = [
   inputField(contactFields.contact_email, { helpText: `The contact's email address, e.g. \`jane.doe@acme.com\`. ${ONE_OF}` }),
@@ -38,11 +41,25 @@ export function retrievalResult(found: { readonly account?: unknown; readonly co
   };
 }
 
+/** The identifiers in the order they are tried: the most specific first. */
+const IDENTIFIERS = ['contact_email', 'contact_phone_number', 'account_domain'] as const;
+
+/** Reevo takes exactly one identifier per request; each given one is checked before the first is sent. */
 export const perform = async (z: ZObject, bundle: Bundle): Promise<SearchRecord[]> => {
-  const { data } = await callEndpoint(z, labelledAs(endpoints.retrieveAccountAndContact, inputFields), bundle.inputData);
-  if (!isRecord(data)) throw unreadable(z, 'account and contact', 'an account and a contact');
-  if (!hasId(data.account) && !hasId(data.contact)) return [];
-  return [retrievalResult(data)];
+  const endpoint = labelledAs(endpoints.retrieveAccountAndContact, inputFields);
+  const given = IDENTIFIERS.filter((key) => !isBlank(bundle.inputData[key]));
+  const problems = given.flatMap((key) => {
+    const built = buildRequest(endpoint, { [key]: bundle.inputData[key] });
+    return built.ok ? [] : built.problems;
+  });
+  if (given.length === 0) throw new z.errors.Error(ONE_OF, 'invalid_input', 400);
+  if (problems.length > 0) throw new z.errors.Error(describeProblems(problems), 'invalid_input', 400);
+  for (const key of given) {
+    const { data } = await callEndpoint(z, endpoint, { [key]: bundle.inputData[key] });
+    if (!isRecord(data)) throw unreadable(z, 'account and contact', 'an account and a contact');
+    if (hasId(data.account) || hasId(data.contact)) return [retrievalResult(data)];
+  }
+  return [];
 };
 
 export default defineSearch({
@@ -50,7 +67,7 @@ export default defineSearch({
   noun: 'Contact and Account',
   display: {
     label: 'Find Contact and Account',
-    description: 'Finds a contact and its account by the contact\'s email, the company domain or the contact\'s phone number.',
+    description: "Finds a contact and its account by the contact's email, the contact's phone number or the company domain.",
   },
   operation: {
     inputFields,

@@ -3,15 +3,23 @@ import { endpoints } from '../src/endpoints';
 import { accountFields, opportunityFields } from '../src/fields';
 import { isBlank } from '../src/normalise';
 import { opportunityOutputFields } from '../src/output-fields';
-import { rankOpportunitiesByName } from '../src/ranking';
+import { hasName, matchOpportunitiesByName } from '../src/ranking';
 import { findByIdOrFields, labelledAs, recordIdInput } from '../src/record-search';
 import { sampleOpportunity } from '../src/samples';
 import { inputField } from '../src/zapier-fields';
 
 const inputFields = [
   inputField(opportunityFields.display_name, {
-    helpText: 'The name of the deal, e.g. `Acme Analytics - Annual Plan`. An opportunity with exactly this name comes first.',
+    helpText: 'The name of the deal, e.g. `Acme Analytics - Annual Plan`. Finds the opportunity with this whole name (case and spacing aside), unless Partial Name Match is Yes.',
   }),
+  {
+    key: 'partial_name_match',
+    label: 'Partial Name Match',
+    type: 'boolean',
+    required: false,
+    default: 'no',
+    helpText: 'Yes also finds opportunities whose name only contains the one above (the exact name still comes first). Leave at No for Find or Create, so a similar deal is never taken for this one.',
+  } as const,
   inputField(accountFields.account_id, {
     helpText: "Only the account's opportunities. Pick one, search for it by domain, or map an account ID from an earlier step.",
   }),
@@ -20,16 +28,19 @@ const inputFields = [
   inputField(opportunityFields.stage_name, { helpText: 'Only opportunities in this pipeline stage, by its name in Reevo, e.g. `Proposal`.' }),
   recordIdInput(opportunityFields.opportunity_id, {
     label: 'Opportunity ID',
-    helpText: 'Or find the opportunity by its Reevo ID, e.g. mapped from an earlier step. Leave empty to search by the fields above.',
+    helpText: 'Or find the opportunity by its Reevo ID, e.g. mapped from an earlier step. Tried first; when it finds nothing, the fields above are searched.',
   }),
 ];
+
+const yes = (value: unknown) => value === true || /^(true|yes|1)$/i.test(String(value ?? '').trim());
 
 export const perform = async (z: ZObject, bundle: Bundle) =>
   findByIdOrFields(z, bundle.inputData, {
     byId: labelledAs(endpoints.getOpportunity, inputFields),
     byFields: labelledAs(endpoints.searchOpportunities, inputFields),
     rank: (opportunities, input) =>
-      isBlank(input.display_name) ? opportunities : rankOpportunitiesByName(opportunities, String(input.display_name)),
+      isBlank(input.display_name) ? opportunities : matchOpportunitiesByName(opportunities, String(input.display_name), yes(input.partial_name_match)),
+    until: (opportunity, input) => isBlank(input.display_name) || yes(input.partial_name_match) || hasName(opportunity, String(input.display_name)),
   });
 
 export default defineSearch({

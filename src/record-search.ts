@@ -55,15 +55,39 @@ export function recordsOf(z: ZObject, data: unknown, noun: string): SearchRecord
   return data.filter(hasId);
 }
 
-/** One search request; the records it finds, best match first. */
+/** How far a search pages on looking for an exact match: 10 pages of 100 accounts is 1,000 records. */
+export const MAX_PAGES = 10;
+
+/**
+ * The records a search finds, best match first. With `until`, pages on (by `offset`) while whole
+ * pages come back and none of them holds a record `until` accepts: Reevo's searches are *contains*
+ * searches, so the exact match may sit behind a page of near ones.
+ */
 export async function searchRecords(
   z: ZObject,
   endpoint: Endpoint,
   input: Input,
   rank: (records: SearchRecord[], input: Input) => SearchRecord[] = (records) => records,
+  until?: (record: SearchRecord) => boolean,
 ): Promise<SearchRecord[]> {
-  const { data } = await callEndpoint(z, endpoint, input);
-  return rank(recordsOf(z, data, endpoint.noun), input);
+  const limit = Number(endpoint.fixedBody?.limit);
+  const records: SearchRecord[] = [];
+  for (let page = 0; ; page++) {
+    const paged = page === 0 ? endpoint : { ...endpoint, fixedBody: { ...endpoint.fixedBody, offset: page * limit } };
+    const { data } = await callEndpoint(z, paged, input);
+    const found = recordsOf(z, data, endpoint.noun);
+    records.push(...found);
+    const wholePage = Array.isArray(data) && data.length >= limit;
+    if (!until || !wholePage || found.some(until)) break;
+    if (page + 1 === MAX_PAGES) {
+      throw new z.errors.Error(
+        `More than ${(MAX_PAGES * limit).toLocaleString('en-US')} ${endpoint.noun} records in Reevo contain what you searched for, and none of them matches it exactly. Search by ID instead, or with a more specific value.`,
+        'too_many_matches',
+        400,
+      );
+    }
+  }
+  return rank(records, input);
 }
 
 /** One GET by ID; a 404 means nothing was found, which a search reports as `[]`. */
@@ -80,12 +104,14 @@ export interface ByIdOrFields {
   /** The search by fields. */
   readonly byFields: Endpoint;
   readonly rank?: (records: SearchRecord[], input: Input) => SearchRecord[];
+  /** The exact match worth paging on for; see {@link searchRecords}. */
+  readonly until?: (record: SearchRecord, input: Input) => boolean;
 }
 
 /**
- * A search that finds a record either by its ID or by search fields, never both: a search by ID
- * would silently ignore the other fields, so both filled in is a mistake to point out, as is none.
- * Checked before anything is sent; then exactly one request is made.
+ * A search that finds a record by its ID, by search fields, or both: a Zap often maps "the ID from
+ * an earlier step, the email as a backup". The ID is tried first; when it finds nothing (or is
+ * empty), the fields. Nothing is sent when neither is filled in.
  */
 export async function findByIdOrFields(z: ZObject, input: Input, search: ByIdOrFields): Promise<SearchRecord[]> {
   const idParam = search.byId.params.find((param) => param.in === 'path');
@@ -94,16 +120,9 @@ export async function findByIdOrFields(z: ZObject, input: Input, search: ByIdOrF
   const searchFields = search.byFields.params.map((param) => param.field);
   const named = (field: { key: string; label: string }) => `${field.label} (${field.key})`;
   const idGiven = !isBlank(input[idKey]);
-  const fieldsGiven = searchFields.filter((field) => !isBlank(input[field.key]));
+  const fieldsGiven = searchFields.some((field) => !isBlank(input[field.key]));
 
-  if (idGiven && fieldsGiven.length > 0) {
-    throw new z.errors.Error(
-      `Fill in either ${named(idParam.field)} or the search fields (${fieldsGiven.map(named).join(', ')}), not both: a search by ID would ignore the other fields.`,
-      'invalid_input',
-      400,
-    );
-  }
-  if (!idGiven && fieldsGiven.length === 0) {
+  if (!idGiven && !fieldsGiven) {
     const which = searchFields.length === 1 ? named(searchFields[0]) : `at least one of ${searchFields.map(named).join(', ')}`;
     throw new z.errors.Error(
       `Fill in ${named(idParam.field)} to find the ${search.byId.noun} by its ID, or ${which} to search for it.`,
@@ -111,6 +130,10 @@ export async function findByIdOrFields(z: ZObject, input: Input, search: ByIdOrF
       400,
     );
   }
-  if (idGiven) return getRecordById(z, search.byId, { [idKey]: input[idKey] });
-  return searchRecords(z, search.byFields, input, search.rank);
+  if (idGiven) {
+    const found = await getRecordById(z, search.byId, { [idKey]: input[idKey] });
+    if (found.length > 0 || !fieldsGiven) return found;
+  }
+  const until = search.until;
+  return searchRecords(z, search.byFields, input, search.rank, until && ((record) => until(record, input)));
 }

@@ -114,15 +114,6 @@ describe('find_account input rules (nothing is sent)', () => {
     expect(unexpectedRequests()).toBe(0);
   });
 
-  it('refuses both the ID and the domain', async () => {
-    const error = await caught(appTester(perform, bundleWith({ domain_name: 'acme.com', account_id: ID })));
-
-    expect(error.message).toBe(
-      'Fill in either Account ID (account_id) or the search fields (Domain (domain_name)), not both: a search by ID would ignore the other fields.',
-    );
-    expect(unexpectedRequests()).toBe(0);
-  });
-
   it('names a domain it cannot read', async () => {
     const error = await caught(appTester(perform, bundleWith({ domain_name: 'not a domain' })));
 
