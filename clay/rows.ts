@@ -37,6 +37,8 @@ export interface PreparedRecipe {
   readonly map: ReadonlyMap<string, string>;
   /** Table columns the recipe cannot run without (mapped names). */
   readonly requiredColumns: readonly string[];
+  /** The query string when no row changes it (no chips), built once. */
+  readonly fixedQuery?: string;
 }
 
 export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> = new Map()): PreparedRecipe {
@@ -85,6 +87,7 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
     columnsOfKey,
     map,
     requiredColumns: [...new Set(used.map((column) => map.get(column) ?? column))],
+    ...(recipe.queryString.every((row) => chipsIn(row.value).length === 0) ? { fixedQuery: queryOf(recipe.queryString, () => '') } : {}),
   };
 }
 
@@ -266,9 +269,9 @@ function onlyRunIf(prepared: PreparedRecipe, cell: (column: string) => string): 
 
 function renderRequest(prepared: PreparedRecipe, cell: (column: string) => string, baseUrl: string): RenderedRequest {
   const { recipe, bodyFormula } = prepared;
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
   const path = fill(recipe.endpoint.slice(DEFAULT_BASE_URL.length), cell);
-  const query = new URLSearchParams(recipe.queryString.map((row): [string, string] => [row.key, fill(row.value, cell)])).toString();
+  const query = prepared.fixedQuery ?? queryOf(recipe.queryString, cell);
   let body: string | null = null;
   if (recipe.body !== null) {
     const text = (column: string) => (column === bodyFormula?.column ? String(bodyFormula.formula.evaluate(cell) ?? '') : cell(column));
@@ -277,6 +280,10 @@ function renderRequest(prepared: PreparedRecipe, cell: (column: string) => strin
     body = whole.length === 1 && whole[0].start === 0 && whole[0].end === recipe.body.length ? text(whole[0].column) : fill(recipe.body, (column) => escapeCell(text(column)));
   }
   return { method: recipe.method, url: `${base}${path}${query ? `?${query}` : ''}`, headers: recipe.headers, body };
+}
+
+function queryOf(rows: readonly KeyValue[], cell: (column: string) => string): string {
+  return new URLSearchParams(rows.map((row): [string, string] => [row.key, fill(row.value, cell)])).toString();
 }
 
 /** Every key of the body: known to the endpoint, and not an empty or placeholder value. */
