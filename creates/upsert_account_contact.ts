@@ -1,5 +1,5 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint } from '../src/client';
+import { callEndpoint, withNotes } from '../src/client';
 import { customFieldInputs, customFieldOutputs, type CustomFieldTarget } from '../src/custom-fields';
 import { endpoints } from '../src/endpoints';
 import { upsertOutputFields } from '../src/output-fields';
@@ -37,14 +37,14 @@ interface UpsertResponse {
  * [assumed] Without an `action`, HTTP 201 means the contact was created and 200 that it was updated.
  */
 export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { status, data } = await callEndpoint<UpsertResponse>(z, endpoints.upsertAccountContact, bundle.inputData);
+  const { status, data, notes } = await callEndpoint<UpsertResponse>(z, endpoints.upsertAccountContact, bundle.inputData);
   // callEndpoint has checked that Reevo confirmed the write with one of these IDs.
   const contactId = data.contact_id ?? data.contact?.id;
   const action = typeof data.action === 'string' && data.action.trim() ? data.action.trim().toLowerCase() : status === 201 ? 'created' : 'updated';
   // Each value once: the contact's fields at the top level, the account's ID as account_id.
   const { contact, account, ...answer } = data;
   const { id: accountId, ...accountFields } = account ?? {};
-  return {
+  const result = {
     ...answer,
     ...contact,
     id: contactId,
@@ -53,6 +53,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     action,
     account: account ? accountFields : null,
   };
+  return withNotes(result, notes);
 };
 
 export default defineCreate({

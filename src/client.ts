@@ -68,13 +68,20 @@ export async function callEndpoint<T = unknown>(
   endpoint: Endpoint,
   input: Readonly<Record<string, unknown>>,
   options: SendOptions = {},
-): Promise<{ status: number; data: T }> {
+): Promise<{ status: number; data: T; notes: string[] }> {
   const built = buildRequest(endpoint, input);
   if (!built.ok) throw new z.errors.Error(describeProblems(built.problems), 'invalid_input', 400);
   const answer = await send<T>(z, built.request, contextOf(endpoint, built.request, options));
   if (endpoint.permissions.some((permission) => permission.endsWith('(write)'))) confirmWrite(z, endpoint.noun, answer);
-  return answer;
+  return { ...answer, notes: built.notes };
 }
+
+/** The key under which an action's output lists the optional values it sent as typed. */
+export const INPUT_NOTES = 'input_notes';
+
+/** Reevo's answer, with the notes on values sent as typed (if any) for the Zap history and later steps. */
+export const withNotes = <T extends Record<string, unknown>>(data: T, notes: readonly string[]) =>
+  notes.length > 0 ? { ...data, [INPUT_NOTES]: [...notes] } : data;
 
 const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
@@ -106,8 +113,10 @@ export function confirmWrite(z: ZObject, noun: string, { status, data }: { statu
 }
 
 /** The perform of an action that sends its inputs to one endpoint and returns what Reevo answered. */
-export const performEndpoint = (endpoint: Endpoint) => async (z: ZObject, bundle: Bundle) =>
-  (await callEndpoint<Record<string, unknown>>(z, endpoint, bundle.inputData)).data;
+export const performEndpoint = (endpoint: Endpoint) => async (z: ZObject, bundle: Bundle) => {
+  const { data, notes } = await callEndpoint<Record<string, unknown>>(z, endpoint, bundle.inputData);
+  return withNotes(data, notes);
+};
 
 /** Sends a prepared request; network failures become errors that say what happened. */
 export async function send<T = unknown>(

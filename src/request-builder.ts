@@ -1,5 +1,5 @@
 import type { Endpoint, Param } from './endpoints';
-import type { WireValue } from './fields';
+import { quote, type WireValue } from './fields';
 import { isBlank } from './normalise';
 import { attributeWrapper } from './v2-writes';
 
@@ -21,7 +21,8 @@ export interface InputProblem {
   readonly message: string;
 }
 
-export type BuildResult = { ok: true; request: ReevoRequest } | { ok: false; problems: InputProblem[] };
+/** `notes`: optional values sent as typed because they could not be normalised, in words for the output. */
+export type BuildResult = { ok: true; request: ReevoRequest; notes: string[] } | { ok: false; problems: InputProblem[] };
 
 /** Dynamic custom field inputs are named `<custom fields key>__<API name>`, e.g. `custom_fields__segment`. */
 export const CUSTOM_FIELD_SEPARATOR = '__';
@@ -37,6 +38,7 @@ export function buildRequest(
   mode: 'input' | 'wire' = 'input',
 ): BuildResult {
   const problems: InputProblem[] = [];
+  const notes: string[] = [];
   const values = new Map<Param, WireValue>();
 
   for (const param of endpoint.params) {
@@ -47,8 +49,13 @@ export function buildRequest(
       continue;
     }
     const parsed = (mode === 'input' ? field.input : field.check).safeParse(raw);
+    // An optional body value that cannot be normalised goes as typed rather than failing the write.
+    const typed = !parsed.success && mode === 'input' && !param.required && (param.in ?? 'body') === 'body' ? field.asTyped?.input.safeParse(raw) : undefined;
     if (parsed.success) values.set(param, parsed.data);
-    else problems.push({ key: field.key, label: field.label, message: parsed.error.issues.map((i) => i.message).join('; ') });
+    else if (typed?.success) {
+      values.set(param, typed.data);
+      notes.push(`${field.label} (${field.key}) ${quote(raw)} was sent as typed: ${field.asTyped!.why}.`);
+    } else problems.push({ key: field.key, label: field.label, message: parsed.error.issues.map((i) => i.message).join('; ') });
   }
 
   if (endpoint.oneOf) {
@@ -71,7 +78,7 @@ export function buildRequest(
 
   problems.push(...clearedAndFilled(values));
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, request: assemble(endpoint, values) };
+  return { ok: true, request: assemble(endpoint, values), notes };
 }
 
 /** A field both given a value and chosen to be cleared is a contradiction, not a choice to make silently. */

@@ -33,6 +33,11 @@ export interface Field {
   readonly clayColumn: string;
   /** For IDs: the hidden trigger that lists choices and the search that finds one. */
   readonly dropdown?: { readonly dynamic: string; readonly search?: string };
+  /**
+   * For an optional body value that `input` cannot normalise: what may still go as typed, and why
+   * it was not normalised. Identifiers and required values never use it.
+   */
+  readonly asTyped?: { readonly input: Schema; readonly why: string };
 }
 
 /** A zod schema, of which the app needs only `safeParse`. */
@@ -238,11 +243,22 @@ export function url(f: FieldText & { example: string }): Field {
   };
 }
 
+/** Looks like a phone number (7 to 15 digits and phone punctuation), whether or not it can be read. */
+const phoneLike = (text: string) => {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/\D/g, '').length;
+  return /^[+\d\s().\-/]+$/.test(trimmed) && digits >= 7 && digits <= 15 ? trimmed : undefined;
+};
+
 export function phone(f: FieldText & { example: string }): Field {
   return {
     ...base(f),
     zapier: { type: 'string' },
     wire: 'string',
+    asTyped: {
+      input: readScalar(phoneLike, 'is not a phone number'),
+      why: 'it has no country code and is not a US number, so it could not be put in international form (add the country code, e.g. +44 20 7946 0958)',
+    },
     input: readScalar(normalisePhone, 'is not a phone number (add the country code, e.g. +44 20 7946 0958)'),
     check: lazy((z) => z.string().regex(/^\+[1-9]\d{6,14}$/, 'is not an E.164 phone number such as +14155550123')),
     example: f.example,

@@ -20,7 +20,7 @@ describe('the Reevo client', () => {
   it('sends the key in x-api-key to the configured base URL and returns the data', async () => {
     const scope = reevo().get(accountPath).matchHeader('x-api-key', TEST_API_KEY).reply(200, { id: ACCOUNT_ID, name: 'Acme' });
     const result = await runGet();
-    expect(result).toEqual({ status: 200, data: { id: ACCOUNT_ID, name: 'Acme' } });
+    expect(result).toEqual({ status: 200, data: { id: ACCOUNT_ID, name: 'Acme' }, notes: [] });
     expect(scope.isDone()).toBe(true);
   });
 
