@@ -29,7 +29,7 @@ export const contactFields = {
   phone_number: phone({
     key: 'phone_number',
     label: 'Phone Number',
-    helpText: 'Any common format works, e.g. `+44 20 7946 0958` or `(415) 555-0123`. Reevo gets it in international (E.164) form; numbers without a country code are read as US numbers.',
+    helpText: 'Any common format works, e.g. `+44 20 7946 0958` or `(415) 555-0123`. Reevo gets it in international (E.164) form; numbers without a country code are read as US numbers, and one that is not a US number is sent as typed (and listed under Input Notes in the output).',
     example: '+14155550123',
     clayColumn: 'Phone',
   }),
