@@ -36,9 +36,14 @@ export interface TableRow {
   readonly cells: Cells;
 }
 
-/** The rows of a CSV table, one at a time; fails before the first row if a needed column is missing. */
-export async function* readTable(csvPath: string, prepared: PreparedRecipe, onHeader?: (columns: string[]) => void): AsyncGenerator<TableRow> {
-  const parser = createReadStream(csvPath).pipe(
+/**
+ * The rows of a CSV table in batches (as they come off the parser: one await per batch, not per
+ * row, which a 100,000-row check would feel); fails before the first row if a needed column is
+ * missing.
+ */
+export async function* readTableBatches(csvPath: string, prepared: PreparedRecipe, onHeader?: (columns: string[]) => void): AsyncGenerator<TableRow[]> {
+  const source = createReadStream(csvPath);
+  const parser = source.pipe(
     parse({
       bom: true,
       skip_empty_lines: true,
@@ -56,18 +61,47 @@ export async function* readTable(csvPath: string, prepared: PreparedRecipe, onHe
       },
     }),
   );
+  // Kept from the start: the parser may fail while the caller is busy with a batch.
+  let failure: Error | undefined;
+  parser.on('error', (error: Error) => (failure ??= error));
+  source.on('error', (error) => parser.destroy(error));
   let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
-      row += 1;
-      yield { row, cells: record };
+    for (;;) {
+      if (failure) throw failure;
+      const batch: TableRow[] = [];
+      for (let record = parser.read() as Cells | null; record !== null; record = parser.read() as Cells | null) batch.push({ row: (row += 1), cells: record });
+      if (batch.length > 0) yield batch;
+      else if (parser.readableEnded) return;
+      else {
+        await more(parser);
+        if (failure) throw failure;
+      }
     }
   } catch (error) {
     if (error instanceof TableError) throw error;
     const cause = (error as { cause?: unknown }).cause;
     if (cause instanceof TableError) throw cause;
     throw new TableError(`Cannot read ${csvPath}: ${(error as Error).message}`);
+  } finally {
+    parser.destroy();
   }
+}
+
+/** Waits until the stream has more to read, has ended or has failed, and leaves no listener behind. */
+function more(stream: NodeJS.ReadableStream): Promise<void> {
+  return new Promise((done) => {
+    const ready = () => {
+      stream.off('readable', ready).off('end', ready).off('error', ready);
+      done();
+    };
+    stream.on('readable', ready).on('end', ready).on('error', ready);
+  });
+}
+
+/** The rows of a CSV table, one at a time. */
+export async function* readTable(csvPath: string, prepared: PreparedRecipe, onHeader?: (columns: string[]) => void): AsyncGenerator<TableRow> {
+  for await (const batch of readTableBatches(csvPath, prepared, onHeader)) yield* batch;
 }
 
 export interface CheckSummary {
@@ -119,7 +153,7 @@ export async function checkTableFile(recipe: Recipe | string, csvPath: string, o
   const counts = { rows: 0, ok: 0, withProblems: 0, waiting: 0, done: 0, condition: 0 };
   const problemsByColumn: Record<string, number> = {};
   const warningsByColumn: Record<string, number> = {};
-  for await (const { row, cells } of readTable(csvPath, prepared)) {
+  for await (const batch of readTableBatches(csvPath, prepared)) for (const { row, cells } of batch) {
     counts.rows += 1;
     let outcome = evaluateRow(prepared, cells, row, options.baseUrl ?? DEFAULT_BASE_URL);
     if (outcome.status === 'skipped') counts[outcome.why] += 1;

@@ -158,6 +158,9 @@ test('an unknown recipe or a broken recipe file stops with exit status 2', async
   const unknown = await cli(['check', 'create_lead', example('contacts')]);
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('There is no recipe named create_lead. The recipes are: upsert_account_contact');
+  const missing = await cli(['check', 'create_task', join(tempDir(), 'nowhere.csv')]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toMatch(/^Cannot read .*nowhere\.csv: ENOENT/);
   const dir = tempDir();
   const original = recipeByName('create_account')!;
   const recipe = { ...original, bodyFormula: { ...original.bodyFormula!, formula: 'JSON.stringify({"name": {{Company Name}},' } };
