@@ -21,11 +21,14 @@ export function quietCoreMemoryGuard(): void {
   jest.spyOn(process, 'memoryUsage').mockImplementation(() => ({ ...real(), rss: 100 * 1024 * 1024 }) as NodeJS.MemoryUsage);
 }
 
-/** Runs a perform function through zapier-platform-core; never throws. */
-export async function runPerform(perform: PerformFunction, bundle: Partial<Bundle>): Promise<Outcome> {
+/**
+ * Runs a perform function through zapier-platform-core; never throws. Each run starts with an
+ * empty z.cache unless `sharedCache` (webhook deliveries, whose duplicates z.cache catches), so a
+ * step run again with the same input is not taken for a repeat (Enroll Contact in Sequence).
+ */
+export async function runPerform(perform: PerformFunction, bundle: Partial<Bundle>, sharedCache = false): Promise<Outcome> {
   try {
-    // Each run starts with an empty z.cache, as separate Zap runs of the same step would not share one.
-    const result = await appTester(perform, bundle as Bundle, true);
+    const result = await appTester(perform, bundle as Bundle, !sharedCache);
     return { ok: true, result };
   } catch (raw) {
     return { ok: false, error: describeError(raw) };

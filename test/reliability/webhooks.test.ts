@@ -70,7 +70,7 @@ function deliver(op: Operation, subscriptionId: string, options: DeliveryOptions
     subscribeData: { id: subscriptionId, secret: SECRET, event_types: [eventTypeOf(op)], target_url: 'https://hooks.zapier.com/x' },
     cleanedRequest: cleaned,
     rawRequest: { content, headers },
-  } as unknown as Partial<Bundle>);
+  } as unknown as Partial<Bundle>, true);
 }
 
 const refused = (outcome: Outcome) => {
