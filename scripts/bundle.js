@@ -14,6 +14,26 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * creates/ and searches/ register every file of their folder, read at run time (src/operation-folder.ts);
+ * in the bundle there is no folder, so their index becomes static requires of the same files.
+ */
+const operationFolders = {
+  name: 'operation-folders',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](creates|searches)[\\/]index\.js$/ }, (args) => {
+      const dir = path.dirname(args.path);
+      const { operationFiles } = require(path.join(dir, '..', 'src', 'operation-folder.js'));
+      const requires = operationFiles(dir).map((file) => `require(${JSON.stringify(`./${file}`)}).default`);
+      return {
+        contents: `const { keyedByKey } = require('../src/operation-folder');\nexports.__esModule = true;\nexports.default = keyedByKey([${requires.join(', ')}]);\n`,
+        loader: 'js',
+        resolveDir: dir,
+      };
+    });
+  },
+};
+
 const [entry, outfile] = process.argv.slice(2);
 esbuild
   .build({
@@ -26,7 +46,7 @@ esbuild
     minify: true,
     legalComments: 'none',
     external: ['zapier-platform-core'],
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, operationFolders],
     logLevel: 'warning',
   })
   .catch(() => process.exit(1));

@@ -51,7 +51,11 @@ describe.each(Object.keys(FOLDERS) as Folder[])('%s/', (folder) => {
         for (const file of operationFiles(folder)) {
           const entry = Object.values(registered).find((operation) => operation.key === file);
           if (!entry) {
-            report(`step 1: ${folder}/${file}.ts is not registered (or its key is not '${file}'): import it in ${folder}/index.ts and add it to the map, keyed by its key`);
+            report(
+              folder === 'triggers'
+                ? `step 1: ${folder}/${file}.ts is not registered (or its key is not '${file}'): import it in ${folder}/index.ts and add it to the map, keyed by its key`
+                : `step 1: ${folder}/${file}.ts defines no operation with the key '${file}': name the file after the operation's key`,
+            );
           }
         }
         for (const [mapKey, operation] of Object.entries(registered)) {

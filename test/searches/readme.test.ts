@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { PlainInputField } from 'zapier-platform-core';
 import { join } from 'node:path';
 import searches from '../../searches';
 import { endpoints, V2, type Endpoint, type EndpointName } from '../../src/endpoints';
@@ -27,13 +28,14 @@ const relative = (path: string) => path.replace('/api/v1/public', '');
 describe('searches/README.md', () => {
   it('has one row per search with its label, every endpoint it calls, every input key and the permissions', () => {
     expect(rows).toHaveLength(Object.keys(searches).length);
-    for (const [key, search] of Object.entries(searches) as Array<[keyof typeof searches, (typeof searches)[keyof typeof searches]]>) {
+    for (const [key, search] of Object.entries(searches)) {
       const row = rows.find((line) => line.startsWith(`| \`${key}\` | ${search.display.label} |`));
       expect([key, row !== undefined]).toEqual([key, true]);
       const permissions = [...new Set(endpointsOf(key).flatMap((endpoint) => endpoint.permissions))].join(', ');
       expect(row?.endsWith(`| ${permissions} |`)).toBe(true);
       for (const endpoint of endpointsOf(key)) expect(row).toContain(`${endpoint.method} ${relative(endpoint.path)}`);
-      for (const field of search.operation.inputFields ?? []) expect([key, row?.includes(`\`${field.key}\``)]).toEqual([key, true]);
+      const plain = (search.operation.inputFields ?? []).filter((field): field is PlainInputField => typeof field === 'object');
+      for (const field of plain) expect([key, row?.includes(`\`${field.key}\``)]).toEqual([key, true]);
     }
   });
 
