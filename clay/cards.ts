@@ -46,7 +46,7 @@ function card(r: Recipe, all: readonly Recipe[]): string[] {
     `| Account | **${r.account.name}** (${cell(pairs(r.account.headers))}, saved once: see the guide) |`,
     `| Body | ${r.body === null || !r.bodyFormula ? code(r.body ?? '(none: a GET has no body)') : `${code(r.body)}: only the chip of the formula column **${r.bodyFormula.column}** (below)`} |`,
     `| Remove null & undefined values | ${r.removeNullAndUndefinedValues ? 'On' : 'Off'} |`,
-    `| Field Paths to Return | ${code(r.fieldPathsToReturn)} |`,
+    `| Field Paths to Return | ${r.fieldPathsToReturn ? code(r.fieldPathsToReturn) : '(empty: the whole response, for the formula column below)'} |`,
     '',
   ];
   if (r.bodyFormula) {
@@ -90,7 +90,7 @@ function card(r: Recipe, all: readonly Recipe[]): string[] {
     );
   }
   lines.push(
-    '**After a run** — Add as column:',
+    r.returns.some((ret) => ret.path === undefined) ? '**After a run** — add these columns:' : '**After a run** — Add as column:',
     '',
     ...r.returns.map((ret) =>
       ret.path === undefined
