@@ -199,7 +199,7 @@ function firstChoice(choices: PlainInputField['choices']): string | undefined {
 /**
  * Input sets to try, most likely to succeed first: the required inputs alone, then with each
  * optional input added on its own (a search needs at least one of its fields, but not both an ID
- * and search fields), then everything.
+ * and search fields), then everything; then each of these with unique values.
  */
 export function candidateInputs(op: Operation): Array<Record<string, unknown>> {
   const required = op.inputFields.filter((field) => field.required);
@@ -207,7 +207,8 @@ export function candidateInputs(op: Operation): Array<Record<string, unknown>> {
   const base = Object.fromEntries(required.map((field) => [field.key, validValue(field)]));
   const sets = [base, ...optional.map((field) => ({ ...base, [field.key]: validValue(field) }))];
   sets.push(Object.fromEntries(op.inputFields.map((field) => [field.key, validValue(field)])));
-  return sets;
+  // Then the same with unique text, emails and domains, for a create that refuses a duplicate (an email belongs to one contact).
+  return [...sets, ...sets.map((set) => freshInput(op, set))];
 }
 
 let fresh = 0;
