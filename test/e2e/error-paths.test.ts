@@ -3,7 +3,7 @@ import { testConnection } from '../../authentication';
 import { DEMO_KEYS, PRIMARY_ORG } from '../../sandbox';
 import { sampleAccount, sampleContact, sampleEnrollment, sampleOpportunity, sampleUser } from '../../src/samples';
 import triggers from '../../triggers';
-import { candidateInputs, creates, searches } from '../helpers/operations';
+import { candidateInputs, creates, freshInput, searches, type Operation } from '../helpers/operations';
 import { useSandbox } from '../helpers/sandbox';
 import { appTester, caught } from '../helpers/zapier';
 
@@ -15,7 +15,14 @@ import { appTester, caught } from '../helpers/zapier';
  */
 
 type Perform = (z: never, bundle: never) => Promise<unknown>;
-type Run = { perform: Perform; inputData?: Record<string, unknown>; candidates?: Array<Record<string, unknown>>; extra?: Partial<Bundle> };
+type Run = {
+  perform: Perform;
+  inputData?: Record<string, unknown>;
+  /** For an operation without a hand-picked input: where its candidates come from, and whether each run needs unique values. */
+  operation?: Operation;
+  unique?: boolean;
+  extra?: Partial<Bundle>;
+};
 
 /** Inputs chosen by hand; an operation without one here runs with the first of its candidate inputs (test/helpers/operations.ts) that works. */
 const minimalInputs: Record<string, Record<string, unknown>> = {
@@ -41,7 +48,7 @@ const NOT_REEVO_API = new Set(['start_workflow']);
 const actions = [...creates(), ...searches()].filter((op) => !NOT_REEVO_API.has(op.key));
 
 const runs: Array<[string, Run]> = [
-  ...actions.map((op) => [`${op.kind} ${op.key}`, { perform: op.perform as Perform, inputData: minimalInputs[op.key], candidates: candidateInputs(op) }] as [string, Run]),
+  ...actions.map((op) => [`${op.kind} ${op.key}`, { perform: op.perform as Perform, inputData: minimalInputs[op.key], operation: op }] as [string, Run]),
   ...Object.values(triggers)
     .filter((op) => op.operation.type === 'hook')
     .map((op) => [`subscribe ${op.key}`, {
@@ -65,15 +72,17 @@ afterEach(() => {
 });
 
 // Each run with an empty z.cache, as a separate Zap run would (Enroll Contact in Sequence remembers its enrollments).
-const run = ({ perform, inputData, extra }: Run, apiKey: string) =>
-  appTester(perform as never, { authData: { api_key: apiKey }, inputData, ...extra }, true);
+const run = ({ perform, inputData, operation, unique, extra }: Run, apiKey: string) =>
+  appTester(perform as never, { authData: { api_key: apiKey }, inputData: unique && operation && inputData ? freshInput(operation, inputData) : inputData, ...extra }, true);
 
 beforeAll(async () => {
   for (const [, op] of runs) {
-    for (const candidate of op.inputData ? [] : (op.candidates ?? [])) {
+    for (const candidate of op.inputData || !op.operation ? [] : candidateInputs(op.operation)) {
       const worked = await run({ ...op, inputData: candidate }, DEMO_KEYS.full).then(() => true, () => false);
       if (worked) {
         op.inputData = candidate;
+        // A create that refuses the same values twice (an email belongs to one contact) gets unique ones in each run.
+        op.unique = !(await run(op, DEMO_KEYS.full).then(() => true, () => false));
         break;
       }
     }
