@@ -1,9 +1,10 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { performEndpoint } from '../src/client';
 import { endpoints } from '../src/endpoints';
-import { normaliseEmail } from '../src/normalise';
+import { buildRequest, describeProblems } from '../src/request-builder';
 import { enrollmentOutputFields } from '../src/output-fields';
 import { sampleEnrollment } from '../src/samples';
+import { yesNo } from '../src/yes-no';
 import { inputFieldsFor } from '../src/zapier-fields';
 
 const REAL_EMAIL_WARNING =
@@ -19,15 +20,17 @@ interface Remembered {
   readonly at: string;
 }
 
-/** One memory per connection, contact and sequence; the email as Reevo matches it, in any case. */
-const memoryKey = (input: Bundle['inputData']) =>
-  `enrollment:${String(input.sequence_id ?? '').trim().toLowerCase()}:${normaliseEmail(String(input.contact_email ?? '')) ?? ''}`;
+/** One memory per connection, contact and sequence, both as normalised for Reevo. */
+const memoryKey = (body: Readonly<Record<string, unknown>>) => `enrollment:${String(body.sequence_id)}:${String(body.contact_email)}`;
 
-const yes = (value: unknown) => value === true || /^(true|yes|1)$/i.test(String(value ?? '').trim());
+const ENROLL_AGAIN = { key: 'enroll_again', label: 'Enroll Again Within 30 Days' };
 
 export const perform = async (z: ZObject, bundle: Bundle) => {
-  const key = memoryKey(bundle.inputData);
-  if (!yes(bundle.inputData.enroll_again)) {
+  // Checked before the memory is asked, so the memory knows the contact as Reevo will.
+  const built = buildRequest(endpoints.enrollInSequence, bundle.inputData);
+  if (!built.ok) throw new z.errors.Error(describeProblems(built.problems), 'invalid_input', 400);
+  const key = memoryKey(built.request.body ?? {});
+  if (!yesNo(z, bundle.inputData.enroll_again, ENROLL_AGAIN)) {
     // Core's types leave out get's scope, which it takes at run time like set's.
     const getScoped = z.cache.get as (key: string, scope: string[]) => Promise<Remembered | null>;
     const earlier = await getScoped(key, ['auth']);
@@ -58,8 +61,7 @@ export default defineCreate({
         contact_email: { helpText: "The email of the contact to enroll, e.g. `jane.doe@acme.com`. The contact must already exist in Reevo (add it with Create or Update Contact and Account first)." },
       }),
       {
-        key: 'enroll_again',
-        label: 'Enroll Again Within 30 Days',
+        ...ENROLL_AGAIN,
         type: 'boolean',
         required: false,
         default: 'no',

@@ -6,15 +6,17 @@ import { opportunityOutputFields } from '../src/output-fields';
 import { hasName, matchOpportunitiesByName } from '../src/ranking';
 import { findByIdOrFields, labelledAs, recordIdInput } from '../src/record-search';
 import { sampleOpportunity } from '../src/samples';
+import { yesNo } from '../src/yes-no';
 import { inputField } from '../src/zapier-fields';
+
+const PARTIAL = { key: 'partial_name_match', label: 'Partial Name Match' };
 
 const inputFields = [
   inputField(opportunityFields.display_name, {
     helpText: 'The name of the deal, e.g. `Acme Analytics - Annual Plan`. Finds the opportunity with this whole name (case and spacing aside), unless Partial Name Match is Yes.',
   }),
   {
-    key: 'partial_name_match',
-    label: 'Partial Name Match',
+    ...PARTIAL,
     type: 'boolean',
     required: false,
     default: 'no',
@@ -32,16 +34,16 @@ const inputFields = [
   }),
 ];
 
-const yes = (value: unknown) => value === true || /^(true|yes|1)$/i.test(String(value ?? '').trim());
-
-export const perform = async (z: ZObject, bundle: Bundle) =>
-  findByIdOrFields(z, bundle.inputData, {
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const partial = yesNo(z, bundle.inputData.partial_name_match, PARTIAL);
+  return findByIdOrFields(z, bundle.inputData, {
     byId: labelledAs(endpoints.getOpportunity, inputFields),
     byFields: labelledAs(endpoints.searchOpportunities, inputFields),
     rank: (opportunities, input) =>
-      isBlank(input.display_name) ? opportunities : matchOpportunitiesByName(opportunities, String(input.display_name), yes(input.partial_name_match)),
-    until: (opportunity, input) => isBlank(input.display_name) || yes(input.partial_name_match) || hasName(opportunity, String(input.display_name)),
+      isBlank(input.display_name) ? opportunities : matchOpportunitiesByName(opportunities, String(input.display_name), partial),
+    until: (opportunity, input) => isBlank(input.display_name) || partial || hasName(opportunity, String(input.display_name)),
   });
+};
 
 export default defineSearch({
   key: 'find_opportunity',

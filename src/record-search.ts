@@ -3,6 +3,7 @@ import { callEndpoint, hasId } from './client';
 import type { Endpoint } from './endpoints';
 import type { Field } from './fields';
 import { isBlank } from './normalise';
+import { buildRequest, describeProblems } from './request-builder';
 import { inputField } from './zapier-fields';
 
 /**
@@ -130,6 +131,10 @@ export async function findByIdOrFields(z: ZObject, input: Input, search: ByIdOrF
       400,
     );
   }
+  // Every filled-in input is checked before the first request, the fallback's too.
+  const checks = [...(idGiven ? [buildRequest(search.byId, { [idKey]: input[idKey] })] : []), ...(fieldsGiven ? [buildRequest(search.byFields, input)] : [])];
+  const problems = checks.flatMap((check) => (check.ok ? [] : check.problems));
+  if (problems.length > 0) throw new z.errors.Error(describeProblems(problems), 'invalid_input', 400);
   if (idGiven) {
     const found = await getRecordById(z, search.byId, { [idKey]: input[idKey] });
     if (found.length > 0 || !fieldsGiven) return found;
