@@ -72,8 +72,10 @@ async function counted<T>(counter: Counter, fn: () => Promise<T>): Promise<{ res
 
 /** One Zap run of an action: resolve the dynamic input fields, then perform. */
 async function zapRun(counter: Counter, op: Operation, inputData: Record<string, unknown>): Promise<unknown> {
-  for (const fields of op.dynamicInputFields) await counter.tester(fields, bundle(inputData));
-  return counter.tester(op.perform as PerformFunction, bundle(inputData));
+  // A step that refuses to repeat itself (Enroll Contact in Sequence remembers its enrollments) is asked to, so each run does its work.
+  const input = op.inputFields.some((field) => field.key === 'enroll_again') ? { ...inputData, enroll_again: true } : inputData;
+  for (const fields of op.dynamicInputFields) await counter.tester(fields, bundle(input));
+  return counter.tester(op.perform as PerformFunction, bundle(input));
 }
 
 /** The first of the operation's candidate inputs that runs without an error (its calls are not counted). */
