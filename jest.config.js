@@ -8,7 +8,7 @@ module.exports = {
   // Type errors are caught once, up front, by `tsc -p tsconfig.test.json` in `npm test`.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true } }] },
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/setup-nock.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup-nock.ts', '<rootDir>/test/setup-core.ts'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   testTimeout: 20000,
 };

@@ -6,7 +6,6 @@ import triggers from '../../triggers';
 import { candidateInputs, creates, freshInput, searches, type Operation } from '../helpers/operations';
 import { useSandbox } from '../helpers/sandbox';
 import { appTester, caught } from '../helpers/zapier';
-import { quietCoreMemoryGuard } from '../reliability/harness';
 
 /**
  * Every create, search and instant-trigger subscription, through zapier-platform-core against the
@@ -77,8 +76,6 @@ const run = ({ perform, inputData, operation, unique, extra }: Run, apiKey: stri
   appTester(perform as never, { authData: { api_key: apiKey }, inputData: unique && operation && inputData ? freshInput(operation, inputData) : inputData, ...extra }, true);
 
 beforeAll(async () => {
-  // Hundreds of runs in one Jest worker: core's Lambda memory guard would end the process.
-  quietCoreMemoryGuard();
   for (const [, op] of runs) {
     for (const candidate of op.inputData || !op.operation ? [] : candidateInputs(op.operation)) {
       const worked = await run({ ...op, inputData: candidate }, DEMO_KEYS.full).then(() => true, () => false);

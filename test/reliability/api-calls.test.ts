@@ -6,12 +6,10 @@
 import nock from 'nock';
 import { countApiCalls, type CallCount } from '../helpers/api-calls';
 import { allOperations, searchOrCreates } from '../helpers/operations';
-import { quietCoreMemoryGuard } from './harness';
 
 let counts: CallCount[];
 
 beforeAll(async () => {
-  quietCoreMemoryGuard();
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   counts = await countApiCalls();

@@ -8,7 +8,7 @@ import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { allOperations, type Operation, type PerformFunction } from '../helpers/operations';
 import { DEMO_KEYS, startSandbox, type Fault, type RunningSandbox } from '../../sandbox';
-import { quietCoreMemoryGuard, runPerform, workingInput, type Outcome } from './harness';
+import { runPerform, workingInput, type Outcome } from './harness';
 
 let sandbox: RunningSandbox;
 
@@ -25,7 +25,6 @@ const steps: Step[] = [];
 const TARGET_URL = 'https://hooks.zapier.com/hooks/standard/000000/faults/';
 
 beforeAll(async () => {
-  quietCoreMemoryGuard();
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   sandbox = await startSandbox();

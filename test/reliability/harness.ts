@@ -12,16 +12,6 @@ export interface Outcome {
 }
 
 /**
- * Core's worker-recycling guard exits the process after 250 invocations once RSS passes 450 MB
- * (meant for a Lambda worker). These files run hundreds to thousands of invocations in one Jest
- * worker, which may already be large, so the guard is shown a small RSS. Call in beforeAll.
- */
-export function quietCoreMemoryGuard(): void {
-  const real = process.memoryUsage.bind(process);
-  jest.spyOn(process, 'memoryUsage').mockImplementation(() => ({ ...real(), rss: 100 * 1024 * 1024 }) as NodeJS.MemoryUsage);
-}
-
-/**
  * Runs a perform function through zapier-platform-core; never throws. Each run starts with an
  * empty z.cache unless `sharedCache` (webhook deliveries, whose duplicates z.cache catches), so a
  * step run again with the same input is not taken for a repeat (Enroll Contact in Sequence).

@@ -12,7 +12,7 @@ import nock from 'nock';
 import { catalogField, creates, searches, type Operation } from '../helpers/operations';
 import { isBlank } from '../../src/normalise';
 import { inputsFor } from './arbitraries';
-import { bundleFor, fieldNames, quietCoreMemoryGuard, recordReevo, runPerform } from './harness';
+import { bundleFor, fieldNames, recordReevo, runPerform } from './harness';
 import { judge } from './wire';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
@@ -21,7 +21,6 @@ const operations = [...creates(), ...searches()].filter((op) => op.perform && op
 
 beforeAll(() => {
   nock.disableNetConnect();
-  quietCoreMemoryGuard();
 });
 
 afterEach(() => {

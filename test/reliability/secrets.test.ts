@@ -10,7 +10,6 @@ import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import { allOperations, candidateInputs, type PerformFunction } from '../helpers/operations';
 import { appTester } from '../helpers/zapier';
-import { quietCoreMemoryGuard } from './harness';
 
 const SECRET = 'rv_live_SECRET_7c1e9a44b2d84f0e_DO_NOT_LEAK';
 /** Parts of the key too: a message that shows half a key leaks it as well. */
@@ -30,7 +29,6 @@ function echoBody(request: http.IncomingMessage, body: string): string {
 }
 
 beforeAll(async () => {
-  quietCoreMemoryGuard();
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   server = http.createServer((request, response) => {

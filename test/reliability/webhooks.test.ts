@@ -10,14 +10,13 @@ import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
 import { triggers, type Operation } from '../helpers/operations';
 import { signatureFor, SIGNATURE_HEADER, REPLAY_WINDOW_SECONDS } from '../../src/webhooks';
-import { quietCoreMemoryGuard, runPerform, type Outcome } from './harness';
+import { runPerform, type Outcome } from './harness';
 
 const SECRET = 'whsec_reliability_test_secret_0123456789abcdef';
 const hooks = triggers().filter((op) => op.isHook && op.perform);
 const definitions = (App as unknown as { triggers: Record<string, { operation: { sample?: Record<string, unknown> } }> }).triggers;
 
 beforeAll(() => {
-  quietCoreMemoryGuard();
   nock.disableNetConnect();
 });
 
