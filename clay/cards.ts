@@ -2,7 +2,7 @@
  * clay/RECIPES.md: one card per recipe in Clay's field order, written from the recipes so the
  * cards and the JSON files cannot disagree.
  */
-import type { KeyValue, Recipe } from './recipes';
+import { isWorkflowRecipe, type KeyValue, type Recipe } from './recipes';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
@@ -33,7 +33,7 @@ function card(r: Recipe, all: readonly Recipe[]): string[] {
   const lines = [
     `## ${r.title}`,
     '',
-    `${r.summary} Recipe \`${r.name}\` · [recipes/${r.name}.json](recipes/${r.name}.json) · key permissions: ${r.permissions.join(', ')}.`,
+    `${r.summary} Recipe \`${r.name}\` · [recipes/${r.name}.json](recipes/${r.name}.json) · ${isWorkflowRecipe(r) ? 'no Reevo API key: the workflow URL is the credential' : `key permissions: ${r.permissions.join(', ')}`}.`,
     '',
     '**Configure**',
     '',
@@ -43,7 +43,9 @@ function card(r: Recipe, all: readonly Recipe[]): string[] {
     `| Endpoint | ${code(r.endpoint)} |`,
     `| Query String | ${cell(pairs(r.queryString))} |`,
     `| Headers | ${cell(pairs(r.headers))} |`,
-    `| Account | **${r.account.name}** (${cell(pairs(r.account.headers))}, saved once: see the guide) |`,
+    isWorkflowRecipe(r)
+      ? `| Account | none; **${r.account.name}** (${cell(pairs(r.account.headers))}) only if the trigger has a key. Never **Reevo API key**: it would send your Reevo key to the workflow URL |`
+      : `| Account | **${r.account.name}** (${cell(pairs(r.account.headers))}, saved once: see the guide) |`,
     `| Body | ${r.body === null || !r.bodyFormula ? code(r.body ?? '(none: a GET has no body)') : `${code(r.body)}: only the chip of the formula column **${r.bodyFormula.column}** (below)`} |`,
     `| Remove null & undefined values | ${r.removeNullAndUndefinedValues ? 'On' : 'Off'} |`,
     `| Field Paths to Return | ${r.fieldPathsToReturn ? code(r.fieldPathsToReturn) : '(empty: the whole response, for the formula column below)'} |`,

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL } from '../src/config';
-import { generateRecipes, type Recipe } from './recipes';
+import { generateRecipes, isWorkflowRecipe, type Recipe } from './recipes';
 import { evaluateRow, prepareRecipe, TemplateError, type RowIssue, type RowOutcome } from './rows';
 import { fixTable, describeChange } from './fix';
 import { checkKeyText, KeyRefused, parseRate, sendTable, siblingPath, type RateLimit, type SendSummary } from './send';
@@ -28,7 +28,8 @@ Usage:
   reevo-clay render RECIPE TABLE.csv       each row's request exactly as Clay would send it
   reevo-clay check  RECIPE TABLE.csv       check every row against Reevo's API; sends nothing
   reevo-clay fix    RECIPE TABLE.csv       write a cleaned copy of the table and list every change
-  reevo-clay send   RECIPE TABLE.csv       send the rows to Reevo (key from REEVO_API_KEY)
+  reevo-clay send   RECIPE TABLE.csv       send the rows to Reevo (key from REEVO_API_KEY; start_workflow
+                                           sends no Reevo key, only REEVO_WORKFLOW_KEY if the trigger has one)
 
 RECIPE is a recipe name (see list) or the path of a recipe JSON file you copied and edited.
 TABLE.csv is the Clay table exported as CSV (row 1 is the first row under the header).
@@ -166,7 +167,8 @@ async function render(recipe: Recipe, table: string, map: ReadonlyMap<string, st
       continue;
     }
     const { request } = outcome;
-    out(`### row ${row}\n${request.method} ${request.url}\n`);
+    // A workflow URL is the workflow's secret: shown by its host only.
+    out(`### row ${row}\n${request.method} ${isWorkflowRecipe(recipe) ? workflowUrlShown(request.url) : request.url}\n`);
     for (const header of request.headers) out(`${header.key}: ${header.value}\n`);
     for (const header of recipe.account.headers) out(`${header.key}: (from the Clay Account "${recipe.account.name}")\n`);
     if (request.body !== null) out(`\n${request.body}\n`);
@@ -207,7 +209,10 @@ async function fix(recipe: Recipe, table: string, map: ReadonlyMap<string, strin
 }
 
 async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, string>, values: Values, io: CliIo): Promise<number> {
-  const apiKey = checkKeyText(io.env.REEVO_API_KEY);
+  // Start Reevo Workflow sends no Reevo key: only the workflow's own key, when its trigger has one.
+  const workflow = isWorkflowRecipe(recipe);
+  const apiKey = workflow ? '' : checkKeyText(io.env.REEVO_API_KEY);
+  const workflowKey = workflow && io.env.REEVO_WORKFLOW_KEY?.trim() ? io.env.REEVO_WORKFLOW_KEY.trim() : undefined;
   const baseUrl = (values['base-url'] ?? io.env.REEVO_API_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   let url: URL;
   try {
@@ -248,6 +253,7 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
     summary = await sendTable(recipe, table, {
       baseUrl,
       apiKey,
+      ...(workflowKey ? { workflowKey } : {}),
       rate,
       retries,
       map,
@@ -268,7 +274,7 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
     process.off('SIGTERM', onSignal);
   }
   const out = (text: string) => io.stdout.write(text);
-  out(`Sent ${recipe.name} for ${summary.rows} row${summary.rows === 1 ? '' : 's'} of ${table} to ${baseUrl}:\n`);
+  out(`Sent ${recipe.name} for ${summary.rows} row${summary.rows === 1 ? '' : 's'} of ${table} to ${workflow ? 'the rows\' workflow URLs' : baseUrl}:\n`);
   out(`  ${summary.ok} ok, ${summary.failed} failed, ${summary.skipped} skipped by Only run if`);
   if (summary.resumed) out(`, ${summary.resumed} done in the earlier run`);
   if (summary.retries) out(`; ${summary.retries} retr${summary.retries === 1 ? 'y' : 'ies'}`);
@@ -285,4 +291,13 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
   if (summary.files.skipped) out(`  Rows Only run if skipped are in ${summary.files.skipped}.\n`);
   if (summary.files.out) out(`  Rows Reevo confirmed, with the returned fields, are in ${summary.files.out}.\n`);
   return summary.stop ? 3 : summary.failed > 0 ? 1 : 0;
+}
+
+function workflowUrlShown(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}/… (the Workflow URL cell)`;
+  } catch {
+    return '(the Workflow URL cell, which is not a web address)';
+  }
 }

@@ -15,7 +15,6 @@ import type { Field } from '../src/fields';
 import type { Recipe } from './recipes';
 import { isPlaceholder, prepareRecipe } from './rows';
 import { readTable, TableError } from './table';
-import { endpoints } from '../src/endpoints';
 
 export interface CellChange {
   readonly row: number;
@@ -79,9 +78,8 @@ export async function fixTable(recipe: Recipe, csvPath: string, outPath: string,
   if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) throw new TableError('--country is a two-letter country code, e.g. US or GB.');
   if (resolve(outPath) === resolve(csvPath)) throw new TableError('fix writes a cleaned copy: --out must not be the table itself.');
   const prepared = prepareRecipe(recipe, options.map);
-  const endpoint = endpoints[recipe.endpointName];
   const fields = recipe.columns.flatMap((column) => {
-    const param = endpoint.params.find((p) => p.field.key === column.field);
+    const param = prepared.endpoint.params.find((p) => p.field.key === column.field);
     return param ? [{ column: options.map?.get(column.name) ?? column.name, field: param.field }] : [];
   });
   let header: string[] = [];

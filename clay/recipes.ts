@@ -7,6 +7,7 @@
 import { DEFAULT_BASE_URL } from '../src/config';
 import { endpoints, V2, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
 import { attributeWrapper } from '../src/v2-writes';
+import { WORKFLOW_KEY_HEADER } from '../src/workflows';
 import type { Field } from '../src/fields';
 import { chip } from './template';
 
@@ -65,8 +66,8 @@ export interface Recipe {
   readonly summary: string;
   /** The name of the HTTP API column in Clay; a return formula reads the response through it. */
   readonly column: string;
-  /** Which entry of src/endpoints.ts this recipe calls. */
-  readonly endpointName: EndpointName;
+  /** Which entry of src/endpoints.ts this recipe calls, or a workflow's own URL (a column of the row). */
+  readonly endpointName: EndpointName | typeof WORKFLOW;
   readonly permissions: readonly string[];
   // Clay's fields, in the order Clay shows them.
   readonly method: Endpoint['method'];
@@ -94,6 +95,15 @@ export interface Recipe {
 }
 
 export const API_KEY_PLACEHOLDER = '<your Reevo API key>';
+export const WORKFLOW_KEY_PLACEHOLDER = '<the workflow key, only if its trigger has one>';
+
+/**
+ * The endpoint name of the recipe that starts a Reevo workflow: it POSTs to the URL the row gives
+ * (src/workflows.ts), with no Reevo API key, only the workflow's own key when it has one.
+ */
+export const WORKFLOW = 'workflow';
+
+export const isWorkflowRecipe = (recipe: Pick<Recipe, 'endpointName'>): boolean => recipe.endpointName === WORKFLOW;
 
 /**
  * The Clay Accounts (saved header sets) the recipes use: Reevo's v1 takes the key in `x-api-key`,
@@ -102,6 +112,7 @@ export const API_KEY_PLACEHOLDER = '<your Reevo API key>';
 const CLAY_ACCOUNTS = {
   v1: { name: 'Reevo API key', headers: [{ key: 'x-api-key', value: API_KEY_PLACEHOLDER }] },
   v2: { name: 'Reevo API key (v2)', headers: [{ key: 'Authorization', value: `Bearer ${API_KEY_PLACEHOLDER}` }] },
+  workflow: { name: 'Reevo workflow key', headers: [{ key: WORKFLOW_KEY_HEADER, value: WORKFLOW_KEY_PLACEHOLDER }] },
 } as const;
 
 /**
@@ -473,7 +484,7 @@ const SPECS: readonly RecipeSpec[] = [
 
 /** All recipes, in the order of the guide. */
 export function generateRecipes(): Recipe[] {
-  const recipes = SPECS.map(buildRecipe);
+  const recipes = [...SPECS.map(buildRecipe), workflowRecipe()];
   const names = new Set<string>();
   for (const recipe of recipes) {
     if (names.has(recipe.name)) throw new Error(`Two recipes are named ${recipe.name}`);
@@ -699,7 +710,11 @@ function bodyFormula(params: readonly Param[], fixed: NonNullable<Endpoint['fixe
     line.startsWith('\u0000') ? `  ${JSON.stringify(line.slice(1))}: {\n${groups.get(line.slice(1))!.join(',\n')}\n  }` : line,
   );
   for (const [key, value] of Object.entries(fixed)) expanded.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
-  const numbers = params.filter((p) => p.field.wire === 'number').map((p) => p.field.key);
+  return stringifyFormula(expanded, params.filter((p) => p.field.wire === 'number').map((p) => p.field.key));
+}
+
+/** `JSON.stringify` of the object's lines, leaving out every empty cell; `numbers` go out as numbers when plain. */
+function stringifyFormula(expanded: readonly string[], numbers: readonly string[]): string {
   const last = numbers.length
     ? `  return ${JSON.stringify(numbers)}.includes(key) && /^-?\\d+(\\.\\d+)?$/.test(String(value).trim()) ? Number(value) : value;`
     : '  return value;';
@@ -718,4 +733,91 @@ function bodyFormula(params: readonly Param[], fixed: NonNullable<Endpoint['fixe
 /** Clay formulas are JavaScript with `{{Column}}` chips. */
 function runIfFormula(filled: readonly string[], empty: readonly string[]): string {
   return [...filled.map((c) => `!!${chip(c)}`), ...empty.map((c) => `!${chip(c)}`)].join(' && ');
+}
+
+const WORKFLOW_TITLE = 'Start Reevo Workflow';
+
+/**
+ * Starts a Reevo workflow through its Webhook Received trigger, as the Zapier action Start Reevo
+ * Workflow does (src/workflows.ts): the row's cells become the workflow's variables. It calls no
+ * Reevo API endpoint, so it is built here rather than from src/endpoints.ts.
+ */
+function workflowRecipe(): Recipe {
+  const bodyColumn = `${WORKFLOW_TITLE} Body`;
+  const variables = [
+    { key: 'email', column: 'Email', label: 'Email', example: 'jane.doe@acme.com', help: 'A workflow variable: the lead\'s email, e.g. for the workflow to find or create the contact.' },
+    { key: 'company', column: 'Company Name', label: 'Company', example: 'Acme Corporation', help: 'A workflow variable: the company\'s name.' },
+    { key: 'lead_score', column: 'Lead Score', label: 'Lead Score', example: '82', help: 'A workflow variable, sent as a number when the cell is a plain number.' },
+  ] as const;
+  const started = 'Workflow Started';
+  return {
+    name: 'start_workflow',
+    title: WORKFLOW_TITLE,
+    summary: 'Starts a Reevo workflow whose trigger is Webhook Received, with the row\'s cells as its variables.',
+    column: WORKFLOW_TITLE,
+    endpointName: WORKFLOW,
+    permissions: [],
+    method: 'POST',
+    endpoint: chip('Workflow URL'),
+    queryString: [],
+    headers: [
+      { key: 'Content-Type', value: 'application/json' },
+      { key: 'Accept', value: 'application/json' },
+    ],
+    account: CLAY_ACCOUNTS.workflow,
+    body: chip(bodyColumn),
+    bodyFormula: {
+      column: bodyColumn,
+      formula: stringifyFormula(
+        variables.map((v) => `  ${JSON.stringify(v.key)}: ${chip(v.column)}`),
+        variables.filter((v) => v.key === 'lead_score').map((v) => v.key),
+      ),
+    },
+    removeNullAndUndefinedValues: true,
+    fieldPathsToReturn: '',
+    onlyRunIf: { formula: runIfFormula(['Workflow URL', 'Email'], [started]) },
+    rateLimit: RATE_LIMITS.write,
+    columns: [
+      {
+        name: 'Workflow URL',
+        field: 'workflow_url',
+        label: 'Workflow URL',
+        where: 'path',
+        required: true,
+        shape: 'text',
+        example: 'https://hooks.reevo.ai/workflows/0f3c9a27-5d1e-4b8a-9c6f-2e7d4a1b8c53',
+        help: 'The URL shown on the workflow\'s Webhook Received trigger in Reevo, starting with `https://`. Treat it like a password: anyone with it can start the workflow.',
+      },
+      ...variables.map((v): RecipeColumn => ({
+        name: v.column,
+        field: v.key,
+        label: v.label,
+        where: 'body',
+        required: v.key === 'email',
+        shape: v.key === 'lead_score' ? 'number' : 'text',
+        example: v.example,
+        help: v.help,
+      })),
+    ],
+    optionalBodyLines: [],
+    returns: [
+      {
+        column: started,
+        formula: `{{${WORKFLOW_TITLE}}} ? "queued" : ""`,
+        description: '`queued` once Reevo took the run (HTTP 2xx): the run is queued, not finished; the workflow\'s Runs tab shows how it ended.',
+      },
+    ],
+    chain: null,
+    rerun: {
+      safe: false,
+      explanation:
+        'Not safe to re-run: every run starts the workflow again (and spends Reevo workflow credits). A formula column "Workflow Started" (`{{Start Reevo Workflow}} ? "queued" : ""`) marks the rows Reevo took; the Only run if condition then skips them. Turn auto-update off for this column.',
+    },
+    notes: [
+      `Account: **none**, or **Reevo workflow key** (one header \`${WORKFLOW_KEY_HEADER}\`: the workflow's own key) only if the Webhook Received trigger is protected by a key. Never pick **Reevo API key**: it would send your Reevo API key to the workflow URL. The header name is an assumption (Reevo does not say how the key is sent): test one row.`,
+      'Endpoint is the Workflow URL chip alone. It must start with `https://`; `reevo-clay check` refuses any other (plain `http://` only to this machine, for the sandbox) and a URL with a user name or password in it.',
+      'The body must be a JSON object: its top-level keys become the workflow\'s variables. Rename the keys to the workflow\'s variable names, add a line per variable, drop the ones it does not use; an empty cell is left out.',
+      'HTTP 200 means the run was queued, not that it finished. A 401 or 403: the workflow wants its key; a 404: the workflow was deactivated or its URL rotated. Redirects are never followed.',
+    ],
+  };
 }

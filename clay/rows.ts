@@ -9,8 +9,9 @@ import { quote, type Field } from '../src/fields';
 import { isBlank } from '../src/normalise';
 import { buildRequest } from '../src/request-builder';
 import { attributeWrapper } from '../src/v2-writes';
+import { checkVariables, checkWorkflowUrl } from '../src/workflows';
 import { compileFormula, FormulaError, runIfColumns, type CompiledFormula } from './formula';
-import type { KeyValue, Recipe } from './recipes';
+import { API_KEY_PLACEHOLDER, isWorkflowRecipe, type KeyValue, type Recipe } from './recipes';
 import { chipsIn, escapeCell, fill, TemplateError } from './template';
 
 export { TemplateError };
@@ -41,8 +42,12 @@ export interface PreparedRecipe {
   readonly fixedQuery?: string;
 }
 
+/** The workflow recipe's URL is a row's cell, not a Reevo endpoint: only its method and body are known. */
+const WORKFLOW_ENDPOINT: Endpoint = { method: 'POST', path: '', permissions: [], noun: 'workflow run', params: [] };
+
 export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> = new Map()): PreparedRecipe {
-  const known: Endpoint | undefined = endpoints[recipe.endpointName];
+  if (isWorkflowRecipe(recipe)) return prepareWorkflowRecipe(recipe, map);
+  const known: Endpoint | undefined = endpoints[recipe.endpointName as Exclude<Recipe['endpointName'], 'workflow'>];
   if (!known) throw new TemplateError(`Recipe ${recipe.name} names an unknown endpoint ${recipe.endpointName}.`);
   const endpoint = withRememberedChecks(known);
   if (!recipe.endpoint.startsWith(`${DEFAULT_BASE_URL}/`)) {
@@ -89,6 +94,68 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
     requiredColumns: [...new Set(used.map((column) => map.get(column) ?? column))],
     ...(recipe.queryString.every((row) => chipsIn(row.value).length === 0) ? { fixedQuery: queryOf(recipe.queryString, () => '') } : {}),
   };
+}
+
+/** Start Reevo Workflow: the Endpoint is one chip (the Workflow URL), the Body one formula column. */
+function prepareWorkflowRecipe(recipe: Recipe, map: ReadonlyMap<string, string>): PreparedRecipe {
+  const urlChips = chipsIn(recipe.endpoint);
+  if (urlChips.length !== 1 || urlChips[0].start !== 0 || urlChips[0].end !== recipe.endpoint.length) {
+    throw new TemplateError(`The Endpoint of ${recipe.name} must be the Workflow URL chip alone (it is ${recipe.endpoint}).`);
+  }
+  if (recipe.method !== 'POST' || !recipe.bodyFormula || recipe.body === null) throw new TemplateError(`${recipe.name} must POST a body formula.`);
+  if (recipe.account.headers.some((header) => header.value.includes(API_KEY_PLACEHOLDER))) {
+    throw new TemplateError(`${recipe.name} must not use the Reevo API key Account: it would send the key to the workflow URL.`);
+  }
+  const runIf = compile(recipe.onlyRunIf.formula, 'Only run if');
+  const bodyFormula = { column: recipe.bodyFormula.column, formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column) };
+  const runIfNames = runIfColumns(recipe.onlyRunIf.formula);
+  const own = new Set([bodyFormula.column, recipe.column]);
+  const used = [urlChips[0].column, ...bodyFormula.formula.columns, ...runIfNames.filled].filter((column) => !own.has(column));
+  const unknown = [...map.keys()].filter((column) => !used.includes(column) && !runIf.columns.includes(column));
+  if (unknown.length > 0) throw new TemplateError(`--map names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${recipe.name} does not read.`);
+  return {
+    recipe,
+    endpoint: WORKFLOW_ENDPOINT,
+    pathParams: [],
+    queryRows: [],
+    runIf,
+    runIfColumns: runIfNames,
+    bodyFormula,
+    columnsOfKey: keyColumns([recipe.bodyFormula.formula]),
+    map,
+    requiredColumns: [...new Set(used.map((column) => map.get(column) ?? column))],
+    fixedQuery: '',
+  };
+}
+
+/** The workflow recipe's row: the URL checked as the Zapier action checks it, the body a JSON object. */
+function evaluateWorkflowRow(prepared: PreparedRecipe, cell: (column: string) => string, row: number): RowOutcome {
+  const { recipe, bodyFormula } = prepared;
+  const urlColumn = chipsIn(recipe.endpoint)[0].column;
+  const url = fill(recipe.endpoint, cell).trim();
+  const issues: RowIssue[] = [];
+  const checkedUrl = checkWorkflowUrl(url);
+  if (!checkedUrl.ok) issues.push({ column: prepared.map.get(urlColumn) ?? urlColumn, field: 'workflow_url', severity: 'problem', message: checkedUrl.message });
+  let body: string | null = null;
+  try {
+    body = String(bodyFormula!.formula.evaluate(cell) ?? '');
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    issues.push({ column: bodyFormula!.column, severity: 'problem', message: error.message });
+  }
+  if (body !== null) {
+    const variables = checkVariables(undefined, body);
+    if (!variables.ok) issues.push({ column: '(body)', severity: 'problem', message: variables.message.replace('Variables as JSON (variables_json)', 'the body') });
+    else {
+      for (const [key, value] of Object.entries(variables.value)) {
+        if (typeof value === 'string' && isPlaceholder(value)) {
+          issues.push({ column: columnsOf(prepared, key).join(', ') || '(body)', field: key, severity: 'problem', message: `${quote(value)} is a placeholder, and the workflow would get it as the value of ${key}: leave the cell empty or clean it (clay/README.md)` });
+        }
+      }
+    }
+  }
+  const request: RenderedRequest = { method: 'POST', url: checkedUrl.ok ? checkedUrl.value.toString() : url, headers: recipe.headers, body };
+  return { row, status: issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok', request, issues };
 }
 
 /**
@@ -202,6 +269,7 @@ export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number,
   const cell = cellReader(prepared, cells);
   const skip = onlyRunIf(prepared, cell);
   if (skip) return { row, ...skip };
+  if (isWorkflowRecipe(prepared.recipe)) return evaluateWorkflowRow(prepared, cell, row);
 
   const issues: RowIssue[] = [];
   let request: RenderedRequest;

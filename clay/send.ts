@@ -21,7 +21,7 @@ import { endpoints } from '../src/endpoints';
 import { redactKey } from '../src/api-key';
 import { compileFormula } from './formula';
 import { Progress } from './progress';
-import { API_KEY_PLACEHOLDER, type Recipe } from './recipes';
+import { API_KEY_PLACEHOLDER, isWorkflowRecipe, WORKFLOW_KEY_PLACEHOLDER, type Recipe } from './recipes';
 import { cellReader, evaluateRow, prepareRecipe, type Cells, type RowOutcome } from './rows';
 import { readTable, TableError } from './table';
 
@@ -32,7 +32,10 @@ export interface RateLimit {
 
 export interface SendOptions {
   readonly baseUrl: string;
+  /** The Reevo API key; never sent by the workflow recipe, which sends only `workflowKey`. */
   readonly apiKey: string;
+  /** Start Reevo Workflow: the workflow's own key, for a Webhook Received trigger protected by one. */
+  readonly workflowKey?: string;
   /** Defaults to the recipe's rate limit. */
   readonly rate?: RateLimit;
   readonly map?: ReadonlyMap<string, string>;
@@ -227,7 +230,16 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   const breakerThreshold = options.breakerThreshold ?? 5;
   const fetchImpl = options.fetch ?? fetch;
 
-  await checkKey(options, fetchImpl, timeoutMs);
+  const workflow = isWorkflowRecipe(recipe);
+  // A workflow URL is not Reevo's API: the Reevo key is neither checked nor sent.
+  if (!workflow) await checkKey(options, fetchImpl, timeoutMs);
+  const accountHeaders = workflow
+    ? options.workflowKey
+      ? recipe.account.headers.map(({ key, value }) => [key, value.replace(WORKFLOW_KEY_PLACEHOLDER, options.workflowKey!)] as const)
+      : []
+    : recipe.account.headers.map(({ key, value }) => [key, value.replace(API_KEY_PLACEHOLDER, options.apiKey)] as const);
+  /** The key a message must never show: the one this recipe sends. */
+  const sentKey = workflow ? options.workflowKey : options.apiKey;
 
   // Stopping: `stop` is set once; everything waiting wakes up; requests in flight get a grace period.
   let stop: { kind: StopKind; reason: string } | undefined;
@@ -270,7 +282,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   async function deliver(outcome: Extract<RowOutcome, { request: unknown }>, cells: Cells): Promise<Final> {
     const { request } = outcome;
     const headers: Record<string, string> = Object.fromEntries(request.headers.map((h) => [h.key, h.value]));
-    for (const { key, value } of recipe.account.headers) headers[key] = value.replace(API_KEY_PLACEHOLDER, options.apiKey);
+    for (const [key, value] of accountHeaders) headers[key] = value;
     for (let attempt = 0; ; attempt++) {
       await limiter.acquire();
       if (stop) return { kind: 'failed', reason: 'stopped', error: `not sent: ${stop.reason}` };
@@ -317,10 +329,14 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
       }
       connectionFailures = 0;
 
-      const failure = classifyResponse(
-        { status: response.status, headers: (name) => response.headers.get(name), body: text },
-        { apiKey: options.apiKey, permissions: recipe.permissions, labels: columnLabels(recipe), now: now() },
-      );
+      const failure = workflow
+        ? workflowFailure(response.status, response.headers.get('retry-after'), Boolean(options.workflowKey), request.url)
+        : classifyResponse(
+            { status: response.status, headers: (name) => response.headers.get(name), body: text },
+            { apiKey: options.apiKey, permissions: recipe.permissions, labels: columnLabels(recipe), now: now() },
+          );
+      // Reevo publishes no body for a queued workflow run: its status is the answer.
+      if (!failure && workflow) return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? {}, cellReader(prepared, cells)) };
       if (!failure) return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? null, cellReader(prepared, cells)) };
       const stopKind = STOPS[failure.kind];
       if (stopKind) {
@@ -353,7 +369,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
     } else {
       counts[final.reason] += 1;
       files.failed ??= new CsvFile(paths.failed, [...FAILED_COLUMNS, ...ownColumns]);
-      await files.failed.write({ Row: row, 'Reevo Error': redactKey(final.error, options.apiKey), 'HTTP Status': final.status ? String(final.status) : '', ...own });
+      await files.failed.write({ Row: row, 'Reevo Error': redactKey(redactKey(final.error, options.apiKey), sentKey), 'HTTP Status': final.status ? String(final.status) : '', ...own });
     }
     progress?.update({ done: counts.ok + counts.skipped, failed: counts.reevo + counts.problems + counts.stopped, resumed: counts.resumed });
   };
@@ -443,6 +459,37 @@ const STOPS: Partial<Record<Failure['kind'], StopKind>> = {
   quota: 'quota',
   redirect: 'redirect',
 };
+
+/**
+ * A workflow URL's answer (src/workflows.ts reads it the same way for Zapier): only the status
+ * counts. A redirect or a refused workflow key stops the run; the URL itself is never repeated.
+ */
+function workflowFailure(status: number, retryAfter: string | null, keyGiven: boolean, url: string): Failure | undefined {
+  if (status >= 200 && status < 300) return undefined;
+  const host = new URL(url).host;
+  const base = { status, retryable: false, mayHaveHappened: false } as const;
+  if (status >= 300 && status < 400) {
+    return { ...base, kind: 'redirect', message: `The workflow URL on ${host} answered with a redirect (HTTP ${status}). Redirects are not followed, so nothing was sent elsewhere: use the exact URL the Webhook Received trigger shows in Reevo.` };
+  }
+  if (status === 401 || status === 403) {
+    return {
+      ...base,
+      kind: 'invalid_key',
+      message: keyGiven
+        ? `The workflow URL on ${host} refused the workflow key (HTTP ${status}): set REEVO_WORKFLOW_KEY to the key on the workflow's Webhook Received trigger.`
+        : `The workflow URL on ${host} needs a key (HTTP ${status}): set REEVO_WORKFLOW_KEY to the key on the workflow's Webhook Received trigger.`,
+    };
+  }
+  if (status === 429) {
+    const seconds = Number.parseInt(retryAfter ?? '', 10);
+    return { ...base, kind: 'throttled', retryable: true, ...(seconds > 0 ? { retryAfter: seconds } : {}), message: `Reevo is limiting how often the workflow on ${host} may be started.` };
+  }
+  if (status === 404 || status === 410) {
+    return { ...base, kind: 'not_found', message: `The workflow URL on ${host} has no active workflow (HTTP ${status}): it may be deactivated, or its URL rotated.` };
+  }
+  if (status >= 500) return { ...base, kind: 'server', retryable: true, mayHaveHappened: true, message: `The workflow URL on ${host} had a problem on Reevo's side (HTTP ${status}).` };
+  return { ...base, kind: 'validation', message: `The workflow URL on ${host} did not queue the run (HTTP ${status}): the workflow may expect other variables.` };
+}
 
 const withoutPeriod = (text: string) => text.replace(/\.\s*$/, '');
 
