@@ -8,6 +8,8 @@ import { DEFAULT_BASE_URL } from '../src/config';
 import { endpoints, V2, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
 import { attributeWrapper } from '../src/v2-writes';
 import { WORKFLOW_KEY_HEADER } from '../src/workflows';
+import { TASK_SEARCH_LIMIT } from '../searches/find_task';
+import { v2Permissions } from '../src/v2-permissions';
 import type { Field } from '../src/fields';
 import { chip } from './template';
 
@@ -66,8 +68,8 @@ export interface Recipe {
   readonly summary: string;
   /** The name of the HTTP API column in Clay; a return formula reads the response through it. */
   readonly column: string;
-  /** Which entry of src/endpoints.ts this recipe calls, or a workflow's own URL (a column of the row). */
-  readonly endpointName: EndpointName | typeof WORKFLOW;
+  /** Which entry of src/endpoints.ts this recipe calls; a workflow's own URL (a column of the row); or the v2 task `_query`. */
+  readonly endpointName: EndpointName | typeof WORKFLOW | typeof TASK_QUERY;
   readonly permissions: readonly string[];
   // Clay's fields, in the order Clay shows them.
   readonly method: Endpoint['method'];
@@ -104,6 +106,14 @@ export const WORKFLOW_KEY_PLACEHOLDER = '<the workflow key, only if its trigger 
 export const WORKFLOW = 'workflow';
 
 export const isWorkflowRecipe = (recipe: Pick<Recipe, 'endpointName'>): boolean => recipe.endpointName === WORKFLOW;
+
+/** Find Task's endpoint: Reevo v2 `POST /api/v2/task/_query` (docs/reevo-api.md §3.4), which has no entry in src/endpoints.ts. */
+export const TASK_QUERY = 'taskQuery';
+export const TASK_QUERY_PATH = `${V2}/task/_query`;
+
+/** A recipe built here rather than from src/endpoints.ts: its row is read by its own rules in rows.ts. */
+export const callsEndpointTable = (recipe: Pick<Recipe, 'endpointName'>): recipe is { endpointName: EndpointName } =>
+  recipe.endpointName !== WORKFLOW && recipe.endpointName !== TASK_QUERY;
 
 /**
  * The Clay Accounts (saved header sets) the recipes use: Reevo's v1 takes the key in `x-api-key`,
@@ -439,6 +449,25 @@ const SPECS: readonly RecipeSpec[] = [
     ],
   },
   {
+    name: 'find_task_owner',
+    title: 'Find Task Owner',
+    summary: 'Finds the Reevo user with this email, for Find Task (step 1 of 2).',
+    endpoint: 'searchUsers',
+    body: ['email'],
+    returns: [
+      {
+        column: 'Task Owner ID',
+        formula: '[].concat({{Find Task Owner}} || []).find((u) => String(u?.email ?? "").trim().toLowerCase() === String({{User Email}} ?? "").trim().toLowerCase())?.id ?? ""',
+        description: 'A formula column: the ID of the user whose email is exactly User Email (letter case aside), or empty.',
+      },
+    ],
+    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rate: 'read',
+    notes: [
+      "Reevo's v2 task query filters an owner by the user's ID, not by email, and one HTTP API column cannot look the user up and then query: this recipe is the first column of the chain and the recipe Find Task the second. Name the HTTP API column `Find Task Owner`, as the formula reads it; Field Paths to Return stays empty, and the formula keeps only the user whose email is exactly the row's.",
+    ],
+  },
+  {
     name: 'find_contacts_by_email',
     title: 'Find Contacts by Email',
     summary: 'Finds contacts by their email address.',
@@ -484,7 +513,7 @@ const SPECS: readonly RecipeSpec[] = [
 
 /** All recipes, in the order of the guide. */
 export function generateRecipes(): Recipe[] {
-  const recipes = [...SPECS.map(buildRecipe), workflowRecipe()];
+  const recipes = [...SPECS.map(buildRecipe), findTaskRecipe(), workflowRecipe()];
   const names = new Set<string>();
   for (const recipe of recipes) {
     if (names.has(recipe.name)) throw new Error(`Two recipes are named ${recipe.name}`);
@@ -733,6 +762,74 @@ function stringifyFormula(expanded: readonly string[], numbers: readonly string[
 /** Clay formulas are JavaScript with `{{Column}}` chips. */
 function runIfFormula(filled: readonly string[], empty: readonly string[]): string {
   return [...filled.map((c) => `!!${chip(c)}`), ...empty.map((c) => `!${chip(c)}`)].join(' && ');
+}
+
+const FIND_TASK_TITLE = 'Find Task';
+
+/**
+ * Finds tasks as the Zapier search Find Task does (searches/find_task.ts): text in the title and/or
+ * the owner, newest first, a task with exactly the title first. The owner needs the chain's first
+ * step (Find Task Owner) for the user's ID.
+ */
+function findTaskRecipe(): Recipe {
+  const bodyColumn = `${FIND_TASK_TITLE} Body`;
+  const exactTitle = `((tasks) => (tasks.find((t) => String(((v) => (v && typeof v === "object" ? v.value : v))(t?.attributes?.title ?? t?.title) ?? "").trim().toLowerCase() === String({{Task Title}} ?? "").trim().toLowerCase()) ?? tasks[0])?.id ?? "")([].concat({{${FIND_TASK_TITLE}}}?.data || []))`;
+  return {
+    name: 'find_task',
+    title: FIND_TASK_TITLE,
+    summary: 'Finds a task by text in its title and/or by its owner, newest first (step 2 of 2 for an owner: run Find Task Owner first).',
+    column: FIND_TASK_TITLE,
+    endpointName: TASK_QUERY,
+    permissions: v2Permissions('task', 'read'),
+    method: 'POST',
+    endpoint: `${DEFAULT_BASE_URL}${TASK_QUERY_PATH}`,
+    queryString: [],
+    headers: [
+      { key: 'Content-Type', value: 'application/json' },
+      { key: 'Accept', value: 'application/json' },
+    ],
+    account: CLAY_ACCOUNTS.v2,
+    body: chip(bodyColumn),
+    bodyFormula: {
+      column: bodyColumn,
+      formula: [
+        'JSON.stringify({',
+        '  "filters": [',
+        '    { "field": "title", "operator": "contains", "value": {{Task Title}} },',
+        '    { "field": "owner_user_id", "operator": "eq", "value": {{Task Owner ID}} }',
+        '  ].filter((filter) => String(filter.value ?? "").trim() !== ""),',
+        '  "sort": [{ "field": "created_at", "direction": "desc" }],',
+        `  "limit": ${TASK_SEARCH_LIMIT}`,
+        '})',
+      ].join('\n'),
+    },
+    removeNullAndUndefinedValues: true,
+    fieldPathsToReturn: '',
+    onlyRunIf: { formula: '(!!{{Task Title}} || !!{{User Email}}) && (!{{User Email}} || !!{{Task Owner ID}})' },
+    rateLimit: RATE_LIMITS.read,
+    columns: [
+      { name: 'Task Title', field: 'title', label: 'Title', where: 'body', required: false, shape: 'text', example: 'renewal', help: 'Text in the task\'s title, e.g. `renewal`. A task with exactly this title comes first.' },
+      {
+        name: 'Task Owner ID',
+        field: 'owner_user_id',
+        label: 'Task Owner ID',
+        where: 'body',
+        required: false,
+        shape: 'text',
+        example: 'b8e2f4a1-3c5d-4e6f-9a7b-1c2d3e4f5a6b',
+        help: 'The formula column of Find Task Owner: the ID of the user with User Email. Leave User Email empty to search by title alone.',
+      },
+    ],
+    optionalBodyLines: [],
+    returns: [{ column: 'Found Task ID', formula: exactTitle, description: 'A formula column: the task whose title is exactly Task Title (letter case aside), else the newest found, or empty.' }],
+    chain: null,
+    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    notes: [
+      "An exact owner lookup takes two HTTP API columns: Reevo's task query filters the owner by user ID, and Clay's HTTP API column makes one request. Run **Find Task Owner** first (User Email → formula column Task Owner ID), then this recipe. Only run if waits while User Email has no Task Owner ID, so a user Reevo does not know finds nothing, as in the Zapier search (it never falls back to every owner's tasks).",
+      `Reevo's title filter matches titles that contain the text, so the recipe keeps the whole response (Field Paths to Return empty) and the formula column Found Task ID picks the exact title, else the newest of the ${TASK_SEARCH_LIMIT} newest matches. Name the HTTP API column \`Find Task\`, as the formula reads it.`,
+      'Found Task ID is the Reevo Task ID that Update Task and Complete Task read.',
+    ],
+  };
 }
 
 const WORKFLOW_TITLE = 'Start Reevo Workflow';

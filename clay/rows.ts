@@ -11,7 +11,7 @@ import { buildRequest } from '../src/request-builder';
 import { attributeWrapper } from '../src/v2-writes';
 import { checkVariables, checkWorkflowUrl } from '../src/workflows';
 import { compileFormula, FormulaError, runIfColumns, type CompiledFormula } from './formula';
-import { API_KEY_PLACEHOLDER, isWorkflowRecipe, type KeyValue, type Recipe } from './recipes';
+import { API_KEY_PLACEHOLDER, callsEndpointTable, isWorkflowRecipe, TASK_QUERY_PATH, type KeyValue, type Recipe } from './recipes';
 import { chipsIn, escapeCell, fill, TemplateError } from './template';
 
 export { TemplateError };
@@ -42,12 +42,12 @@ export interface PreparedRecipe {
   readonly fixedQuery?: string;
 }
 
-/** The workflow recipe's URL is a row's cell, not a Reevo endpoint: only its method and body are known. */
-const WORKFLOW_ENDPOINT: Endpoint = { method: 'POST', path: '', permissions: [], noun: 'workflow run', params: [] };
+/** Recipes built outside src/endpoints.ts: only their method and body are known; rows.ts reads their rows by their own rules. */
+const FORMULA_ENDPOINT: Endpoint = { method: 'POST', path: '', permissions: [], noun: 'record', params: [] };
 
 export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> = new Map()): PreparedRecipe {
-  if (isWorkflowRecipe(recipe)) return prepareWorkflowRecipe(recipe, map);
-  const known: Endpoint | undefined = endpoints[recipe.endpointName as Exclude<Recipe['endpointName'], 'workflow'>];
+  if (!callsEndpointTable(recipe)) return prepareFormulaRecipe(recipe, map);
+  const known: Endpoint | undefined = endpoints[recipe.endpointName];
   if (!known) throw new TemplateError(`Recipe ${recipe.name} names an unknown endpoint ${recipe.endpointName}.`);
   const endpoint = withRememberedChecks(known);
   if (!recipe.endpoint.startsWith(`${DEFAULT_BASE_URL}/`)) {
@@ -96,26 +96,33 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
   };
 }
 
-/** Start Reevo Workflow: the Endpoint is one chip (the Workflow URL), the Body one formula column. */
-function prepareWorkflowRecipe(recipe: Recipe, map: ReadonlyMap<string, string>): PreparedRecipe {
+/**
+ * Start Reevo Workflow (the Endpoint is one chip, the Workflow URL) and Find Task (Reevo's v2 task
+ * `_query`): the Body is one formula column.
+ */
+function prepareFormulaRecipe(recipe: Recipe, map: ReadonlyMap<string, string>): PreparedRecipe {
   const urlChips = chipsIn(recipe.endpoint);
-  if (urlChips.length !== 1 || urlChips[0].start !== 0 || urlChips[0].end !== recipe.endpoint.length) {
-    throw new TemplateError(`The Endpoint of ${recipe.name} must be the Workflow URL chip alone (it is ${recipe.endpoint}).`);
+  if (isWorkflowRecipe(recipe)) {
+    if (urlChips.length !== 1 || urlChips[0].start !== 0 || urlChips[0].end !== recipe.endpoint.length) {
+      throw new TemplateError(`The Endpoint of ${recipe.name} must be the Workflow URL chip alone (it is ${recipe.endpoint}).`);
+    }
+    if (recipe.account.headers.some((header) => header.value.includes(API_KEY_PLACEHOLDER))) {
+      throw new TemplateError(`${recipe.name} must not use the Reevo API key Account: it would send the key to the workflow URL.`);
+    }
+  } else if (recipe.endpoint !== `${DEFAULT_BASE_URL}${TASK_QUERY_PATH}`) {
+    throw new TemplateError(`The Endpoint of ${recipe.name} must be ${DEFAULT_BASE_URL}${TASK_QUERY_PATH} (it is ${recipe.endpoint}).`);
   }
   if (recipe.method !== 'POST' || !recipe.bodyFormula || recipe.body === null) throw new TemplateError(`${recipe.name} must POST a body formula.`);
-  if (recipe.account.headers.some((header) => header.value.includes(API_KEY_PLACEHOLDER))) {
-    throw new TemplateError(`${recipe.name} must not use the Reevo API key Account: it would send the key to the workflow URL.`);
-  }
   const runIf = compile(recipe.onlyRunIf.formula, 'Only run if');
   const bodyFormula = { column: recipe.bodyFormula.column, formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column) };
   const runIfNames = runIfColumns(recipe.onlyRunIf.formula);
   const own = new Set([bodyFormula.column, recipe.column]);
-  const used = [urlChips[0].column, ...bodyFormula.formula.columns, ...runIfNames.filled].filter((column) => !own.has(column));
+  const used = [...urlChips.map((c) => c.column), ...bodyFormula.formula.columns, ...runIfNames.filled].filter((column) => !own.has(column));
   const unknown = [...map.keys()].filter((column) => !used.includes(column) && !runIf.columns.includes(column));
   if (unknown.length > 0) throw new TemplateError(`--map names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${recipe.name} does not read.`);
   return {
     recipe,
-    endpoint: WORKFLOW_ENDPOINT,
+    endpoint: FORMULA_ENDPOINT,
     pathParams: [],
     queryRows: [],
     runIf,
@@ -156,6 +163,46 @@ function evaluateWorkflowRow(prepared: PreparedRecipe, cell: (column: string) =>
   }
   const request: RenderedRequest = { method: 'POST', url: checkedUrl.ok ? checkedUrl.value.toString() : url, headers: recipe.headers, body };
   return { row, status: issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok', request, issues };
+}
+
+/** Find Task's row: a `_query` body with at least one filter, each value a real one. */
+function evaluateTaskQueryRow(prepared: PreparedRecipe, cell: (column: string) => string, row: number, baseUrl: string): RowOutcome {
+  const { recipe, bodyFormula } = prepared;
+  const issues: RowIssue[] = [];
+  let body: string | null = null;
+  try {
+    body = String(bodyFormula!.formula.evaluate(cell) ?? '');
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    issues.push({ column: bodyFormula!.column, severity: 'problem', message: error.message });
+  }
+  if (body !== null) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch (error) {
+      issues.push({ column: '(body)', severity: 'problem', message: `the body is not valid JSON: ${(error as Error).message}` });
+    }
+    const filters = parsed && typeof parsed === 'object' ? (parsed as { filters?: unknown }).filters : undefined;
+    if (parsed !== undefined && (!Array.isArray(filters) || filters.length === 0)) {
+      issues.push({ column: '(body)', severity: 'problem', message: 'the body has no filter: fill in Task Title or User Email (Reevo would answer every task)' });
+    }
+    for (const filter of Array.isArray(filters) ? (filters as Array<{ field?: unknown; value?: unknown }>) : []) {
+      if (typeof filter.value === 'string' && isPlaceholder(filter.value)) {
+        const field = String(filter.field);
+        issues.push({ column: columnsOfKey(prepared, field), field, severity: 'problem', message: `${quote(filter.value)} is a placeholder, and Reevo would search for it: leave the cell empty or clean it (clay/README.md)` });
+      }
+    }
+  }
+  const base = baseUrl.replace(/\/+$/, '');
+  const request: RenderedRequest = { method: 'POST', url: `${base}${TASK_QUERY_PATH}`, headers: recipe.headers, body };
+  return { row, status: issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok', request, issues };
+}
+
+/** The column a `_query` filter's value comes from, read from the recipe's own column list. */
+function columnsOfKey(prepared: PreparedRecipe, field: string): string {
+  const column = prepared.recipe.columns.find((c) => c.field === field)?.name;
+  return column ? (prepared.map.get(column) ?? column) : '(body)';
 }
 
 /**
@@ -270,6 +317,7 @@ export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number,
   const skip = onlyRunIf(prepared, cell);
   if (skip) return { row, ...skip };
   if (isWorkflowRecipe(prepared.recipe)) return evaluateWorkflowRow(prepared, cell, row);
+  if (!callsEndpointTable(prepared.recipe)) return evaluateTaskQueryRow(prepared, cell, row, baseUrl);
 
   const issues: RowIssue[] = [];
   let request: RenderedRequest;

@@ -14,6 +14,7 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   accounts: ['find_account_by_domain', 'create_account', 'update_account'],
   opportunities: ['find_opportunity', 'create_opportunity', 'update_opportunity', 'move_opportunity_stage'],
   tasks: ['create_task'],
+  'find-task': ['find_task_owner', 'find_task'],
   activities: ['log_manual_activity'],
   enrollments: ['enroll_contact_in_sequence'],
   lookups: ['find_contacts_by_email', 'find_contact_and_account_by_email', 'find_contact_and_account_by_domain', 'find_contact_and_account_by_phone'],

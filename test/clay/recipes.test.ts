@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generatedFiles } from '../../clay/generate';
-import { generateRecipes, isWorkflowRecipe, type Recipe } from '../../clay/recipes';
+import { callsEndpointTable, generateRecipes, type Recipe } from '../../clay/recipes';
 import { compileFormula, runIfColumns } from '../../clay/formula';
 import { evaluateRow, prepareRecipe } from '../../clay/rows';
 import { returnedValues } from '../../clay/send';
@@ -16,6 +16,7 @@ import {
   sampleRetrieval,
   sampleTask,
   sampleUpsertResult,
+  sampleUser,
 } from '../../src/samples';
 
 const CLAY = resolve(__dirname, '../../clay');
@@ -54,6 +55,8 @@ test('the recipes cover every operation of the issue', () => {
       'find_contact_and_account_by_domain',
       'find_contact_and_account_by_phone',
       'start_workflow',
+      'find_task_owner',
+      'find_task',
     ]),
   );
 });
@@ -63,8 +66,8 @@ const exampleCells = (recipe: Recipe): Record<string, string> => Object.fromEntr
 const bodyOf = (recipe: Recipe, cells: Record<string, string>) =>
   JSON.parse(String(compileFormula(recipe.bodyFormula!.formula).evaluate((column) => cells[column] ?? '')));
 
-/** The recipes that call an endpoint of src/endpoints.ts (Start Reevo Workflow posts to the row's own URL: test/clay/workflow.test.ts). */
-const endpointRecipes = recipes.filter((r) => !isWorkflowRecipe(r));
+/** The recipes that call an endpoint of src/endpoints.ts (Start Reevo Workflow and Find Task: test/clay/workflow.test.ts, test/clay/find-task.test.ts). */
+const endpointRecipes = recipes.filter(callsEndpointTable);
 
 describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, recipe: Recipe) => {
   const endpoint: Endpoint = endpoints[recipe.endpointName as EndpointName];
@@ -147,7 +150,9 @@ describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, re
   });
 
   test('the fields to return exist in the response Reevo sends', () => {
-    const values = returnedValues(recipe, SAMPLE_RESPONSES[recipe.endpointName as EndpointName], (column) => (column === 'Opportunity Name' ? sampleOpportunity.display_name : ''));
+    const values = returnedValues(recipe, SAMPLE_RESPONSES[recipe.endpointName as EndpointName], (column) =>
+      column === 'Opportunity Name' ? sampleOpportunity.display_name : column === 'User Email' ? String(sampleUser.email) : '',
+    );
     for (const ret of recipe.returns) expect(values[ret.column]).not.toBe('');
     expect(recipe.fieldPathsToReturn).toBe(recipe.returns.flatMap((r) => (r.path ? [r.path] : [])).join(', '));
   });
@@ -177,6 +182,7 @@ const SAMPLE_RESPONSES: Partial<Record<EndpointName, unknown>> = {
   searchAccounts: [sampleAccount],
   searchOpportunities: [{ ...sampleOpportunity, id: 'a-contains-match', display_name: `${sampleOpportunity.display_name} renewal` }, sampleOpportunity],
   searchContacts: [sampleContact],
+  searchUsers: [{ ...sampleUser, id: 'a-contains-match', email: `x${sampleUser.email}` }, sampleUser],
   retrieveAccountAndContact: sampleRetrieval,
   assertAccount: v2Answer('account', { display_name: { value_type: 'string', value: 'Acme Analytics' } }, { action: 'created' }),
   createNote: v2Answer('note', { note_html: { value_type: 'rich_text', value: '<p>Discovery call recap.</p>' } }),
