@@ -63,3 +63,40 @@ describe('v2 Clay recipes', () => {
     expect(outcome.issues).toContainEqual(expect.objectContaining({ column, severity: 'problem', message: expect.stringMatching(message) }));
   });
 });
+
+describe('the Clay recipes of the new actions send what the Zapier actions send', () => {
+  it('find_task queries as the search Find Task does: title contains, owner by user ID, newest first, 50 at most', () => {
+    const outcome = row('find_task', { 'Task Title': 'call jane about the renewal', 'User Email': 'morgan.lee@acme-sales.io', 'Task Owner ID': IDS.user });
+    expect(sent(outcome)).toEqual({
+      method: 'POST',
+      url: 'https://api.reevo.ai/api/v2/task/_query',
+      body: {
+        filters: [
+          { field: 'title', operator: 'contains', value: 'call jane about the renewal' },
+          { field: 'owner_user_id', operator: 'eq', value: IDS.user },
+        ],
+        sort: [{ field: 'created_at', direction: 'desc' }],
+        limit: 50,
+      },
+    });
+  });
+
+  it('find_task with neither title nor owner is not run, so it never asks for every task', () => {
+    expect(row('find_task', { 'Task Title': '', 'User Email': '', 'Task Owner ID': '' }).status).toBe('skipped');
+  });
+
+  it('start_workflow posts the variables as one JSON object to the row\'s URL', () => {
+    const url = 'https://hooks.reevo.ai/workflows/0f3c9a27';
+    const outcome = row('start_workflow', { 'Workflow URL': url, Email: 'jane@acme.com', 'Company Name': 'Acme', 'Lead Score': '82' });
+    expect(sent(outcome)).toEqual({ method: 'POST', url, body: { email: 'jane@acme.com', company: 'Acme', lead_score: 82 } });
+  });
+
+  it.each([
+    ['http://hooks.reevo.ai/workflows/1', /must start with https:\/\//],
+    ['hooks.reevo.ai/workflows/1', /is not a web address/],
+  ])('start_workflow refuses %j before anything is sent', (url, message) => {
+    const outcome = row('start_workflow', { 'Workflow URL': url, Email: 'jane@acme.com' });
+    expect(outcome.status).toBe('problems');
+    expect(outcome.issues).toContainEqual(expect.objectContaining({ column: 'Workflow URL', severity: 'problem', message: expect.stringMatching(message) }));
+  });
+});
