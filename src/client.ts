@@ -14,12 +14,12 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, z: 
   const base = reevoBaseUrl();
   if (request.url.startsWith('/')) request.url = `${base}${request.url}`;
   const external = (request as { middlewareData?: RequestContext }).middlewareData?.external === true;
+  // One deadline for every request, set here, after core has merged (and so cloned) the request's options.
+  (request as { signal?: AbortSignal }).signal = AbortSignal.timeout(requestTimeoutMs());
   if (request.url.startsWith(`${base}/`) && !external) {
     const key = cleanApiKey(bundle.authData.api_key);
     if (key === undefined) throw new z.errors.Error(BAD_KEY_MESSAGE, 'invalid_api_key', 401);
     hideFromLogs(bundle, key);
-    // Set here, after core has merged (and so cloned) the request's options.
-    (request as { signal?: AbortSignal }).signal = AbortSignal.timeout(requestTimeoutMs());
     // v2 takes the key as a bearer token, v1 in x-api-key (docs/reevo-api.md §1, §3.1).
     const auth: Record<string, string> = request.url.startsWith(`${base}/api/v2/`) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
     request.headers = { accept: 'application/json', ...request.headers, ...auth };
@@ -144,7 +144,7 @@ export async function send<T = unknown>(
  * text with every `{{` written `\u007b\u007b`, and the query percent-encoded (`%7B`): the same
  * values to Reevo, and nothing core takes for a template.
  */
-const asJson = (body: Readonly<Record<string, unknown>>) => JSON.stringify(body).replace(/\{\{/g, '\\u007b\\u007b');
+export const asJson = (body: Readonly<Record<string, unknown>>) => JSON.stringify(body).replace(/\{\{/g, '\\u007b\\u007b');
 
 function withQuery(path: string, query: Readonly<Record<string, string>>): string {
   const search = new URLSearchParams(query).toString();
@@ -164,32 +164,38 @@ function contextOf(endpoint: Endpoint, request: ReevoRequest, options: SendOptio
 /** Failures before any byte of the request went out, by the system's error code. */
 const NOT_SENT: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'the connection was refused',
-  ENOTFOUND: "Reevo's address could not be found (DNS)",
-  EAI_AGAIN: "Reevo's address could not be found (DNS)",
-  EHOSTUNREACH: 'the network could not reach Reevo',
-  ENETUNREACH: 'the network could not reach Reevo',
+  ENOTFOUND: 'the address could not be found (DNS)',
+  EAI_AGAIN: 'the address could not be found (DNS)',
+  EHOSTUNREACH: 'the network could not reach the host',
+  ENETUNREACH: 'the network could not reach the host',
 };
+
+export interface NetworkFailure {
+  /** What happened, in words, e.g. "the connection was refused". */
+  readonly reason: string;
+  /** False when nothing can have reached the other side, so trying again is safe. */
+  readonly maybeSent: boolean;
+}
+
+/** A failure to get an answer at all (no HTTP status), read from the error fetch threw; undefined for any other error. */
+export function networkFailure(error: unknown): NetworkFailure | undefined {
+  if (!(error instanceof Error) || (error.name !== 'FetchError' && error.name !== 'AbortError')) return undefined;
+  const code = (error as { code?: unknown }).code;
+  const notSent = typeof code === 'string' ? NOT_SENT[code] : undefined;
+  if (notSent) return { reason: notSent, maybeSent: false };
+  const timedOut = error.name === 'AbortError' || /timeout/i.test(error.message);
+  return { reason: timedOut ? 'the request timed out' : 'the connection was dropped before an answer came', maybeSent: true };
+}
 
 /**
  * Zapier's own errors pass through; a network failure gets a message a person can act on, which
  * says whether the request can have reached Reevo.
  */
 function networkError(z: ZObject, error: unknown): unknown {
-  if (!(error instanceof Error) || (error.name !== 'FetchError' && error.name !== 'AbortError')) return error;
-  const code = (error as { code?: unknown }).code;
-  const notSent = typeof code === 'string' ? NOT_SENT[code] : undefined;
-  if (notSent) {
-    return new z.errors.Error(
-      `Could not reach Reevo: ${notSent}. Nothing was sent, so it is safe to try again (replay this run).`,
-      'network_error',
-      503,
-    );
-  }
-  const reason =
-    error.name === 'AbortError' || /timeout/i.test(error.message) ? 'the request timed out' : 'the connection was dropped before Reevo answered';
-  return new z.errors.Error(
-    `Could not reach Reevo: ${reason}. The action may or may not have happened in Reevo: check there before you replay this run.`,
-    'network_error',
-    503,
-  );
+  const failure = networkFailure(error);
+  if (!failure) return error;
+  const consequence = failure.maybeSent
+    ? 'The action may or may not have happened in Reevo: check there before you replay this run.'
+    : 'Nothing was sent, so it is safe to try again (replay this run).';
+  return new z.errors.Error(`Could not reach Reevo: ${failure.reason}. ${consequence}`, 'network_error', 503);
 }

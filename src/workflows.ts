@@ -1,5 +1,5 @@
 import type { ZObject } from 'zapier-platform-core';
-import { REQUEST_TIMEOUT_MS } from './client';
+import { asJson, networkFailure } from './client';
 import type { RequestContext } from './errors';
 import { isBlank } from './normalise';
 
@@ -92,21 +92,18 @@ export async function startWorkflow(z: ZObject, start: WorkflowStart): Promise<W
       method: 'POST',
       url: start.url.toString(),
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(start.key ? { [WORKFLOW_KEY_HEADER]: start.key } : {}) },
-      body: JSON.stringify(start.variables),
+      body: asJson(start.variables),
       redirect: 'manual',
       skipThrowForStatus: true,
-      timeout: REQUEST_TIMEOUT_MS,
       middlewareData: context,
     });
   } catch (error) {
-    if (error instanceof Error && error.name === 'FetchError') {
-      throw new z.errors.Error(
-        `Could not reach ${where(start.url)} (${/timeout/i.test(error.message) ? 'the request timed out' : 'the connection failed'}). The run may or may not have been queued: check the workflow's Runs tab in Reevo before you replay this run.`,
-        'network_error',
-        503,
-      );
-    }
-    throw error;
+    const failure = networkFailure(error);
+    if (!failure) throw error;
+    const consequence = failure.maybeSent
+      ? "The run may or may not have been queued: check the workflow's Runs tab in Reevo before you replay this run."
+      : 'Nothing was sent, so it is safe to try again (replay this run).';
+    throw new z.errors.Error(`Could not reach ${where(start.url)}: ${failure.reason}. ${consequence}`, 'network_error', 503);
   }
   const { status } = response;
   // Reevo publishes no body for this answer, so only its status is read.

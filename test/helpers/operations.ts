@@ -105,6 +105,12 @@ export const searches = (): Operation[] => operationsOf('search', app.searches);
 export const triggers = (): Operation[] => operationsOf('trigger', app.triggers);
 export const allOperations = (): Operation[] => [...triggers(), ...creates(), ...searches()];
 
+/**
+ * Start Reevo Workflow posts to a workflow's own URL, not to Reevo's API, so Reevo's keys, quota
+ * and error envelopes never reach it: test/v2-actions/start_workflow.test.ts tests its failures.
+ */
+export const callsReevoApi = (op: Pick<Operation, 'key'>): boolean => op.key !== 'start_workflow';
+
 export function searchOrCreates(): SearchOrCreate[] {
   const byKey = (list: Operation[], key: string) => list.find((op) => op.key === key);
   return Object.values(app.searchOrCreates ?? {}).flatMap((soc) => {

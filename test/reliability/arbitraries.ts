@@ -98,8 +98,8 @@ function hostile(input: PlainInputField): fc.Arbitrary<Generated> {
     maybe(fc.constantFrom(null, undefined, '', [], {})),
     // A huge string is too long for any Reevo field.
     ...(isDict ? [] : [bad(fc.integer({ min: 10_001, max: 60_000 }).chain((n) => stringOf('abcdefghij', 1, 1).map((c) => c.repeat(n))))]),
-    // Wrong types.
-    bad(fc.boolean()),
+    // Wrong types (a Yes/No field takes a boolean, of course).
+    input.type === 'boolean' ? maybe(fc.boolean()) : bad(fc.boolean()),
     bad(fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY)),
   ];
   if (!isDict) {

@@ -106,6 +106,41 @@ describe('start_workflow', () => {
     expect(unexpectedRequests()).toBe(0);
   });
 
+  it('sends text that looks like a Zapier template ({{bundle.…}}) as typed', async () => {
+    const arrivals = workflowUrl(HOOK_HOST, HOOK_PATH, 200);
+    await appTester(perform, bundleWith({ workflow_url: `${HOOK_HOST}${HOOK_PATH}`, variables: { note: 'Hi {{bundle.inputData.name}}' } }));
+    expect(arrivals[0].body).toEqual({ note: 'Hi {{bundle.inputData.name}}' });
+  });
+
+  describe('when no answer comes', () => {
+    const url = `${HOOK_HOST}${HOOK_PATH}`;
+    afterEach(() => {
+      delete process.env.REEVO_REQUEST_TIMEOUT_MS;
+    });
+
+    it('a refused connection says nothing was sent and it is safe to replay', async () => {
+      nock(HOOK_HOST).post(HOOK_PATH).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+      const error = await caught(appTester(perform, bundleWith({ workflow_url: url })));
+      expect(error.message).toMatch(/workflow URL on hooks\.reevo\.test: the connection was refused\. Nothing was sent/);
+      expect(error.message).not.toContain(HOOK_PATH);
+    });
+
+    it('a dropped connection says the run may or may not have been queued', async () => {
+      nock(HOOK_HOST).post(HOOK_PATH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+      const error = await caught(appTester(perform, bundleWith({ workflow_url: url })));
+      expect(error.message).toMatch(/may or may not have been queued/);
+    });
+
+    it('gives up at the same deadline as requests to Reevo', async () => {
+      process.env.REEVO_REQUEST_TIMEOUT_MS = '200';
+      nock(HOOK_HOST).post(HOOK_PATH).delay(5_000).reply(200);
+      const started = Date.now();
+      const error = await caught(appTester(perform, bundleWith({ workflow_url: url })));
+      expect(error.message).toMatch(/the request timed out\. The run may or may not have been queued/);
+      expect(Date.now() - started).toBeLessThan(4_000);
+    });
+  });
+
   it('allows plain http only to this machine (the sandbox)', async () => {
     const arrivals = workflowUrl('http://127.0.0.1:4010', '/wf', 200);
     await appTester(perform, bundleWith({ workflow_url: 'http://127.0.0.1:4010/wf' }));
