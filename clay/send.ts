@@ -17,6 +17,7 @@ import { parse } from 'csv-parse';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { classifyResponse, type Failure } from '../src/errors';
+import { networkFailure, type NetworkFailure } from '../src/network';
 import { endpoints } from '../src/endpoints';
 import { redactKey } from '../src/api-key';
 import { compileFormula } from './formula';
@@ -203,8 +204,6 @@ type Final =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: 'reevo' | 'problems' | 'stopped'; error: string; status?: number };
 
-type NetworkProblem = { notSent: boolean; what: string };
-
 export async function sendTable(recipe: Recipe, csvPath: string, options: SendOptions): Promise<SendSummary> {
   const prepared = prepareRecipe(recipe, options.map);
   const paths = {
@@ -310,21 +309,21 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
         const problem = networkProblem(error);
         connectionFailures += 1;
         if (connectionFailures >= breakerThreshold) {
-          halt('unreachable', `Reevo could not be reached ${connectionFailures} times in a row (${problem.what}); check --base-url and the network, then send the failed file again`);
+          halt('unreachable', `Reevo could not be reached ${connectionFailures} times in a row (${problem.reason}); check --base-url and the network, then send the failed file again`);
         }
         // A request that never left can always be repeated; one that may have arrived only if the recipe is safe to repeat.
-        if (!stop && attempt < retries && (problem.notSent || recipe.rerun.safe)) {
+        if (!stop && attempt < retries && (!problem.maybeSent || recipe.rerun.safe)) {
           retryCount += 1;
           await wait(backoff());
           continue;
         }
-        if (problem.notSent) return { kind: 'failed', reason: 'stopped', error: `not sent: could not reach Reevo (${problem.what})` };
+        if (!problem.maybeSent) return { kind: 'failed', reason: 'stopped', error: `not sent: could not reach Reevo (${problem.reason})` };
         return {
           kind: 'failed',
           reason: 'reevo',
           error: recipe.rerun.safe
-            ? `Could not reach Reevo (${problem.what}) on every try (${attempt + 1}).`
-            : `Could not reach Reevo (${problem.what}). The request may or may not have been carried out: check Reevo before you re-send this row (${recipe.title} is not safe to repeat, so it was not retried).`,
+            ? `Could not reach Reevo (${problem.reason}) on every try (${attempt + 1}).`
+            : `Could not reach Reevo (${problem.reason}). The request may or may not have been carried out: check Reevo before you re-send this row (${recipe.title} is not safe to repeat, so it was not retried).`,
         };
       }
       connectionFailures = 0;
@@ -521,21 +520,16 @@ async function checkKey(options: SendOptions, fetchImpl: typeof fetch, timeoutMs
     });
     text = await response.text();
   } catch (error) {
-    throw new TableError(`Could not reach Reevo at ${options.baseUrl} to check the key (${networkProblem(error).what}); nothing was sent.`);
+    throw new TableError(`Could not reach Reevo at ${options.baseUrl} to check the key (${networkProblem(error).reason}); nothing was sent.`);
   }
   const failure = classifyResponse({ status: response.status, headers: (name) => response.headers.get(name), body: text }, { apiKey: options.apiKey });
   if (failure?.kind === 'invalid_key' || failure?.kind === 'expired') throw new KeyRefused(`${failure.message} Nothing was sent.`);
   if (failure?.kind === 'redirect' || failure?.kind === 'not_reevo') throw new TableError(`${failure.message} Nothing was sent.`);
 }
 
-function networkProblem(error: unknown): NetworkProblem {
-  const name = (error as Error)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return { notSent: false, what: 'no answer in time' };
-  const code = (error as { cause?: { code?: string } })?.cause?.code;
-  if (code === 'ECONNREFUSED') return { notSent: true, what: 'the connection was refused' };
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { notSent: true, what: 'the host name was not found' };
-  return { notSent: false, what: 'the connection was dropped before Reevo answered' };
-}
+/** The app's reading of a failure to get any answer; fetch only throws for those (and aborts, handled before). */
+const networkProblem = (error: unknown): NetworkFailure =>
+  networkFailure(error) ?? { reason: 'the connection failed', maybeSent: true };
 
 function readJson(text: string): unknown {
   if (text.trim() === '') return undefined;

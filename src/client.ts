@@ -3,6 +3,7 @@ import { BAD_KEY_MESSAGE, cleanApiKey, logForms } from './api-key';
 import { reevoBaseUrl } from './config';
 import type { Endpoint } from './endpoints';
 import type { RequestContext } from './errors';
+import { networkFailure } from './network';
 import { buildRequest, describeProblems, type ReevoRequest } from './request-builder';
 
 /**
@@ -159,32 +160,6 @@ function contextOf(endpoint: Endpoint, request: ReevoRequest, options: SendOptio
     labels: Object.fromEntries(endpoint.params.map((param) => [param.field.key, param.field.label])),
     ...(options.passStatuses ? { passStatuses: options.passStatuses } : {}),
   };
-}
-
-/** Failures before any byte of the request went out, by the system's error code. */
-const NOT_SENT: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'the connection was refused',
-  ENOTFOUND: 'the address could not be found (DNS)',
-  EAI_AGAIN: 'the address could not be found (DNS)',
-  EHOSTUNREACH: 'the network could not reach the host',
-  ENETUNREACH: 'the network could not reach the host',
-};
-
-export interface NetworkFailure {
-  /** What happened, in words, e.g. "the connection was refused". */
-  readonly reason: string;
-  /** False when nothing can have reached the other side, so trying again is safe. */
-  readonly maybeSent: boolean;
-}
-
-/** A failure to get an answer at all (no HTTP status), read from the error fetch threw; undefined for any other error. */
-export function networkFailure(error: unknown): NetworkFailure | undefined {
-  if (!(error instanceof Error) || (error.name !== 'FetchError' && error.name !== 'AbortError')) return undefined;
-  const code = (error as { code?: unknown }).code;
-  const notSent = typeof code === 'string' ? NOT_SENT[code] : undefined;
-  if (notSent) return { reason: notSent, maybeSent: false };
-  const timedOut = error.name === 'AbortError' || /timeout/i.test(error.message);
-  return { reason: timedOut ? 'the request timed out' : 'the connection was dropped before an answer came', maybeSent: true };
 }
 
 /**

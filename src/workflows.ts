@@ -1,6 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
-import { asJson, networkFailure } from './client';
+import { asJson } from './client';
 import type { RequestContext } from './errors';
+import { networkFailure } from './network';
 import { isBlank } from './normalise';
 
 /**

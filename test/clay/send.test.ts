@@ -244,7 +244,7 @@ test('a create is retried after a 503 but not after a 500 or a dropped connectio
     ['3', ''],
   ]);
   expect(failed[0]['Reevo Error']).toContain('It may or may not have been carried out: check Reevo before you re-send this row');
-  expect(failed[1]['Reevo Error']).toContain('Could not reach Reevo (the connection was dropped before Reevo answered). The request may or may not have been carried out');
+  expect(failed[1]['Reevo Error']).toContain('Could not reach Reevo (the connection was dropped before an answer came). The request may or may not have been carried out');
   expect(requestsTo('/api/v1/public/accounts').map((r) => r.status)).toEqual([500, 503, 201, 0]);
 });
 
