@@ -47,7 +47,8 @@ export default {
       label: 'Connection Name',
       type: 'string',
       required: false,
-      helpText: 'Optional: a name for this connection, e.g. `Acme workspace (Zapier key)`, to tell several Reevo connections apart.',
+      helpText:
+        'Optional: a name for this connection, e.g. `Acme workspace (Zapier key)`, to tell several Reevo connections apart.',
     },
   ],
   test: testConnection,

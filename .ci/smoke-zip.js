@@ -13,7 +13,12 @@ const { createAppHandler } = require(path.join(dir, 'node_modules/zapier-platfor
 const handler = createAppHandler(app);
 
 async function expectInputError(method, inputData, field) {
-  const event = { command: 'execute', method, bundle: { authData: { api_key: 'smoke' }, inputData }, calledFromCli: true };
+  const event = {
+    command: 'execute',
+    method,
+    bundle: { authData: { api_key: 'smoke' }, inputData },
+    calledFromCli: true,
+  };
   try {
     await handler(event);
   } catch (error) {
@@ -25,8 +30,20 @@ async function expectInputError(method, inputData, field) {
 }
 
 (async () => {
-  console.log(await expectInputError('creates.create_task.operation.perform', { title: 'x', owner_email: 'not-an-email' }, 'owner_email'));
-  console.log(await expectInputError('searches.find_contact_and_account.operation.perform', { contact_phone_number: '12' }, 'contact_phone_number'));
+  console.log(
+    await expectInputError(
+      'creates.create_task.operation.perform',
+      { title: 'x', owner_email: 'not-an-email' },
+      'owner_email',
+    ),
+  );
+  console.log(
+    await expectInputError(
+      'searches.find_contact_and_account.operation.perform',
+      { contact_phone_number: '12' },
+      'contact_phone_number',
+    ),
+  );
   console.log('release zip runs on its own');
 })().catch((error) => {
   console.error(error);

@@ -62,7 +62,9 @@ interface CheckRun {
 
 async function check(projectRoot: string, table: string): Promise<CheckRun> {
   const module = path.join(projectRoot, 'dist/clay/table.js');
-  const result = await run(process.execPath, ['--expose-gc', '-e', PROBE, module, RECIPE, table], { env: { PATH: process.env.PATH ?? '' } });
+  const result = await run(process.execPath, ['--expose-gc', '-e', PROBE, module, RECIPE, table], {
+    env: { PATH: process.env.PATH ?? '' },
+  });
   if (result.code !== 0) throw new Error(`check failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
   return JSON.parse(result.stdout) as CheckRun;
 }
@@ -87,7 +89,7 @@ export const clayCheck: Benchmark = {
         `\`checkTableFile('${RECIPE}', table)\` from clay/table.ts (what \`reevo-clay check ${RECIPE} TABLE.csv\` runs), in a fresh \`node\` process per table; ` +
         `time from the call to the summary, peak memory from \`process.resourceUsage().maxRSS\`. Table: ${EXAMPLE} rows repeated with unique emails ` +
         `to ${bigRows.toLocaleString('en-US')} rows (${mb(fs.statSync(big).size)} on disk, bench/tmp/). ` +
-        'The 1,000-row run is the memory baseline. Peak RSS includes the garbage the collector has not yet reclaimed, so it grows with the run\'s allocation rate; ' +
+        "The 1,000-row run is the memory baseline. Peak RSS includes the garbage the collector has not yet reclaimed, so it grows with the run's allocation rate; " +
         'the heap still in use after the check and a forced GC (`--expose-gc`) shows whether rows are kept: a streaming check keeps about the same for both.',
       rows: [
         {
@@ -96,14 +98,22 @@ export const clayCheck: Benchmark = {
           target: `≥ ${TARGET_ROWS_PER_SECOND.toLocaleString('en-US')} rows/s`,
           status: met(rowsPerSecond >= TARGET_ROWS_PER_SECOND),
         },
-        { metric: 'peak RSS, big / 1,000-row table', value: `${mb(bigRun.maxRssBytes)} / ${mb(smallRun.maxRssBytes)} = ${ratio(bigRun.maxRssBytes / smallRun.maxRssBytes)}`, status: 'info' },
+        {
+          metric: 'peak RSS, big / 1,000-row table',
+          value: `${mb(bigRun.maxRssBytes)} / ${mb(smallRun.maxRssBytes)} = ${ratio(bigRun.maxRssBytes / smallRun.maxRssBytes)}`,
+          status: 'info',
+        },
         {
           metric: 'heap kept after the check (after GC), big / 1,000-row',
           value: `${mb(bigRun.heapAfterGcBytes)} / ${mb(smallRun.heapAfterGcBytes)} = ${ratio(bigRun.heapAfterGcBytes / smallRun.heapAfterGcBytes)}`,
           target: 'flat (streaming)',
           status: bigRun.heapAfterGcBytes / smallRun.heapAfterGcBytes <= 1.25 ? 'met' : 'missed',
         },
-        { metric: 'rows ok / with problems', value: `${bigRun.ok.toLocaleString('en-US')} / ${bigRun.withProblems.toLocaleString('en-US')}`, status: 'info' },
+        {
+          metric: 'rows ok / with problems',
+          value: `${bigRun.ok.toLocaleString('en-US')} / ${bigRun.withProblems.toLocaleString('en-US')}`,
+          status: 'info',
+        },
       ],
       notes: [],
     };

@@ -14,7 +14,16 @@ import { stringify } from 'csv-stringify/sync';
 import { fmt, mb, ratio, run } from './measure';
 import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
 
-const HEADER = ['Task Title', 'Task Owner Email', 'Due Date', 'Task Priority', 'Task Type', 'Note', 'Email', 'Reevo Task ID'];
+const HEADER = [
+  'Task Title',
+  'Task Owner Email',
+  'Due Date',
+  'Task Priority',
+  'Task Type',
+  'Note',
+  'Email',
+  'Reevo Task ID',
+];
 /** MB: the issue's bound for a 400k-row table with one stalled row. */
 const TARGET_MB = 200;
 
@@ -29,7 +38,16 @@ function writeTable(file: string, rows: number, everyNth: number): number {
       const send = i === 1 || i % everyNth === 0;
       if (send) sent += 1;
       const title = i === 1 ? 'Stalled' : `Call lead ${i} about "Phase 2"`;
-      chunk.push([title, 'morgan.ellery@acme-outbound.example', '2026-11-27T16:00:00Z', 'HIGH', 'VOICE_CALL', `Row ${i}: notes\nwith a second line`, `lead${i}@example.com`, send ? '' : `done-${i}`]);
+      chunk.push([
+        title,
+        'morgan.ellery@acme-outbound.example',
+        '2026-11-27T16:00:00Z',
+        'HIGH',
+        'VOICE_CALL',
+        `Row ${i}: notes\nwith a second line`,
+        `lead${i}@example.com`,
+        send ? '' : `done-${i}`,
+      ]);
       if (chunk.length === 5000 || i === rows) {
         fs.writeSync(fd, stringify(chunk));
         chunk.length = 0;
@@ -50,10 +68,15 @@ async function reevoStandIn(sent: number) {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      if (request.method === 'GET') return void response.writeHead(404, { 'content-type': 'application/json' }).end('{"detail":"Account not found"}');
+      if (request.method === 'GET')
+        return void response
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end('{"detail":"Account not found"}');
       const answer = () => {
         created += 1;
-        response.writeHead(201, { 'content-type': 'application/json' }).end(`{"id":"00000000-0000-4000-8000-${String(created).padStart(12, '0')}"}`);
+        response
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end(`{"id":"00000000-0000-4000-8000-${String(created).padStart(12, '0')}"}`);
       };
       if (body.includes('"Stalled"')) {
         const since = Date.now();
@@ -109,15 +132,20 @@ async function sendWithStalledRow(options: BenchOptions, rows: number, everyNth:
   const reevo = await reevoStandIn(sent);
   try {
     const cli = path.join(options.projectRoot, 'dist/clay/cli.js');
-    const result = await run(process.execPath, ['-e', PROBE, cli, 'send', 'create_task', table, '--base-url', reevo.url, '--rate', '2000/1000'], {
-      env: { PATH: process.env.PATH ?? '', REEVO_API_KEY: 'reevo_bench_key_0123456789' },
-      timeoutMs: 15 * 60_000,
-    });
+    const result = await run(
+      process.execPath,
+      ['-e', PROBE, cli, 'send', 'create_task', table, '--base-url', reevo.url, '--rate', '2000/1000'],
+      {
+        env: { PATH: process.env.PATH ?? '', REEVO_API_KEY: 'reevo_bench_key_0123456789' },
+        timeoutMs: 15 * 60_000,
+      },
+    );
     if (result.code !== 0) throw new Error(`send failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
     const { code, maxRssBytes } = JSON.parse(result.stdout) as { code: number; maxRssBytes: number };
     const out = await countRows(path.join(dir, 'tasks.out.csv'));
     const skipped = await countRows(path.join(dir, 'tasks.skipped.csv'));
-    if (code !== 0 || out !== sent || out + skipped !== rows) throw new Error(`send accounted for ${out} + ${skipped} of ${rows} rows (exit ${code})`);
+    if (code !== 0 || out !== sent || out + skipped !== rows)
+      throw new Error(`send accounted for ${out} + ${skipped} of ${rows} rows (exit ${code})`);
     return { rows, sent, out, skipped, maxRssBytes, heldMs: reevo.heldMs, ms: result.ms };
   } finally {
     await reevo.stop();
@@ -142,10 +170,23 @@ export const claySend: Benchmark = {
         "Peak memory from the child's `process.resourceUsage().maxRSS`; the same run on a 10,000-row table is the baseline (flat memory: about the same peak). " +
         'The out and skipped files are counted to check that every row was written.',
       rows: [
-        { metric: `peak RSS, ${n(big.rows)} rows, row 1 stalled`, value: mb(big.maxRssBytes), target: `< ${TARGET_MB} MB`, status: met(big.maxRssBytes < TARGET_MB * 1024 * 1024) },
-        { metric: 'peak RSS, 10,000-row baseline', value: `${mb(small.maxRssBytes)} (big / baseline = ${ratio(big.maxRssBytes / small.maxRssBytes)})`, status: 'info' },
+        {
+          metric: `peak RSS, ${n(big.rows)} rows, row 1 stalled`,
+          value: mb(big.maxRssBytes),
+          target: `< ${TARGET_MB} MB`,
+          status: met(big.maxRssBytes < TARGET_MB * 1024 * 1024),
+        },
+        {
+          metric: 'peak RSS, 10,000-row baseline',
+          value: `${mb(small.maxRssBytes)} (big / baseline = ${ratio(big.maxRssBytes / small.maxRssBytes)})`,
+          status: 'info',
+        },
         { metric: 'rows written: out / skipped', value: `${n(big.out)} / ${n(big.skipped)}`, status: 'info' },
-        { metric: 'time row 1 was held, whole run', value: `${fmt(big.heldMs / 1000, 1)} s / ${fmt(big.ms / 1000, 1)} s`, status: 'info' },
+        {
+          metric: 'time row 1 was held, whole run',
+          value: `${fmt(big.heldMs / 1000, 1)} s / ${fmt(big.ms / 1000, 1)} s`,
+          status: 'info',
+        },
       ],
       notes: [],
     };

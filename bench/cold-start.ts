@@ -44,14 +44,18 @@ const DEPENDENCIES = ['zod', 'libphonenumber-js/min'];
 async function probeDependency(projectRoot: string, name: string): Promise<number> {
   const resolved = require.resolve(name, { paths: [projectRoot] });
   const core = require.resolve('zapier-platform-core', { paths: [projectRoot] });
-  const result = await run(process.execPath, ['-e', DEPENDENCY_PROBE, resolved, core], { env: { PATH: process.env.PATH ?? '' } });
-  if (result.code !== 0) throw new Error(`loading ${name} failed: ${result.stderr.trim().split('\n').slice(-2).join(' ')}`);
+  const result = await run(process.execPath, ['-e', DEPENDENCY_PROBE, resolved, core], {
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  if (result.code !== 0)
+    throw new Error(`loading ${name} failed: ${result.stderr.trim().split('\n').slice(-2).join(' ')}`);
   return (JSON.parse(result.stdout) as { requireMs: number }).requireMs;
 }
 
 async function probe(entry: string): Promise<Sample> {
   const result = await run(process.execPath, ['-e', PROBE, entry], { env: { PATH: process.env.PATH ?? '' } });
-  if (result.code !== 0) throw new Error(`loading ${entry} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
+  if (result.code !== 0)
+    throw new Error(`loading ${entry} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
   const parsed = JSON.parse(result.stdout) as { requireMs: number; maxRssBytes: number; loaded: string[] };
   return { ...parsed, wallMs: result.ms };
 }
@@ -62,7 +66,11 @@ export const coldStart: Benchmark = {
   async run(options: BenchOptions): Promise<BenchResult> {
     const runs = options.quick ? 5 : 21;
     const appEntry = path.join(options.projectRoot, 'index.js');
-    const emptyRoot = writeEmptyApp(path.join(os.tmpdir(), `reevo-bench-empty-app-${process.pid}`), options.projectRoot, { linkNodeModules: true });
+    const emptyRoot = writeEmptyApp(
+      path.join(os.tmpdir(), `reevo-bench-empty-app-${process.pid}`),
+      options.projectRoot,
+      { linkNodeModules: true },
+    );
     try {
       return await measure.call(this, runs, appEntry, path.join(emptyRoot, 'index.js'));
     } finally {
@@ -73,7 +81,6 @@ export const coldStart: Benchmark = {
 
 async function measure(this: Benchmark, runs: number, appEntry: string, emptyEntry: string): Promise<BenchResult> {
   {
-
     // One untimed load each warms the OS file cache, as on a warm Zapier worker.
     await probe(appEntry);
     await probe(emptyEntry);
@@ -98,24 +105,40 @@ async function measure(this: Benchmark, runs: number, appEntry: string, emptyEnt
         continue;
       }
       const times: number[] = [];
-      for (let i = 0; i < Math.max(3, Math.floor(runs / 3)); i += 1) times.push(await probeDependency(projectRoot, name));
+      for (let i = 0; i < Math.max(3, Math.floor(runs / 3)); i += 1)
+        times.push(await probeDependency(projectRoot, name));
       dependencyMs.push([name, median(times)]);
     }
-    const appOwnMs = m(app, 'requireMs') - m(empty, 'requireMs') - dependencyMs.reduce((sum, [, ms]) => sum + (ms ?? 0), 0);
+    const appOwnMs =
+      m(app, 'requireMs') - m(empty, 'requireMs') - dependencyMs.reduce((sum, [, ms]) => sum + (ms ?? 0), 0);
     return {
       name: this.name,
       title: this.title,
       method:
         `Median of ${runs} fresh \`node\` processes each (alternating), after one untimed warm-up load each. ` +
         '`require()` time is measured inside the child around `require(<root>/index.js)` (this app: the root index.js → dist/index.js, ' +
-        'built by `npm run build`); process time is the parent\'s wall clock for the whole child (Node start-up included); ' +
+        "built by `npm run build`); process time is the parent's wall clock for the whole child (Node start-up included); " +
         `peak memory is the child's \`process.resourceUsage().maxRSS\`. Baseline: ${EMPTY_APP_DESCRIPTION}. ` +
         'By part: each runtime dependency the app has loaded once its require() returns, timed on its own after core in a fresh process (median); ' +
-        'the app\'s own share is the rest of the difference (a rough estimate: a difference of medians).',
+        "the app's own share is the rest of the difference (a rough estimate: a difference of medians).",
       rows: [
-        { metric: 'require() time, app / empty', value: `${fmt(m(app, 'requireMs'))} ms / ${fmt(m(empty, 'requireMs'))} ms = ${ratio(requireRatio)}`, target, status: met(requireRatio <= COLD_START_TARGET) },
-        { metric: 'process start-to-exit, app / empty', value: `${fmt(m(app, 'wallMs'))} ms / ${fmt(m(empty, 'wallMs'))} ms = ${ratio(wallRatio)}`, target, status: met(wallRatio <= COLD_START_TARGET) },
-        { metric: 'peak RSS, app / empty', value: `${mb(m(app, 'maxRssBytes'))} / ${mb(m(empty, 'maxRssBytes'))} = ${ratio(rssRatio)}`, status: 'info' },
+        {
+          metric: 'require() time, app / empty',
+          value: `${fmt(m(app, 'requireMs'))} ms / ${fmt(m(empty, 'requireMs'))} ms = ${ratio(requireRatio)}`,
+          target,
+          status: met(requireRatio <= COLD_START_TARGET),
+        },
+        {
+          metric: 'process start-to-exit, app / empty',
+          value: `${fmt(m(app, 'wallMs'))} ms / ${fmt(m(empty, 'wallMs'))} ms = ${ratio(wallRatio)}`,
+          target,
+          status: met(wallRatio <= COLD_START_TARGET),
+        },
+        {
+          metric: 'peak RSS, app / empty',
+          value: `${mb(m(app, 'maxRssBytes'))} / ${mb(m(empty, 'maxRssBytes'))} = ${ratio(rssRatio)}`,
+          status: 'info',
+        },
         {
           metric: 'extra require() time, by part',
           value: `${dependencyMs.map(([name, ms]) => (ms === null ? `${name} not loaded at start` : `${name} ${fmt(ms)} ms`)).join(', ')}, the app's own modules ≈ ${fmt(appOwnMs)} ms`,

@@ -13,7 +13,7 @@ import path from 'node:path';
 export const EMPTY_APP_DESCRIPTION =
   'the files of `zapier-platform init --template custom-auth` (CLI 19.1.0: index.js from its index.template.js, ' +
   'authentication.js with an `apiKey` field and a test request, middleware.js adding the key header and mapping a 401) ' +
-  'written by bench/empty-app.ts into a temp dir, with `node_modules` symlinked to this project\'s node_modules ' +
+  "written by bench/empty-app.ts into a temp dir, with `node_modules` symlinked to this project's node_modules " +
   '(same zapier-platform-core 19.1.0)';
 
 const INDEX_JS = `const authentication = require('./authentication');
@@ -121,7 +121,9 @@ module.exports = {
 export function writeEmptyApp(dir: string, projectRoot: string, options: { linkNodeModules: boolean }): string {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const corePackage = JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules/zapier-platform-core/package.json'), 'utf8')) as { version: string };
+  const corePackage = JSON.parse(
+    fs.readFileSync(path.join(projectRoot, 'node_modules/zapier-platform-core/package.json'), 'utf8'),
+  ) as { version: string };
   const packageJson = {
     name: 'empty-custom-auth-app',
     version: '1.0.0',
@@ -138,6 +140,7 @@ export function writeEmptyApp(dir: string, projectRoot: string, options: { linkN
   fs.writeFileSync(path.join(dir, 'middleware.js'), MIDDLEWARE_JS);
   // The same fix this project needs for `zapier-platform build` on Node >= 22.12 (see .zapierapprc).
   fs.copyFileSync(path.join(projectRoot, '.zapierapprc'), path.join(dir, '.zapierapprc'));
-  if (options.linkNodeModules) fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  if (options.linkNodeModules)
+    fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }

@@ -20,7 +20,15 @@ import { markdown, textTable, type BenchOptions, type BenchResult, type Benchmar
 import { sandboxThroughput } from './throughput';
 import { zipSize } from './zip-size';
 
-const BENCHMARKS: readonly Benchmark[] = [coldStart, zipSize, apiCalls, overhead, clayCheck, claySend, sandboxThroughput];
+const BENCHMARKS: readonly Benchmark[] = [
+  coldStart,
+  zipSize,
+  apiCalls,
+  overhead,
+  clayCheck,
+  claySend,
+  sandboxThroughput,
+];
 
 interface Args {
   only: string[];
@@ -41,7 +49,10 @@ function parseArgs(argv: readonly string[]): Args {
     else throw new Error(`Unknown option ${arg}. Options: --only NAME[,NAME], --quick, --reuse-zip, --no-write.`);
   }
   const unknown = args.only.filter((name) => !BENCHMARKS.some((b) => b.name === name));
-  if (unknown.length) throw new Error(`No benchmark named ${unknown.join(', ')}. Benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
+  if (unknown.length)
+    throw new Error(
+      `No benchmark named ${unknown.join(', ')}. Benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}.`,
+    );
   return args;
 }
 
@@ -70,7 +81,13 @@ async function main(): Promise<number> {
         name: bench.name,
         title: bench.title,
         method: 'The benchmark failed before it could measure.',
-        rows: [{ metric: 'error', value: error instanceof Error ? error.message.slice(0, 300) : String(error), status: 'failed' }],
+        rows: [
+          {
+            metric: 'error',
+            value: error instanceof Error ? error.message.slice(0, 300) : String(error),
+            status: 'failed',
+          },
+        ],
         notes: [],
       });
     }

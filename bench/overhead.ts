@@ -51,7 +51,8 @@ export const overhead: Benchmark = {
           body: JSON.stringify(built.request.body),
         });
         const data = (await response.json()) as unknown[];
-        if (!response.ok || !Array.isArray(data) || data.length === 0) throw new Error(`direct request failed: HTTP ${response.status}`);
+        if (!response.ok || !Array.isArray(data) || data.length === 0)
+          throw new Error(`direct request failed: HTTP ${response.status}`);
       };
       const viaCore = async () => {
         const found = (await tester(perform, bundle)) as unknown[];
@@ -85,7 +86,10 @@ export const overhead: Benchmark = {
       } as unknown as HttpResponse;
       const fakeZ = { errors: {} } as unknown as ZObject;
       const afterUs = await microseconds(() => afterResponse(fakeResponse, fakeZ, bundle), options.quick ? 20 : 60);
-      const rankUs = await microseconds(() => matchAccountsByDomain([sampleAccount], String(sampleAccount.domain_name)), options.quick ? 20 : 60);
+      const rankUs = await microseconds(
+        () => matchAccountsByDomain([sampleAccount], String(sampleAccount.domain_name)),
+        options.quick ? 20 : 60,
+      );
       const appMs = (buildUs + afterUs + rankUs) / 1000;
       return {
         name: this.name,
@@ -94,13 +98,25 @@ export const overhead: Benchmark = {
           `Median of ${runs} alternating runs after 30 warm-up pairs, sandbox in the same process (key \`full\`). ` +
           `Through core: \`createAppTester(App)(find_account perform, {domain_name: "${sampleAccount.domain_name}"})\` — a full invocation: ` +
           'bundle and z object, beforeRequest, node-fetch, logging middleware, afterResponse, result checks. ' +
-          'A no-op perform through the same appTester isolates core\'s per-invocation cost. Direct: one `fetch` POST /api/v1/public/accounts/search with the same body and key, JSON parsed. ' +
+          "A no-op perform through the same appTester isolates core's per-invocation cost. Direct: one `fetch` POST /api/v1/public/accounts/search with the same body and key, JSON parsed. " +
           'App code: buildRequest (zod validation and normalising), afterResponse on a 200 and the domain ranking, each called directly (median of batches of 200 calls).',
         rows: [
-          { metric: 'one action, core / direct fetch', value: `${fmt(core, 2)} ms / ${fmt(plain, 2)} ms = ${ratio(core / plain)}`, status: 'info' },
+          {
+            metric: 'one action, core / direct fetch',
+            value: `${fmt(core, 2)} ms / ${fmt(plain, 2)} ms = ${ratio(core / plain)}`,
+            status: 'info',
+          },
           { metric: 'added per action by core + app', value: `${fmt(core - plain, 2)} ms`, status: 'info' },
-          { metric: 'of which the app\'s own code', value: `${fmt(appMs * 1000, 1)} µs (buildRequest ${fmt(buildUs, 1)} µs, afterResponse ${fmt(afterUs, 1)} µs, ranking ${fmt(rankUs, 1)} µs)`, status: 'info' },
-          { metric: 'core invocation without a request', value: `${fmt(median(noopTimes), 2)} ms (appTester of a no-op perform)`, status: 'info' },
+          {
+            metric: "of which the app's own code",
+            value: `${fmt(appMs * 1000, 1)} µs (buildRequest ${fmt(buildUs, 1)} µs, afterResponse ${fmt(afterUs, 1)} µs, ranking ${fmt(rankUs, 1)} µs)`,
+            status: 'info',
+          },
+          {
+            metric: 'core invocation without a request',
+            value: `${fmt(median(noopTimes), 2)} ms (appTester of a no-op perform)`,
+            status: 'info',
+          },
         ],
         notes: [],
       };

@@ -38,22 +38,43 @@ export interface Benchmark {
 
 export const met = (ok: boolean): Status => (ok ? 'met' : 'missed');
 
-const STATUS_TEXT: Record<Status, string> = { met: 'met', missed: 'MISSED', info: '', skipped: 'skipped', failed: 'FAILED' };
+const STATUS_TEXT: Record<Status, string> = {
+  met: 'met',
+  missed: 'MISSED',
+  info: '',
+  skipped: 'skipped',
+  failed: 'FAILED',
+};
 
 /** A plain-text table for the terminal. */
 export function textTable(results: readonly BenchResult[]): string {
   const header = ['Benchmark', 'Metric', 'Value', 'Target', 'Status'];
   const lines = results.flatMap((result) =>
-    result.rows.map((row, i) => [i === 0 ? result.name : '', row.metric, row.value, row.target ?? '', STATUS_TEXT[row.status]]),
+    result.rows.map((row, i) => [
+      i === 0 ? result.name : '',
+      row.metric,
+      row.value,
+      row.target ?? '',
+      STATUS_TEXT[row.status],
+    ]),
   );
   const widths = header.map((h, col) => Math.max(h.length, ...lines.map((line) => line[col].length)));
-  const format = (cells: string[]) => cells.map((cell, col) => cell.padEnd(widths[col])).join('  ').trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, col) => cell.padEnd(widths[col]))
+      .join('  ')
+      .trimEnd();
   return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function markdown(results: readonly BenchResult[], machine: Machine, args: readonly string[], wallMs: number): string {
+export function markdown(
+  results: readonly BenchResult[],
+  machine: Machine,
+  args: readonly string[],
+  wallMs: number,
+): string {
   const out: string[] = [
     '# Benchmark results',
     '',
@@ -71,7 +92,9 @@ export function markdown(results: readonly BenchResult[], machine: Machine, args
   ];
   for (const result of results) {
     for (const row of result.rows) {
-      out.push(`| ${cell(result.name)} | ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.target ?? '')} | ${STATUS_TEXT[row.status]} |`);
+      out.push(
+        `| ${cell(result.name)} | ${cell(row.metric)} | ${cell(row.value)} | ${cell(row.target ?? '')} | ${STATUS_TEXT[row.status]} |`,
+      );
     }
   }
   for (const result of results) {

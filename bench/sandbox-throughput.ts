@@ -18,7 +18,9 @@ const SEARCH_TARGET_RPS = 2000;
 async function load(options: autocannon.Options): Promise<number> {
   const result = await autocannon(options);
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(`${options.title}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`);
+    throw new Error(
+      `${options.title}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses`,
+    );
   }
   return Math.round(result.requests.average);
 }
@@ -26,7 +28,11 @@ async function load(options: autocannon.Options): Promise<number> {
 export async function benchSandboxThroughput(durationSeconds = 5): Promise<ThroughputResult[]> {
   // A small request log: the run must not grow memory with the number of requests.
   const sandbox = await startSandbox({ requestLogLimit: 1000 });
-  const common = { connections: 10, duration: durationSeconds, headers: { 'content-type': 'application/json', 'x-api-key': DEMO_KEYS.full } };
+  const common = {
+    connections: 10,
+    duration: durationSeconds,
+    headers: { 'content-type': 'application/json', 'x-api-key': DEMO_KEYS.full },
+  };
   try {
     const search = await load({
       ...common,

@@ -16,7 +16,15 @@ import { bytesByPart, zipEntries } from './zip-entries';
 
 const ZIP_SIZE_TARGET = 1.25;
 
-const CLI = ['exec', '--yes', '--package=zapier-platform-cli@19.1.0', '--', 'zapier-platform', 'build', '--skip-validation'];
+const CLI = [
+  'exec',
+  '--yes',
+  '--package=zapier-platform-cli@19.1.0',
+  '--',
+  'zapier-platform',
+  'build',
+  '--skip-validation',
+];
 const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
 const WORK_DIR = path.join(os.tmpdir(), 'reevo-bench-zip');
 
@@ -25,10 +33,22 @@ const npm = () => (process.platform === 'win32' ? 'npm.cmd' : 'npm');
 /** Runs a build, and says why if it failed (the last lines of its output). */
 async function build(cwd: string, args: string[]): Promise<{ ok: true; ms: number } | { ok: false; why: string }> {
   // The CLI needs Node 22: the one in this project's node_modules/.bin, as under `npm run`.
-  const PATH = [path.resolve(__dirname, '..', '..', 'node_modules', '.bin'), process.env.PATH ?? ''].join(path.delimiter);
-  const result = await run(npm(), args, { cwd, timeoutMs: BUILD_TIMEOUT_MS, env: { ...process.env, PATH, CI: 'true' } });
+  const PATH = [path.resolve(__dirname, '..', '..', 'node_modules', '.bin'), process.env.PATH ?? ''].join(
+    path.delimiter,
+  );
+  const result = await run(npm(), args, {
+    cwd,
+    timeoutMs: BUILD_TIMEOUT_MS,
+    env: { ...process.env, PATH, CI: 'true' },
+  });
   if (result.code === 0) return { ok: true, ms: result.ms };
-  const tail = `${result.stdout}\n${result.stderr}`.replace(/\s*›\s*/g, ' ').trim().split('\n').filter(Boolean).slice(-3).join(' / ');
+  const tail = `${result.stdout}\n${result.stderr}`
+    .replace(/\s*›\s*/g, ' ')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .slice(-3)
+    .join(' / ');
   return { ok: false, why: `exit ${result.code}: ${tail}` };
 }
 
@@ -79,17 +99,32 @@ export const zipSize: Benchmark = {
     const projectZip = path.join(options.projectRoot, 'build/build.zip');
     let projectOk = true;
     if (options.reuseZip && fs.existsSync(projectZip)) {
-      notes.push(`\`npm run zip\`: the existing build/build.zip of ${fs.statSync(projectZip).mtime.toISOString()} (--reuse-zip).`);
+      notes.push(
+        `\`npm run zip\`: the existing build/build.zip of ${fs.statSync(projectZip).mtime.toISOString()} (--reuse-zip).`,
+      );
     } else {
       const built = await build(options.projectRoot, ['run', '--silent', 'zip']);
       projectOk = built.ok;
-      notes.push(built.ok ? `\`npm run zip\`: built in ${fmt(built.ms / 1000, 0)} s.` : `\`npm run zip\` failed in the project: ${built.why}`);
+      notes.push(
+        built.ok
+          ? `\`npm run zip\`: built in ${fmt(built.ms / 1000, 0)} s.`
+          : `\`npm run zip\` failed in the project: ${built.why}`,
+      );
     }
     if (projectOk && fs.existsSync(projectZip)) {
       const bytes = sizeOf(projectZip);
       const r = bytes / emptyBytes;
-      rows.push({ metric: 'zip size, `npm run zip` / empty', value: `${mb(bytes)} / ${mb(emptyBytes)} = ${ratio(r)}`, target, status: met(r <= ZIP_SIZE_TARGET) });
-      rows.push({ metric: 'largest additions over empty (compressed)', value: additions(projectZip, emptyZip), status: 'info' });
+      rows.push({
+        metric: 'zip size, `npm run zip` / empty',
+        value: `${mb(bytes)} / ${mb(emptyBytes)} = ${ratio(r)}`,
+        target,
+        status: met(r <= ZIP_SIZE_TARGET),
+      });
+      rows.push({
+        metric: 'largest additions over empty (compressed)',
+        value: additions(projectZip, emptyZip),
+        status: 'info',
+      });
     } else {
       rows.push({ metric: 'zip size, `npm run zip` / empty', value: '`npm run zip` failed', target, status: 'failed' });
     }
@@ -104,6 +139,6 @@ function methodText(): string {
     'scripts/bundle.js, in a staged copy with only its production dependencies); and the empty app. Empty app: the files of ' +
     '`zapier-platform init --template custom-auth` as bench/empty-app.ts writes them (see Cold start), in the OS temp dir, after `npm install --omit=dev` ' +
     '(zapier-platform-core 19.1.0). ' +
-    'Compressed bytes per package are read from the zips\' central directories (bench/zip-entries.ts).'
+    "Compressed bytes per package are read from the zips' central directories (bench/zip-entries.ts)."
   );
 }

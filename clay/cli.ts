@@ -108,7 +108,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return values.help || command === 'help' ? 0 : 2;
   }
   if (command === 'list') {
-    for (const recipe of generateRecipes()) out(`${recipe.name.padEnd(36)} ${recipe.method.padEnd(6)} ${recipe.title}${recipe.rerun.safe ? '' : '  (not safe to re-run)'}\n`);
+    for (const recipe of generateRecipes())
+      out(
+        `${recipe.name.padEnd(36)} ${recipe.method.padEnd(6)} ${recipe.title}${recipe.rerun.safe ? '' : '  (not safe to re-run)'}\n`,
+      );
     return 0;
   }
   if (!['render', 'check', 'fix', 'send'].includes(command)) {
@@ -148,14 +151,23 @@ function parseMap(pairs: readonly string[]): Map<string, string> {
     const at = pair.indexOf('=');
     const from = pair.slice(0, at).trim();
     const to = pair.slice(at + 1).trim();
-    if (at < 0 || !from || !to) throw new TableError(`--map ${JSON.stringify(pair)}: write it as "Recipe Column=Table Column", e.g. --map "Email=Work Email".`);
+    if (at < 0 || !from || !to)
+      throw new TableError(
+        `--map ${JSON.stringify(pair)}: write it as "Recipe Column=Table Column", e.g. --map "Email=Work Email".`,
+      );
     if (map.has(from)) throw new TableError(`--map names the recipe column ${JSON.stringify(from)} twice.`);
     map.set(from, to);
   }
   return map;
 }
 
-async function render(recipe: Recipe, table: string, map: ReadonlyMap<string, string>, values: Values, out: (text: string) => void): Promise<number> {
+async function render(
+  recipe: Recipe,
+  table: string,
+  map: ReadonlyMap<string, string>,
+  values: Values,
+  out: (text: string) => void,
+): Promise<number> {
   const limit = values.limit === undefined ? Infinity : Number(values.limit);
   if (!(limit >= 0)) throw new TableError('--limit must be a number of rows.');
   const prepared = prepareRecipe(recipe, map);
@@ -168,16 +180,25 @@ async function render(recipe: Recipe, table: string, map: ReadonlyMap<string, st
     }
     const { request } = outcome;
     // A workflow URL is the workflow's secret: shown by its host only.
-    out(`### row ${row}\n${request.method} ${isWorkflowRecipe(recipe) ? workflowUrlShown(request.url) : request.url}\n`);
+    out(
+      `### row ${row}\n${request.method} ${isWorkflowRecipe(recipe) ? workflowUrlShown(request.url) : request.url}\n`,
+    );
     for (const header of request.headers) out(`${header.key}: ${header.value}\n`);
-    for (const header of recipe.account.headers) out(`${header.key}: (from the Clay Account "${recipe.account.name}")\n`);
+    for (const header of recipe.account.headers)
+      out(`${header.key}: (from the Clay Account "${recipe.account.name}")\n`);
     if (request.body !== null) out(`\n${request.body}\n`);
     out('\n');
   }
   return 0;
 }
 
-async function check(recipe: Recipe, table: string, map: ReadonlyMap<string, string>, listWarnings: boolean, out: (text: string) => void): Promise<number> {
+async function check(
+  recipe: Recipe,
+  table: string,
+  map: ReadonlyMap<string, string>,
+  listWarnings: boolean,
+  out: (text: string) => void,
+): Promise<number> {
   const line = (row: number, issue: RowIssue) =>
     `row ${row}, column ${issue.column.startsWith('(') ? issue.column : JSON.stringify(issue.column)}${issue.field ? ` (${issue.field})` : ''}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}\n`;
   const onRow = (outcome: RowOutcome) => {
@@ -196,19 +217,39 @@ async function check(recipe: Recipe, table: string, map: ReadonlyMap<string, str
   out('\n');
   const warnings = Object.entries(summary.warningsByColumn);
   if (warnings.length > 0) {
-    out(`  Warnings: ${warnings.map(([column, n]) => `${JSON.stringify(column)} in ${plural(n, 'row')}`).join(', ')} (--warnings lists them).\n`);
+    out(
+      `  Warnings: ${warnings.map(([column, n]) => `${JSON.stringify(column)} in ${plural(n, 'row')}`).join(', ')} (--warnings lists them).\n`,
+    );
   }
   return summary.withProblems > 0 ? 1 : 0;
 }
 
-async function fix(recipe: Recipe, table: string, map: ReadonlyMap<string, string>, values: Values, out: (text: string) => void): Promise<number> {
+async function fix(
+  recipe: Recipe,
+  table: string,
+  map: ReadonlyMap<string, string>,
+  values: Values,
+  out: (text: string) => void,
+): Promise<number> {
   const outPath = values.out ?? siblingPath(table, 'fixed');
-  const summary = await fixTable(recipe, table, outPath, { map, country: values.country, onChange: (change) => out(`${describeChange(change)}\n`) });
-  out(`\nWrote ${outPath}: ${summary.changed} cell${summary.changed === 1 ? '' : 's'} changed in ${summary.rows} rows; ${summary.left} left as they are (listed above with the reason).\n`);
+  const summary = await fixTable(recipe, table, outPath, {
+    map,
+    country: values.country,
+    onChange: (change) => out(`${describeChange(change)}\n`),
+  });
+  out(
+    `\nWrote ${outPath}: ${summary.changed} cell${summary.changed === 1 ? '' : 's'} changed in ${summary.rows} rows; ${summary.left} left as they are (listed above with the reason).\n`,
+  );
   return 0;
 }
 
-async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, string>, values: Values, io: CliIo): Promise<number> {
+async function send(
+  recipe: Recipe,
+  table: string,
+  map: ReadonlyMap<string, string>,
+  values: Values,
+  io: CliIo,
+): Promise<number> {
   // Start Reevo Workflow sends no Reevo key: only the workflow's own key, when its trigger has one.
   const workflow = isWorkflowRecipe(recipe);
   const apiKey = workflow ? '' : checkKeyText(io.env.REEVO_API_KEY);
@@ -222,12 +263,15 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
   }
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new TableError(`--base-url must be https:// (plain http only for localhost), so the key is not sent in the clear.`);
+    throw new TableError(
+      `--base-url must be https:// (plain http only for localhost), so the key is not sent in the clear.`,
+    );
   }
   let rate: RateLimit | undefined;
   if (values.rate !== undefined) {
     rate = parseRate(values.rate);
-    if (!rate) throw new TableError('--rate is N (requests a second) or N/MS (requests per MS milliseconds), e.g. 5/1000.');
+    if (!rate)
+      throw new TableError('--rate is N (requests a second) or N/MS (requests per MS milliseconds), e.g. 5/1000.');
   }
   const whole = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
@@ -243,7 +287,10 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
   // Ctrl-C or a TERM stops sending; sendTable then accounts for every row before the process ends.
   const interrupt = new AbortController();
   const onSignal = () => {
-    if (!interrupt.signal.aborted) io.stderr.write('\nStopping: waiting for the requests in flight, then writing every row not done to the failed file…\n');
+    if (!interrupt.signal.aborted)
+      io.stderr.write(
+        '\nStopping: waiting for the requests in flight, then writing every row not done to the failed file…\n',
+      );
     interrupt.abort();
   };
   process.on('SIGINT', onSignal);
@@ -274,7 +321,9 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
     process.off('SIGTERM', onSignal);
   }
   const out = (text: string) => io.stdout.write(text);
-  out(`Sent ${recipe.name} for ${summary.rows} row${summary.rows === 1 ? '' : 's'} of ${table} to ${workflow ? 'the rows\' workflow URLs' : baseUrl}:\n`);
+  out(
+    `Sent ${recipe.name} for ${summary.rows} row${summary.rows === 1 ? '' : 's'} of ${table} to ${workflow ? "the rows' workflow URLs" : baseUrl}:\n`,
+  );
   out(`  ${summary.ok} ok, ${summary.failed} failed, ${summary.skipped} skipped by Only run if`);
   if (summary.resumed) out(`, ${summary.resumed} done in the earlier run`);
   if (summary.retries) out(`; ${summary.retries} retr${summary.retries === 1 ? 'y' : 'ies'}`);
@@ -286,7 +335,9 @@ async function send(recipe: Recipe, table: string, map: ReadonlyMap<string, stri
       summary.notSentProblems && `${summary.notSentProblems} not sent because check found a problem`,
       summary.notSentStopped && `${summary.notSentStopped} not sent${summary.stop ? ' after the run stopped' : ''}`,
     ].filter(Boolean);
-    out(`  Failed: ${parts.join(', ')}.\n  Every failed row is in ${summary.files.failed}, with its reason: fix them and send that file again.\n`);
+    out(
+      `  Failed: ${parts.join(', ')}.\n  Every failed row is in ${summary.files.failed}, with its reason: fix them and send that file again.\n`,
+    );
   }
   if (summary.files.skipped) out(`  Rows Only run if skipped are in ${summary.files.skipped}.\n`);
   if (summary.files.out) out(`  Rows Reevo confirmed, with the returned fields, are in ${summary.files.out}.\n`);

@@ -35,19 +35,38 @@ export interface FixOptions {
 const ZONE = /(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s*$/i;
 
 /** What the cleaned cell is, or why it stays. */
-function fixCell(field: Field, text: string, country?: string): { to: string; why: string } | { why: string } | undefined {
+function fixCell(
+  field: Field,
+  text: string,
+  country?: string,
+): { to: string; why: string } | { why: string } | undefined {
   if (text.trim() === '') return undefined;
-  if (isPlaceholder(text)) return { to: '', why: 'a placeholder for "no value": emptied, so it is left out instead of sent' };
+  if (isPlaceholder(text))
+    return { to: '', why: 'a placeholder for "no value": emptied, so it is left out instead of sent' };
   if (field.check.safeParse(wireOf(field, text)).success) return undefined;
   if (field.key.includes('phone')) return fixPhone(text, country);
   if (field.zapier.type === 'datetime' && !ZONE.test(text.trim())) {
-    return { why: 'has no time zone, and the time it means depends on one: add it (e.g. 2026-11-27T16:00:00Z for UTC)' };
+    return {
+      why: 'has no time zone, and the time it means depends on one: add it (e.g. 2026-11-27T16:00:00Z for UTC)',
+    };
   }
   const read = field.input.safeParse(text);
   if (!read.success) return { why: read.error.issues.map((issue) => issue.message).join('; ') };
   const value = Array.isArray(read.data) ? (read.data.length === 1 ? read.data[0] : undefined) : read.data;
-  if (value === undefined || typeof value === 'object') return { why: 'holds several values: give each its own column' };
-  return { to: String(value), why: WHY[field.wire === 'number' ? 'number' : field.zapier.type === 'datetime' ? 'datetime' : field.zapier.choices ? 'choice' : 'text'] };
+  if (value === undefined || typeof value === 'object')
+    return { why: 'holds several values: give each its own column' };
+  return {
+    to: String(value),
+    why: WHY[
+      field.wire === 'number'
+        ? 'number'
+        : field.zapier.type === 'datetime'
+          ? 'datetime'
+          : field.zapier.choices
+            ? 'choice'
+            : 'text'
+    ],
+  };
 }
 
 const WHY = {
@@ -66,17 +85,35 @@ function wireOf(field: Field, text: string): unknown {
 
 function fixPhone(text: string, country: string | undefined): { to: string; why: string } | { why: string } {
   const international = /^\s*(\+|00)/.test(text);
-  if (!international && !country) return { why: 'has no country code: write it with one (e.g. +1 415 555 0134), or pass --country US for numbers of one country' };
+  if (!international && !country)
+    return {
+      why: 'has no country code: write it with one (e.g. +1 415 555 0134), or pass --country US for numbers of one country',
+    };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parsePhoneNumberFromString } = require('libphonenumber-js/min') as typeof import('libphonenumber-js/min');
-  const phone = parsePhoneNumberFromString(text.trim().replace(/^00/, '+'), international ? undefined : (country!.toUpperCase() as CountryCode));
+  const phone = parsePhoneNumberFromString(
+    text.trim().replace(/^00/, '+'),
+    international ? undefined : (country!.toUpperCase() as CountryCode),
+  );
   if (!phone?.isPossible()) return { why: 'is not a phone number the phone library can read' };
-  return { to: phone.number, why: international ? 'E.164: the same number without spaces or punctuation' : `E.164, as a number of ${country!.toUpperCase()} (--country)` };
+  return {
+    to: phone.number,
+    why: international
+      ? 'E.164: the same number without spaces or punctuation'
+      : `E.164, as a number of ${country!.toUpperCase()} (--country)`,
+  };
 }
 
-export async function fixTable(recipe: Recipe, csvPath: string, outPath: string, options: FixOptions = {}): Promise<{ rows: number; changed: number; left: number }> {
-  if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) throw new TableError('--country is a two-letter country code, e.g. US or GB.');
-  if (resolve(outPath) === resolve(csvPath)) throw new TableError('fix writes a cleaned copy: --out must not be the table itself.');
+export async function fixTable(
+  recipe: Recipe,
+  csvPath: string,
+  outPath: string,
+  options: FixOptions = {},
+): Promise<{ rows: number; changed: number; left: number }> {
+  if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country))
+    throw new TableError('--country is a two-letter country code, e.g. US or GB.');
+  if (resolve(outPath) === resolve(csvPath))
+    throw new TableError('fix writes a cleaned copy: --out must not be the table itself.');
   const prepared = prepareRecipe(recipe, options.map);
   const fields = recipe.columns.flatMap((column) => {
     const param = prepared.endpoint.params.find((p) => p.field.key === column.field);

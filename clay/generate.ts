@@ -26,9 +26,13 @@ export function clayFolder(): string {
 export function writeGeneratedFiles(folder = clayFolder()): string[] {
   const files = generatedFiles();
   // A recipe or a template that was renamed or dropped must not linger as a stale file.
-  for (const [dir, ext] of [['recipes', '.json'], ['templates', '.csv']]) {
+  for (const [dir, ext] of [
+    ['recipes', '.json'],
+    ['templates', '.csv'],
+  ]) {
     mkdirSync(join(folder, dir), { recursive: true });
-    for (const name of readdirSync(join(folder, dir))) if (name.endsWith(ext) && !files.has(`${dir}/${name}`)) rmSync(join(folder, dir, name));
+    for (const name of readdirSync(join(folder, dir)))
+      if (name.endsWith(ext) && !files.has(`${dir}/${name}`)) rmSync(join(folder, dir, name));
   }
   for (const [path, content] of files) writeFileSync(join(folder, path), content);
   return [...files.keys()];
@@ -36,5 +40,7 @@ export function writeGeneratedFiles(folder = clayFolder()): string[] {
 
 if (require.main === module) {
   const written = writeGeneratedFiles();
-  process.stdout.write(`Wrote ${written.length} files under ${clayFolder()}:\n${written.map((p) => `  ${p}`).join('\n')}\n`);
+  process.stdout.write(
+    `Wrote ${written.length} files under ${clayFolder()}:\n${written.map((p) => `  ${p}`).join('\n')}\n`,
+  );
 }

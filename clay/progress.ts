@@ -26,7 +26,12 @@ export class Progress {
   ) {
     this.startedAt = now();
     if (stream.isTTY) {
-      this.bar = new SingleBar({ stream, format: 'Sending {bar} {value}/{total} rows | {failed} failed | ETA {eta_formatted}', hideCursor: true, clearOnComplete: false });
+      this.bar = new SingleBar({
+        stream,
+        format: 'Sending {bar} {value}/{total} rows | {failed} failed | ETA {eta_formatted}',
+        hideCursor: true,
+        clearOnComplete: false,
+      });
       this.bar.start(total, 0, { failed: 0 });
     } else {
       this.timer = setInterval(() => this.stream.write(`${this.line()}\n`), everyMs);

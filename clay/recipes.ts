@@ -39,8 +39,7 @@ export interface RecipeColumn {
  * and picks from it, e.g. the one search result whose name is exactly the row's.
  */
 export type RecipeReturn = { readonly column: string; readonly description: string } & (
-  | { readonly path: string; readonly formula?: undefined }
-  | { readonly formula: string; readonly path?: undefined }
+  { readonly path: string; readonly formula?: undefined } | { readonly formula: string; readonly path?: undefined }
 );
 
 /** A line to add to the body formula's object for a field the recipe leaves out. */
@@ -131,9 +130,21 @@ const CLAY_ACCOUNTS = {
  * 1,000 rows still finishes in minutes; halve them if cells error with 429.
  */
 const RATE_LIMITS = {
-  read: { requests: 10, durationMs: 1000, why: 'Read-only lookups: 10 a second finishes 1,000 rows in under 2 minutes and leaves room in the quota for Zapier and other tools.' },
-  write: { requests: 5, durationMs: 1000, why: 'Writes: 5 a second (1,000 rows in about 3.5 minutes). Reevo publishes no limit and Clay does not retry a 429, so stay gentle; halve it if cells error with 429.' },
-  email: { requests: 1, durationMs: 1000, why: 'Enrollments start real email sequences: 1 a second keeps a mistake small and lets you stop the column before it reaches the whole table.' },
+  read: {
+    requests: 10,
+    durationMs: 1000,
+    why: 'Read-only lookups: 10 a second finishes 1,000 rows in under 2 minutes and leaves room in the quota for Zapier and other tools.',
+  },
+  write: {
+    requests: 5,
+    durationMs: 1000,
+    why: 'Writes: 5 a second (1,000 rows in about 3.5 minutes). Reevo publishes no limit and Clay does not retry a 429, so stay gentle; halve it if cells error with 429.',
+  },
+  email: {
+    requests: 1,
+    durationMs: 1000,
+    why: 'Enrollments start real email sequences: 1 a second keeps a mistake small and lets you stop the column before it reaches the whole table.',
+  },
 } as const;
 
 interface RecipeSpec {
@@ -178,7 +189,7 @@ const SPECS: readonly RecipeSpec[] = [
     },
     rate: 'write',
     notes: [
-      "Reevo links the contact to the account whose domain matches Company Website, or else the account named Company Name, and creates the account if there is none (the matching rule is not published: test one row).",
+      'Reevo links the contact to the account whose domain matches Company Website, or else the account named Company Name, and creates the account if there is none (the matching rule is not published: test one row).',
     ],
   },
   {
@@ -188,7 +199,11 @@ const SPECS: readonly RecipeSpec[] = [
     endpoint: 'createAccount',
     body: ['name', 'domain_name', 'official_website'],
     returns: [{ path: 'id', column: 'Created Account ID', description: 'The new account.' }],
-    chain: { find: 'find_account_by_domain', foundColumn: 'Found Account ID', idColumn: { name: 'Reevo Account ID', formula: '{{Found Account ID}} || {{Created Account ID}}' } },
+    chain: {
+      find: 'find_account_by_domain',
+      foundColumn: 'Found Account ID',
+      idColumn: { name: 'Reevo Account ID', formula: '{{Found Account ID}} || {{Created Account ID}}' },
+    },
     rerun: {
       safe: false,
       explanation:
@@ -206,10 +221,12 @@ const SPECS: readonly RecipeSpec[] = [
     rerun: {
       safe: true,
       explanation:
-        'Safe to re-run: it sets the same values again and creates nothing. Mind that a re-run writes the table\'s values over changes someone made in Reevo since.',
+        "Safe to re-run: it sets the same values again and creates nothing. Mind that a re-run writes the table's values over changes someone made in Reevo since.",
     },
     rate: 'write',
-    notes: ['Reevo Account ID comes from the chain Find Account by Domain → Create Account (its formula column), or from Create or Update Contact and Account.'],
+    notes: [
+      'Reevo Account ID comes from the chain Find Account by Domain → Create Account (its formula column), or from Create or Update Contact and Account.',
+    ],
   },
   {
     name: 'create_opportunity',
@@ -240,19 +257,23 @@ const SPECS: readonly RecipeSpec[] = [
     summary: 'Updates an opportunity by its Reevo ID (not its stage: use Move Opportunity to Stage).',
     endpoint: 'updateOpportunity',
     body: ['amount', 'next_step_details', 'next_step_due_at'],
-    returns: [{ path: 'updated_at', column: 'Reevo Opportunity Updated At', description: 'When Reevo stored the change.' }],
+    returns: [
+      { path: 'updated_at', column: 'Reevo Opportunity Updated At', description: 'When Reevo stored the change.' },
+    ],
     rerun: {
       safe: true,
       explanation:
         "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
     },
     rate: 'write',
-    notes: ['Deal Amount must be a plain number (see Create Opportunity); an empty cell is left out, so the stored amount stays as it is.'],
+    notes: [
+      'Deal Amount must be a plain number (see Create Opportunity); an empty cell is left out, so the stored amount stays as it is.',
+    ],
   },
   {
     name: 'move_opportunity_stage',
     title: 'Move Opportunity to Stage',
-    summary: 'Moves an opportunity to a pipeline stage, by the stage\'s name.',
+    summary: "Moves an opportunity to a pipeline stage, by the stage's name.",
     endpoint: 'shiftOpportunityStage',
     body: ['target_stage_name', 'closed_reason_names'],
     returns: [
@@ -262,11 +283,11 @@ const SPECS: readonly RecipeSpec[] = [
     rerun: {
       safe: true,
       explanation:
-        'Creates nothing, but a re-run moves the opportunity back to the table\'s stage if someone moved it on in Reevo since. Turn auto-update off for this column, or add `&& {{Stage}} != {{Reevo Stage}}` to Only run if so it runs only when the table asks for a different stage than Reevo last reported.',
+        "Creates nothing, but a re-run moves the opportunity back to the table's stage if someone moved it on in Reevo since. Turn auto-update off for this column, or add `&& {{Stage}} != {{Reevo Stage}}` to Only run if so it runs only when the table asks for a different stage than Reevo last reported.",
     },
     rate: 'write',
     notes: [
-      'Closed won and closed lost stages need at least one closed reason (Closed Reasons, one of your workspace\'s reasons by name); Reevo decides won or lost from the stage.',
+      "Closed won and closed lost stages need at least one closed reason (Closed Reasons, one of your workspace's reasons by name); Reevo decides won or lost from the stage.",
       LIST_NOTE,
     ],
   },
@@ -284,7 +305,7 @@ const SPECS: readonly RecipeSpec[] = [
     },
     rate: 'write',
     notes: [
-      'Task Priority, Task Type and Task Status take Reevo\'s values exactly as written: `URGENT`, `HIGH`, `MEDIUM`, `LOW`; `VOICE_CALL`, `EMAIL`, …; `OPEN`, `IN_PROGRESS`, …',
+      "Task Priority, Task Type and Task Status take Reevo's values exactly as written: `URGENT`, `HIGH`, `MEDIUM`, `LOW`; `VOICE_CALL`, `EMAIL`, …; `OPEN`, `IN_PROGRESS`, …",
       'Due Date must be an ISO-8601 date and time with a time zone, e.g. `2026-11-27T16:00:00Z`.',
       LIST_NOTE,
     ],
@@ -292,7 +313,8 @@ const SPECS: readonly RecipeSpec[] = [
   {
     name: 'log_manual_activity',
     title: 'Log Manual Activity',
-    summary: 'Logs a manual activity (a call, a meeting at a conference, a LinkedIn message…) on an account and its contacts.',
+    summary:
+      'Logs a manual activity (a call, a meeting at a conference, a LinkedIn message…) on an account and its contacts.',
     endpoint: 'createManualActivity',
     body: ['activity_time', 'subject', 'description', 'category', 'account_id', 'contact_ids'],
     returns: [{ path: 'id', column: 'Reevo Activity ID', description: 'The new activity.' }],
@@ -316,7 +338,7 @@ const SPECS: readonly RecipeSpec[] = [
     body: ['contact_email', 'sequence_id'],
     returns: [
       { path: 'id', column: 'Reevo Enrollment ID', description: 'The enrollment.' },
-      { path: 'status', column: 'Reevo Enrollment Status', description: 'The enrollment\'s status.' },
+      { path: 'status', column: 'Reevo Enrollment Status', description: "The enrollment's status." },
     ],
     rerun: {
       safe: false,
@@ -325,7 +347,7 @@ const SPECS: readonly RecipeSpec[] = [
     },
     rate: 'email',
     notes: [
-      'If Sender Mailbox is left out, Reevo picks a mailbox of the contact\'s owner. The contact must exist in Reevo: run Create or Update Contact and Account first.',
+      "If Sender Mailbox is left out, Reevo picks a mailbox of the contact's owner. The contact must exist in Reevo: run Create or Update Contact and Account first.",
     ],
   },
   {
@@ -345,7 +367,7 @@ const SPECS: readonly RecipeSpec[] = [
     },
     rate: 'write',
     notes: [
-      'Reevo\'s pages disagree on the key `_assert` matches accounts on; this recipe sends `domain_name` (an assumption: test one row, and if Reevo answers `invalid_matching_field`, tell us).',
+      "Reevo's pages disagree on the key `_assert` matches accounts on; this recipe sends `domain_name` (an assumption: test one row, and if Reevo answers `invalid_matching_field`, tell us).",
       'The ids sit one level down (`data.id`). If your Clay workspace returns only top-level paths, enter `data, meta` in Field Paths to Return and use Add as column on the `id` inside `data`.',
     ],
   },
@@ -370,17 +392,20 @@ const SPECS: readonly RecipeSpec[] = [
   {
     name: 'update_task',
     title: 'Update Task',
-    summary: 'Changes a task\'s status, priority, type, due date, title or assignee.',
+    summary: "Changes a task's status, priority, type, due date, title or assignee.",
     endpoint: 'updateTask',
     body: ['status', 'priority', 'due_at', 'owner_email'],
-    returns: [{ path: 'data.attributes.status.value', column: 'Reevo Task Status', description: 'The task\'s status now.' }],
+    returns: [
+      { path: 'data.attributes.status.value', column: 'Reevo Task Status', description: "The task's status now." },
+    ],
     rerun: {
       safe: true,
-      explanation: "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
+      explanation:
+        "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
     },
     rate: 'write',
     notes: [
-      'Task Status and Task Priority take Reevo\'s values exactly as written: `OPEN`, `IN_PROGRESS`, `BLOCKED`, `COMPLETED`, `CLOSED`; `URGENT`, `HIGH`, `MEDIUM`, `LOW`.',
+      "Task Status and Task Priority take Reevo's values exactly as written: `OPEN`, `IN_PROGRESS`, `BLOCKED`, `COMPLETED`, `CLOSED`; `URGENT`, `HIGH`, `MEDIUM`, `LOW`.",
       'The assignee is matched by email (`related_record_match`): Task Owner Email must belong to a user of your Reevo workspace.',
     ],
   },
@@ -399,10 +424,13 @@ const SPECS: readonly RecipeSpec[] = [
     summary: 'Updates a contact by its Reevo ID (Reevo v2).',
     endpoint: 'updateContact',
     body: ['title', 'department', 'phone_number'],
-    returns: [{ path: 'data.updated_at', column: 'Reevo Contact Updated At', description: 'When Reevo stored the change.' }],
+    returns: [
+      { path: 'data.updated_at', column: 'Reevo Contact Updated At', description: 'When Reevo stored the change.' },
+    ],
     rerun: {
       safe: true,
-      explanation: "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
+      explanation:
+        "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
     },
     rate: 'write',
     notes: [
@@ -416,10 +444,22 @@ const SPECS: readonly RecipeSpec[] = [
     endpoint: 'retrieveAccountAndContact',
     query: ['account_domain'],
     returns: [
-      { path: 'account.id', column: 'Found Account ID', description: 'The account, or empty when Reevo has none with this domain.' },
-      { path: 'account.domain_name', column: 'Found Account Domain', description: 'Its domain, the same as Company Domain.' },
+      {
+        path: 'account.id',
+        column: 'Found Account ID',
+        description: 'The account, or empty when Reevo has none with this domain.',
+      },
+      {
+        path: 'account.domain_name',
+        column: 'Found Account Domain',
+        description: 'Its domain, the same as Company Domain.',
+      },
     ],
-    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rerun: {
+      safe: true,
+      explanation:
+        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
+    },
     rate: 'read',
     notes: [
       "This asks Reevo's account retrieval, which looks the domain up as a whole. Reevo's account search (`/accounts/search`) is not used: it matches any domain that contains the text, so `verdant-farms.example` would also find `notverdant-farms.example`.",
@@ -439,10 +479,15 @@ const SPECS: readonly RecipeSpec[] = [
         column: 'Found Opportunity ID',
         formula:
           '[].concat({{Find Opportunity}} || []).find((o) => String(o?.display_name ?? "").trim().toLowerCase() === String({{Opportunity Name}} ?? "").trim().toLowerCase())?.id ?? ""',
-        description: 'A formula column: the opportunity whose name is exactly Opportunity Name (letter case aside), or empty.',
+        description:
+          'A formula column: the opportunity whose name is exactly Opportunity Name (letter case aside), or empty.',
       },
     ],
-    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rerun: {
+      safe: true,
+      explanation:
+        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
+    },
     rate: 'read',
     notes: [
       "Reevo's opportunity search matches names that contain the text (`Phase 2` also finds `Phase 2 renewal`), so the recipe keeps the whole response (Field Paths to Return left empty) and a formula column picks the exact name. Name the HTTP API column `Find Opportunity`, as the formula reads it.",
@@ -457,11 +502,17 @@ const SPECS: readonly RecipeSpec[] = [
     returns: [
       {
         column: 'Task Owner ID',
-        formula: '[].concat({{Find Task Owner}} || []).find((u) => String(u?.email ?? "").trim().toLowerCase() === String({{User Email}} ?? "").trim().toLowerCase())?.id ?? ""',
-        description: 'A formula column: the ID of the user whose email is exactly User Email (letter case aside), or empty.',
+        formula:
+          '[].concat({{Find Task Owner}} || []).find((u) => String(u?.email ?? "").trim().toLowerCase() === String({{User Email}} ?? "").trim().toLowerCase())?.id ?? ""',
+        description:
+          'A formula column: the ID of the user whose email is exactly User Email (letter case aside), or empty.',
       },
     ],
-    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rerun: {
+      safe: true,
+      explanation:
+        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
+    },
     rate: 'read',
     notes: [
       "Reevo's v2 task query filters an owner by the user's ID, not by email, and one HTTP API column cannot look the user up and then query: this recipe is the first column of the chain and the recipe Find Task the second. Name the HTTP API column `Find Task Owner`, as the formula reads it; Field Paths to Return stays empty, and the formula keeps only the user whose email is exactly the row's.",
@@ -475,40 +526,50 @@ const SPECS: readonly RecipeSpec[] = [
     body: ['contact_email'],
     returns: [
       { path: '0.id', column: 'Found Contact ID', description: 'The contact found.' },
-      { path: '0.account_id', column: 'Found Account ID', description: 'The contact\'s account.' },
+      { path: '0.account_id', column: 'Found Account ID', description: "The contact's account." },
     ],
-    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rerun: {
+      safe: true,
+      explanation:
+        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
+    },
     rate: 'read',
-    notes: ['The response is a list (empty when nothing matches). If Clay returns nothing for `0.id`, clear Field Paths to Return and use Add as column on the first result\'s `id` instead.'],
+    notes: [
+      "The response is a list (empty when nothing matches). If Clay returns nothing for `0.id`, clear Field Paths to Return and use Add as column on the first result's `id` instead.",
+    ],
   },
-  ...(['contact_email', 'account_domain', 'contact_phone_number'] as const).map(
-    (identifier): RecipeSpec => ({
-      name: `find_contact_and_account_by_${{ contact_email: 'email', account_domain: 'domain', contact_phone_number: 'phone' }[identifier]}`,
-      title: `Find Contact and Account by ${{ contact_email: 'Email', account_domain: 'Domain', contact_phone_number: 'Phone' }[identifier]}`,
-      summary: {
-        contact_email: "Finds a contact by email, and the contact's account.",
-        account_domain: 'Finds an account by its domain, and a contact of it.',
-        contact_phone_number: "Finds a contact by phone number, and the contact's account.",
-      }[identifier],
-      endpoint: 'retrieveAccountAndContact',
-      query: [identifier],
-      returns: [
-        { path: 'contact.id', column: 'Found Contact ID', description: 'The contact, or empty when none was found.' },
-        { path: 'account.id', column: 'Found Account ID', description: 'The account, or empty when none was found.' },
-      ],
-      rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
-      rate: 'read',
-      notes: [
-        'The ids sit one level down (`contact.id`, `account.id`). If your Clay workspace returns only top-level paths, enter `contact, account` in Field Paths to Return and use Add as column on the `id` inside each.',
-        ...(identifier === 'contact_phone_number'
-          ? [
-              'The phone number must be in international E.164 form, e.g. `+14155550123`. Clay URL-encodes Query String values, so the `+` arrives as `%2B` as Reevo requires (not confirmed: test one row with a number you know is in Reevo).',
-            ]
-          : []),
-        ...(identifier === 'account_domain' ? ['Company Domain must be a bare domain such as `acme.com`, not a URL: see the formula in the guide.'] : []),
-      ],
-    }),
-  ),
+  ...(['contact_email', 'account_domain', 'contact_phone_number'] as const).map((identifier): RecipeSpec => ({
+    name: `find_contact_and_account_by_${{ contact_email: 'email', account_domain: 'domain', contact_phone_number: 'phone' }[identifier]}`,
+    title: `Find Contact and Account by ${{ contact_email: 'Email', account_domain: 'Domain', contact_phone_number: 'Phone' }[identifier]}`,
+    summary: {
+      contact_email: "Finds a contact by email, and the contact's account.",
+      account_domain: 'Finds an account by its domain, and a contact of it.',
+      contact_phone_number: "Finds a contact by phone number, and the contact's account.",
+    }[identifier],
+    endpoint: 'retrieveAccountAndContact',
+    query: [identifier],
+    returns: [
+      { path: 'contact.id', column: 'Found Contact ID', description: 'The contact, or empty when none was found.' },
+      { path: 'account.id', column: 'Found Account ID', description: 'The account, or empty when none was found.' },
+    ],
+    rerun: {
+      safe: true,
+      explanation:
+        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
+    },
+    rate: 'read',
+    notes: [
+      'The ids sit one level down (`contact.id`, `account.id`). If your Clay workspace returns only top-level paths, enter `contact, account` in Field Paths to Return and use Add as column on the `id` inside each.',
+      ...(identifier === 'contact_phone_number'
+        ? [
+            'The phone number must be in international E.164 form, e.g. `+14155550123`. Clay URL-encodes Query String values, so the `+` arrives as `%2B` as Reevo requires (not confirmed: test one row with a number you know is in Reevo).',
+          ]
+        : []),
+      ...(identifier === 'account_domain'
+        ? ['Company Domain must be a bare domain such as `acme.com`, not a URL: see the formula in the guide.']
+        : []),
+    ],
+  })),
 ];
 
 /** All recipes, in the order of the guide. */
@@ -537,14 +598,17 @@ function buildRecipe(spec: RecipeSpec): Recipe {
   const queryParams = (spec.query ?? []).map(paramOf);
   for (const param of [...bodyParams, ...queryParams]) {
     if ((param.in ?? 'body') !== (spec.query?.includes(param.field.key) ? 'query' : 'body')) {
-      throw new Error(`Recipe ${spec.name}: ${param.field.key} does not go in the ${spec.query?.includes(param.field.key) ? 'query' : 'body'}`);
+      throw new Error(
+        `Recipe ${spec.name}: ${param.field.key} does not go in the ${spec.query?.includes(param.field.key) ? 'query' : 'body'}`,
+      );
     }
   }
   const pathParams = endpoint.params.filter((p) => p.in === 'path');
   const missing = endpoint.params.filter(
     (p) => p.required && !pathParams.includes(p) && !bodyParams.includes(p) && !queryParams.includes(p),
   );
-  if (missing.length > 0) throw new Error(`Recipe ${spec.name} leaves out required ${missing.map((p) => p.field.key).join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`Recipe ${spec.name} leaves out required ${missing.map((p) => p.field.key).join(', ')}`);
 
   let path = endpoint.path;
   for (const param of pathParams) path = path.replace(`{${param.field.key}}`, chip(param.field.clayColumn));
@@ -553,7 +617,9 @@ function buildRecipe(spec: RecipeSpec): Recipe {
   // A field of an "at least one" / "exactly one" rule is required when the recipe sends no other.
   const oneOfUsed = endpoint.oneOf ? used.filter((p) => endpoint.oneOf!.keys.includes(p.field.key)) : [];
   const required = (param: Param) =>
-    Boolean(param.required) || (oneOfUsed.length === 1 && oneOfUsed[0] === param) || Boolean(spec.requires?.includes(param.field.key));
+    Boolean(param.required) ||
+    (oneOfUsed.length === 1 && oneOfUsed[0] === param) ||
+    Boolean(spec.requires?.includes(param.field.key));
   const columns = used.map((param) => columnOf(param, required(param)));
   assertDistinctColumns(spec.name, columns);
 
@@ -621,7 +687,8 @@ function columnOf(param: Param, required: boolean): RecipeColumn {
 }
 
 /** Help sentences that describe what the Zapier app does with a value, which Clay does not. */
-const ZAPIER_ONLY = /all work|both work|works too|both become|read as (UTC|US)|any common format|(Find|New) [A-Z][\w ]* step\b|\bpick (it|them)\b|separate several|\bZap|dropdown|line item/i;
+const ZAPIER_ONLY =
+  /all work|both work|works too|both become|read as (UTC|US)|any common format|(Find|New) [A-Z][\w ]* step\b|\bpick (it|them)\b|separate several|\bZap|dropdown|line item/i;
 
 /**
  * The catalog's help without what only holds in Zapier. For a value Clay must send in Reevo's
@@ -647,7 +714,8 @@ function clayHelp(field: Field): string {
     return `${ZAPIER_ONLY.test(first) ? `The ${field.label.toLowerCase()}.` : first} ${form}`;
   }
   const kept = sentences.filter((sentence) => !ZAPIER_ONLY.test(sentence));
-  const list = field.wire === 'string[]' ? ['One item per column: the body formula sends the cell as a list of one.'] : [];
+  const list =
+    field.wire === 'string[]' ? ['One item per column: the body formula sends the cell as a list of one.'] : [];
   return [...(kept.length > 0 ? kept : [`The ${field.label}.`]), ...list].join(' ');
 }
 
@@ -656,7 +724,8 @@ function assertDistinctColumns(recipe: string, columns: readonly RecipeColumn[])
   for (const column of columns) {
     if (/["\\{}]/.test(column.name)) throw new Error(`Recipe ${recipe}: column name ${column.name} cannot be a chip`);
     const other = seen.get(column.name);
-    if (other && other !== column.field) throw new Error(`Recipe ${recipe}: ${other} and ${column.field} both read column ${column.name}`);
+    if (other && other !== column.field)
+      throw new Error(`Recipe ${recipe}: ${other} and ${column.field} both read column ${column.name}`);
     seen.set(column.name, column.field);
   }
 }
@@ -711,7 +780,10 @@ const filled = (name: string) => `String(${name} ?? "").trim() !== ""`;
  */
 function bodyLine(param: Param): string {
   const hole = '\u0000';
-  const wrapped = JSON.stringify(attributeWrapper(param.form)?.wrap(hole) ?? hole).replace(JSON.stringify(hole), valueFormula(param.field));
+  const wrapped = JSON.stringify(attributeWrapper(param.form)?.wrap(hole) ?? hole).replace(
+    JSON.stringify(hole),
+    valueFormula(param.field),
+  );
   return `${JSON.stringify(param.as ?? param.field.key)}: ${wrapped}`;
 }
 
@@ -736,10 +808,15 @@ function bodyFormula(params: readonly Param[], fixed: NonNullable<Endpoint['fixe
     }
   }
   const expanded = lines.map((line) =>
-    line.startsWith('\u0000') ? `  ${JSON.stringify(line.slice(1))}: {\n${groups.get(line.slice(1))!.join(',\n')}\n  }` : line,
+    line.startsWith('\u0000')
+      ? `  ${JSON.stringify(line.slice(1))}: {\n${groups.get(line.slice(1))!.join(',\n')}\n  }`
+      : line,
   );
   for (const [key, value] of Object.entries(fixed)) expanded.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
-  return stringifyFormula(expanded, params.filter((p) => p.field.wire === 'number').map((p) => p.field.key));
+  return stringifyFormula(
+    expanded,
+    params.filter((p) => p.field.wire === 'number').map((p) => p.field.key),
+  );
 }
 
 /** `JSON.stringify` of the object's lines, leaving out every empty cell; `numbers` go out as numbers when plain. */
@@ -777,7 +854,8 @@ function findTaskRecipe(): Recipe {
   return {
     name: 'find_task',
     title: FIND_TASK_TITLE,
-    summary: 'Finds a task by text in its title and/or by its owner, newest first (step 2 of 2 for an owner: run Find Task Owner first).',
+    summary:
+      'Finds a task by text in its title and/or by its owner, newest first (step 2 of 2 for an owner: run Find Task Owner first).',
     column: FIND_TASK_TITLE,
     endpointName: TASK_QUERY,
     permissions: v2Permissions('task', 'read'),
@@ -808,7 +886,16 @@ function findTaskRecipe(): Recipe {
     onlyRunIf: { formula: '(!!{{Task Title}} || !!{{User Email}}) && (!{{User Email}} || !!{{Task Owner ID}})' },
     rateLimit: RATE_LIMITS.read,
     columns: [
-      { name: 'Task Title', field: 'title', label: 'Title', where: 'body', required: false, shape: 'text', example: 'renewal', help: 'Text in the task\'s title, e.g. `renewal`. A task with exactly this title comes first.' },
+      {
+        name: 'Task Title',
+        field: 'title',
+        label: 'Title',
+        where: 'body',
+        required: false,
+        shape: 'text',
+        example: 'renewal',
+        help: "Text in the task's title, e.g. `renewal`. A task with exactly this title comes first.",
+      },
       {
         name: 'Task Owner ID',
         field: 'owner_user_id',
@@ -821,9 +908,20 @@ function findTaskRecipe(): Recipe {
       },
     ],
     optionalBodyLines: [],
-    returns: [{ column: 'Found Task ID', formula: exactTitle, description: 'A formula column: the task whose title is exactly Task Title (letter case aside), else the newest found, or empty.' }],
+    returns: [
+      {
+        column: 'Found Task ID',
+        formula: exactTitle,
+        description:
+          'A formula column: the task whose title is exactly Task Title (letter case aside), else the newest found, or empty.',
+      },
+    ],
     chain: null,
-    rerun: { safe: true, explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.' },
+    rerun: {
+      safe: true,
+      explanation:
+        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
+    },
     notes: [
       "An exact owner lookup takes two HTTP API columns: Reevo's task query filters the owner by user ID, and Clay's HTTP API column makes one request. Run **Find Task Owner** first (User Email → formula column Task Owner ID), then this recipe. Only run if waits while User Email has no Task Owner ID, so a user Reevo does not know finds nothing, as in the Zapier search (it never falls back to every owner's tasks).",
       `Reevo's title filter matches titles that contain the text, so the recipe keeps the whole response (Field Paths to Return empty) and the formula column Found Task ID picks the exact title, else the newest of the ${TASK_SEARCH_LIMIT} newest matches. Name the HTTP API column \`Find Task\`, as the formula reads it.`,
@@ -842,15 +940,33 @@ const WORKFLOW_TITLE = 'Start Reevo Workflow';
 function workflowRecipe(): Recipe {
   const bodyColumn = `${WORKFLOW_TITLE} Body`;
   const variables = [
-    { key: 'email', column: 'Email', label: 'Email', example: 'jane.doe@acme.com', help: 'A workflow variable: the lead\'s email, e.g. for the workflow to find or create the contact.' },
-    { key: 'company', column: 'Company Name', label: 'Company', example: 'Acme Corporation', help: 'A workflow variable: the company\'s name.' },
-    { key: 'lead_score', column: 'Lead Score', label: 'Lead Score', example: '82', help: 'A workflow variable, sent as a number when the cell is a plain number.' },
+    {
+      key: 'email',
+      column: 'Email',
+      label: 'Email',
+      example: 'jane.doe@acme.com',
+      help: "A workflow variable: the lead's email, e.g. for the workflow to find or create the contact.",
+    },
+    {
+      key: 'company',
+      column: 'Company Name',
+      label: 'Company',
+      example: 'Acme Corporation',
+      help: "A workflow variable: the company's name.",
+    },
+    {
+      key: 'lead_score',
+      column: 'Lead Score',
+      label: 'Lead Score',
+      example: '82',
+      help: 'A workflow variable, sent as a number when the cell is a plain number.',
+    },
   ] as const;
   const started = 'Workflow Started';
   return {
     name: 'start_workflow',
     title: WORKFLOW_TITLE,
-    summary: 'Starts a Reevo workflow whose trigger is Webhook Received, with the row\'s cells as its variables.',
+    summary: "Starts a Reevo workflow whose trigger is Webhook Received, with the row's cells as its variables.",
     column: WORKFLOW_TITLE,
     endpointName: WORKFLOW,
     permissions: [],
@@ -883,7 +999,7 @@ function workflowRecipe(): Recipe {
         required: true,
         shape: 'text',
         example: 'https://hooks.reevo.ai/workflows/0f3c9a27-5d1e-4b8a-9c6f-2e7d4a1b8c53',
-        help: 'The URL shown on the workflow\'s Webhook Received trigger in Reevo, starting with `https://`. Treat it like a password: anyone with it can start the workflow.',
+        help: "The URL shown on the workflow's Webhook Received trigger in Reevo, starting with `https://`. Treat it like a password: anyone with it can start the workflow.",
       },
       ...variables.map((v): RecipeColumn => ({
         name: v.column,
@@ -901,7 +1017,8 @@ function workflowRecipe(): Recipe {
       {
         column: started,
         formula: `{{${WORKFLOW_TITLE}}} ? "queued" : ""`,
-        description: '`queued` once Reevo took the run (HTTP 2xx): the run is queued, not finished; the workflow\'s Runs tab shows how it ended.',
+        description:
+          "`queued` once Reevo took the run (HTTP 2xx): the run is queued, not finished; the workflow's Runs tab shows how it ended.",
       },
     ],
     chain: null,
@@ -913,7 +1030,7 @@ function workflowRecipe(): Recipe {
     notes: [
       `Account: **none**, or **Reevo workflow key** (one header \`${WORKFLOW_KEY_HEADER}\`: the workflow's own key) only if the Webhook Received trigger is protected by a key. Never pick **Reevo API key**: it would send your Reevo API key to the workflow URL. The header name is an assumption (Reevo does not say how the key is sent): test one row.`,
       'Endpoint is the Workflow URL chip alone. It must start with `https://`; `reevo-clay check` refuses any other (plain `http://` only to this machine, for the sandbox) and a URL with a user name or password in it.',
-      'The body must be a JSON object: its top-level keys become the workflow\'s variables. Rename the keys to the workflow\'s variable names, add a line per variable, drop the ones it does not use; an empty cell is left out.',
+      "The body must be a JSON object: its top-level keys become the workflow's variables. Rename the keys to the workflow's variable names, add a line per variable, drop the ones it does not use; an empty cell is left out.",
       'HTTP 200 means the run was queued, not that it finished. A 401 or 403: the workflow wants its key; a 404: the workflow was deactivated or its URL rotated. Redirects are never followed.',
     ],
   };

@@ -11,7 +11,14 @@ import { buildRequest } from '../src/request-builder';
 import { attributeWrapper } from '../src/v2-writes';
 import { checkVariables, checkWorkflowUrl } from '../src/workflows';
 import { compileFormula, FormulaError, runIfColumns, type CompiledFormula } from './formula';
-import { API_KEY_PLACEHOLDER, callsEndpointTable, isWorkflowRecipe, TASK_QUERY_PATH, type KeyValue, type Recipe } from './recipes';
+import {
+  API_KEY_PLACEHOLDER,
+  callsEndpointTable,
+  isWorkflowRecipe,
+  TASK_QUERY_PATH,
+  type KeyValue,
+  type Recipe,
+} from './recipes';
 import { chipsIn, escapeCell, fill, TemplateError } from './template';
 
 export { TemplateError };
@@ -53,16 +60,20 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
   if (!recipe.endpoint.startsWith(`${DEFAULT_BASE_URL}/`)) {
     throw new TemplateError(`The recipe's Endpoint must start with ${DEFAULT_BASE_URL}/ (it is ${recipe.endpoint}).`);
   }
-  if (typeof recipe.onlyRunIf?.formula !== 'string') throw new TemplateError(`Recipe ${recipe.name} has no Only run if formula.`);
+  if (typeof recipe.onlyRunIf?.formula !== 'string')
+    throw new TemplateError(`Recipe ${recipe.name} has no Only run if formula.`);
 
   const pathParams = matchPath(endpoint, recipe.endpoint.slice(DEFAULT_BASE_URL.length));
   const queryRows = recipe.queryString.map((row) => {
     const param = endpoint.params.find((p) => p.in === 'query' && p.field.key === row.key);
-    if (!param && endpoint.query?.[row.key] === undefined) throw new TemplateError(`The query string row ${row.key} is not a query field of this endpoint.`);
+    if (!param && endpoint.query?.[row.key] === undefined)
+      throw new TemplateError(`The query string row ${row.key} is not a query field of this endpoint.`);
     return { row, param };
   });
   const runIf = compile(recipe.onlyRunIf.formula, 'Only run if');
-  const bodyFormula = recipe.bodyFormula ? { column: recipe.bodyFormula.column, formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column) } : undefined;
+  const bodyFormula = recipe.bodyFormula
+    ? { column: recipe.bodyFormula.column, formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column) }
+    : undefined;
   const columnsOfKey = keyColumns([recipe.body ?? '', recipe.bodyFormula?.formula ?? '']);
   // Issues name fields by their input key; the body names a v2 attribute by its own.
   for (const param of endpoint.params) {
@@ -80,7 +91,10 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
     ...runIfNames.filled,
   ].filter((column) => !own.has(column));
   const unknown = [...map.keys()].filter((column) => !used.includes(column) && !runIf.columns.includes(column));
-  if (unknown.length > 0) throw new TemplateError(`--map names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${recipe.name} does not read.`);
+  if (unknown.length > 0)
+    throw new TemplateError(
+      `--map names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${recipe.name} does not read.`,
+    );
   return {
     recipe,
     endpoint,
@@ -92,7 +106,9 @@ export function prepareRecipe(recipe: Recipe, map: ReadonlyMap<string, string> =
     columnsOfKey,
     map,
     requiredColumns: [...new Set(used.map((column) => map.get(column) ?? column))],
-    ...(recipe.queryString.every((row) => chipsIn(row.value).length === 0) ? { fixedQuery: queryOf(recipe.queryString, () => '') } : {}),
+    ...(recipe.queryString.every((row) => chipsIn(row.value).length === 0)
+      ? { fixedQuery: queryOf(recipe.queryString, () => '') }
+      : {}),
   };
 }
 
@@ -104,22 +120,37 @@ function prepareFormulaRecipe(recipe: Recipe, map: ReadonlyMap<string, string>):
   const urlChips = chipsIn(recipe.endpoint);
   if (isWorkflowRecipe(recipe)) {
     if (urlChips.length !== 1 || urlChips[0].start !== 0 || urlChips[0].end !== recipe.endpoint.length) {
-      throw new TemplateError(`The Endpoint of ${recipe.name} must be the Workflow URL chip alone (it is ${recipe.endpoint}).`);
+      throw new TemplateError(
+        `The Endpoint of ${recipe.name} must be the Workflow URL chip alone (it is ${recipe.endpoint}).`,
+      );
     }
     if (recipe.account.headers.some((header) => header.value.includes(API_KEY_PLACEHOLDER))) {
-      throw new TemplateError(`${recipe.name} must not use the Reevo API key Account: it would send the key to the workflow URL.`);
+      throw new TemplateError(
+        `${recipe.name} must not use the Reevo API key Account: it would send the key to the workflow URL.`,
+      );
     }
   } else if (recipe.endpoint !== `${DEFAULT_BASE_URL}${TASK_QUERY_PATH}`) {
-    throw new TemplateError(`The Endpoint of ${recipe.name} must be ${DEFAULT_BASE_URL}${TASK_QUERY_PATH} (it is ${recipe.endpoint}).`);
+    throw new TemplateError(
+      `The Endpoint of ${recipe.name} must be ${DEFAULT_BASE_URL}${TASK_QUERY_PATH} (it is ${recipe.endpoint}).`,
+    );
   }
-  if (recipe.method !== 'POST' || !recipe.bodyFormula || recipe.body === null) throw new TemplateError(`${recipe.name} must POST a body formula.`);
+  if (recipe.method !== 'POST' || !recipe.bodyFormula || recipe.body === null)
+    throw new TemplateError(`${recipe.name} must POST a body formula.`);
   const runIf = compile(recipe.onlyRunIf.formula, 'Only run if');
-  const bodyFormula = { column: recipe.bodyFormula.column, formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column) };
+  const bodyFormula = {
+    column: recipe.bodyFormula.column,
+    formula: compile(recipe.bodyFormula.formula, recipe.bodyFormula.column),
+  };
   const runIfNames = runIfColumns(recipe.onlyRunIf.formula);
   const own = new Set([bodyFormula.column, recipe.column]);
-  const used = [...urlChips.map((c) => c.column), ...bodyFormula.formula.columns, ...runIfNames.filled].filter((column) => !own.has(column));
+  const used = [...urlChips.map((c) => c.column), ...bodyFormula.formula.columns, ...runIfNames.filled].filter(
+    (column) => !own.has(column),
+  );
   const unknown = [...map.keys()].filter((column) => !used.includes(column) && !runIf.columns.includes(column));
-  if (unknown.length > 0) throw new TemplateError(`--map names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${recipe.name} does not read.`);
+  if (unknown.length > 0)
+    throw new TemplateError(
+      `--map names ${unknown.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${recipe.name} does not read.`,
+    );
   return {
     recipe,
     endpoint: FORMULA_ENDPOINT,
@@ -142,7 +173,13 @@ function evaluateWorkflowRow(prepared: PreparedRecipe, cell: (column: string) =>
   const url = fill(recipe.endpoint, cell).trim();
   const issues: RowIssue[] = [];
   const checkedUrl = checkWorkflowUrl(url);
-  if (!checkedUrl.ok) issues.push({ column: prepared.map.get(urlColumn) ?? urlColumn, field: 'workflow_url', severity: 'problem', message: checkedUrl.message });
+  if (!checkedUrl.ok)
+    issues.push({
+      column: prepared.map.get(urlColumn) ?? urlColumn,
+      field: 'workflow_url',
+      severity: 'problem',
+      message: checkedUrl.message,
+    });
   let body: string | null = null;
   try {
     body = String(bodyFormula!.formula.evaluate(cell) ?? '');
@@ -152,21 +189,41 @@ function evaluateWorkflowRow(prepared: PreparedRecipe, cell: (column: string) =>
   }
   if (body !== null) {
     const variables = checkVariables(undefined, body);
-    if (!variables.ok) issues.push({ column: '(body)', severity: 'problem', message: variables.message.replace('Variables as JSON (variables_json)', 'the body') });
+    if (!variables.ok)
+      issues.push({
+        column: '(body)',
+        severity: 'problem',
+        message: variables.message.replace('Variables as JSON (variables_json)', 'the body'),
+      });
     else {
       for (const [key, value] of Object.entries(variables.value)) {
         if (typeof value === 'string' && isPlaceholder(value)) {
-          issues.push({ column: columnsOf(prepared, key).join(', ') || '(body)', field: key, severity: 'problem', message: `${quote(value)} is a placeholder, and the workflow would get it as the value of ${key}: leave the cell empty or clean it (clay/README.md)` });
+          issues.push({
+            column: columnsOf(prepared, key).join(', ') || '(body)',
+            field: key,
+            severity: 'problem',
+            message: `${quote(value)} is a placeholder, and the workflow would get it as the value of ${key}: leave the cell empty or clean it (clay/README.md)`,
+          });
         }
       }
     }
   }
-  const request: RenderedRequest = { method: 'POST', url: checkedUrl.ok ? checkedUrl.value.toString() : url, headers: recipe.headers, body };
+  const request: RenderedRequest = {
+    method: 'POST',
+    url: checkedUrl.ok ? checkedUrl.value.toString() : url,
+    headers: recipe.headers,
+    body,
+  };
   return { row, status: issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok', request, issues };
 }
 
 /** Find Task's row: a `_query` body with at least one filter, each value a real one. */
-function evaluateTaskQueryRow(prepared: PreparedRecipe, cell: (column: string) => string, row: number, baseUrl: string): RowOutcome {
+function evaluateTaskQueryRow(
+  prepared: PreparedRecipe,
+  cell: (column: string) => string,
+  row: number,
+  baseUrl: string,
+): RowOutcome {
   const { recipe, bodyFormula } = prepared;
   const issues: RowIssue[] = [];
   let body: string | null = null;
@@ -181,16 +238,29 @@ function evaluateTaskQueryRow(prepared: PreparedRecipe, cell: (column: string) =
     try {
       parsed = JSON.parse(body);
     } catch (error) {
-      issues.push({ column: '(body)', severity: 'problem', message: `the body is not valid JSON: ${(error as Error).message}` });
+      issues.push({
+        column: '(body)',
+        severity: 'problem',
+        message: `the body is not valid JSON: ${(error as Error).message}`,
+      });
     }
     const filters = parsed && typeof parsed === 'object' ? (parsed as { filters?: unknown }).filters : undefined;
     if (parsed !== undefined && (!Array.isArray(filters) || filters.length === 0)) {
-      issues.push({ column: '(body)', severity: 'problem', message: 'the body has no filter: fill in Task Title or User Email (Reevo would answer every task)' });
+      issues.push({
+        column: '(body)',
+        severity: 'problem',
+        message: 'the body has no filter: fill in Task Title or User Email (Reevo would answer every task)',
+      });
     }
     for (const filter of Array.isArray(filters) ? (filters as Array<{ field?: unknown; value?: unknown }>) : []) {
       if (typeof filter.value === 'string' && isPlaceholder(filter.value)) {
         const field = String(filter.field);
-        issues.push({ column: columnsOfKey(prepared, field), field, severity: 'problem', message: `${quote(filter.value)} is a placeholder, and Reevo would search for it: leave the cell empty or clean it (clay/README.md)` });
+        issues.push({
+          column: columnsOfKey(prepared, field),
+          field,
+          severity: 'problem',
+          message: `${quote(filter.value)} is a placeholder, and Reevo would search for it: leave the cell empty or clean it (clay/README.md)`,
+        });
       }
     }
   }
@@ -211,7 +281,10 @@ function columnsOfKey(prepared: PreparedRecipe, field: string): string {
  * through the same checks the contract defines, so a repeated value is checked once.
  */
 function withRememberedChecks(endpoint: Endpoint): Endpoint {
-  const params = endpoint.params.map((param) => ({ ...param, field: { ...param.field, check: remembered(param.field.check), input: remembered(param.field.input) } }));
+  const params = endpoint.params.map((param) => ({
+    ...param,
+    field: { ...param.field, check: remembered(param.field.check), input: remembered(param.field.input) },
+  }));
   return { ...endpoint, params };
 }
 
@@ -252,7 +325,10 @@ function matchPath(endpoint: Endpoint, path: string): Array<{ column: string; pa
     return '\\{\\{\\s*([^{}]+?)\\s*\\}\\}';
   });
   const match = new RegExp(`^${pattern}$`).exec(path);
-  if (!match) throw new TemplateError(`The recipe's Endpoint path ${path} does not fit ${endpoint.path}: put one column chip where each {id} goes.`);
+  if (!match)
+    throw new TemplateError(
+      `The recipe's Endpoint path ${path} does not fit ${endpoint.path}: put one column chip where each {id} goes.`,
+    );
   return params.map((param, i) => ({ column: match[i + 1], param }));
 }
 
@@ -312,7 +388,12 @@ export function cellReader(prepared: PreparedRecipe, cells: Cells): (column: str
 }
 
 /** What Clay, and then the contract, make of one row. `row` is the 1-based row number Clay shows. */
-export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number, baseUrl = DEFAULT_BASE_URL): RowOutcome {
+export function evaluateRow(
+  prepared: PreparedRecipe,
+  cells: Cells,
+  row: number,
+  baseUrl = DEFAULT_BASE_URL,
+): RowOutcome {
   const cell = cellReader(prepared, cells);
   const skip = onlyRunIf(prepared, cell);
   if (skip) return { row, ...skip };
@@ -326,7 +407,12 @@ export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number,
   } catch (error) {
     if (!(error instanceof FormulaError)) throw error;
     const body = { method: prepared.recipe.method, url: baseUrl, headers: prepared.recipe.headers, body: null };
-    return { row, status: 'problems', request: body, issues: [{ column: prepared.bodyFormula!.column, severity: 'problem', message: error.message }] };
+    return {
+      row,
+      status: 'problems',
+      request: body,
+      issues: [{ column: prepared.bodyFormula!.column, severity: 'problem', message: error.message }],
+    };
   }
 
   const input: Record<string, unknown> = {};
@@ -340,29 +426,44 @@ export function evaluateRow(prepared: PreparedRecipe, cells: Cells, row: number,
     try {
       parsed = JSON.parse(request.body);
     } catch (error) {
-      issues.push({ column: '(body)', severity: 'problem', message: `the body is not valid JSON: ${(error as Error).message}` });
+      issues.push({
+        column: '(body)',
+        severity: 'problem',
+        message: `the body is not valid JSON: ${(error as Error).message}`,
+      });
     }
     if (parsed !== undefined) {
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) issues.push({ column: '(body)', severity: 'problem', message: 'the body is not a JSON object' });
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        issues.push({ column: '(body)', severity: 'problem', message: 'the body is not a JSON object' });
       else readBody(prepared, parsed as Record<string, unknown>, input, issues);
     }
   }
 
   if (!issues.some((issue) => issue.column === '(body)')) {
     const built = buildRequest(prepared.endpoint, input, 'wire');
-    if (!built.ok) for (const problem of built.problems) issues.push(...describeRemembered(prepared, problem.key, problem.message, input));
+    if (!built.ok)
+      for (const problem of built.problems)
+        issues.push(...describeRemembered(prepared, problem.key, problem.message, input));
   }
   const status = issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok';
   return { row, status, request, issues };
 }
 
 /** Clay's Only run if on this row, and why it is false. */
-function onlyRunIf(prepared: PreparedRecipe, cell: (column: string) => string): Omit<Extract<RowOutcome, { status: 'skipped' }>, 'row'> | undefined {
+function onlyRunIf(
+  prepared: PreparedRecipe,
+  cell: (column: string) => string,
+): Omit<Extract<RowOutcome, { status: 'skipped' }>, 'row'> | undefined {
   let run: unknown;
   try {
     run = prepared.runIf.evaluate(cell);
   } catch (error) {
-    return { status: 'skipped', why: 'condition', reason: `Only run if failed on this row (${(error as Error).message})`, issues: [] };
+    return {
+      status: 'skipped',
+      why: 'condition',
+      reason: `Only run if failed on this row (${(error as Error).message})`,
+      issues: [],
+    };
   }
   if (run) return undefined;
   const { filled, empty } = prepared.runIfColumns;
@@ -374,12 +475,18 @@ function onlyRunIf(prepared: PreparedRecipe, cell: (column: string) => string): 
       reason: `Only run if is false: ${listColumns(unfilled)} ${unfilled.length > 1 ? 'are' : 'is'} empty`,
       issues: unfilled.map((column) => {
         const field = prepared.recipe.columns.find((c) => c.name === column)?.field;
-        return { column, ...(field ? { field } : {}), severity: 'warning', message: "is empty, so Clay's Only run if skips the row and it never reaches Reevo" };
+        return {
+          column,
+          ...(field ? { field } : {}),
+          severity: 'warning',
+          message: "is empty, so Clay's Only run if skips the row and it never reaches Reevo",
+        };
       }),
     };
   }
   const done = empty.filter((column) => cell(column).trim() !== '');
-  if (done.length > 0) return { status: 'skipped', why: 'done', reason: `already done: ${listColumns(done)} is filled`, issues: [] };
+  if (done.length > 0)
+    return { status: 'skipped', why: 'done', reason: `already done: ${listColumns(done)} is filled`, issues: [] };
   return { status: 'skipped', why: 'condition', reason: `Only run if is false: ${prepared.runIf.text}`, issues: [] };
 }
 
@@ -390,10 +497,14 @@ function renderRequest(prepared: PreparedRecipe, cell: (column: string) => strin
   const query = prepared.fixedQuery ?? queryOf(recipe.queryString, cell);
   let body: string | null = null;
   if (recipe.body !== null) {
-    const text = (column: string) => (column === bodyFormula?.column ? String(bodyFormula.formula.evaluate(cell) ?? '') : cell(column));
+    const text = (column: string) =>
+      column === bodyFormula?.column ? String(bodyFormula.formula.evaluate(cell) ?? '') : cell(column);
     const whole = chipsIn(recipe.body);
     // A Body that is one chip is the JSON.stringify pattern: the cell's text is the whole body.
-    body = whole.length === 1 && whole[0].start === 0 && whole[0].end === recipe.body.length ? text(whole[0].column) : fill(recipe.body, (column) => escapeCell(text(column)));
+    body =
+      whole.length === 1 && whole[0].start === 0 && whole[0].end === recipe.body.length
+        ? text(whole[0].column)
+        : fill(recipe.body, (column) => escapeCell(text(column)));
   }
   return { method: recipe.method, url: `${base}${path}${query ? `?${query}` : ''}`, headers: recipe.headers, body };
 }
@@ -428,7 +539,12 @@ function paramIndex(prepared: PreparedRecipe): ParamIndex {
   return index;
 }
 
-function readBody(prepared: PreparedRecipe, body: Record<string, unknown>, input: Record<string, unknown>, issues: RowIssue[]): void {
+function readBody(
+  prepared: PreparedRecipe,
+  body: Record<string, unknown>,
+  input: Record<string, unknown>,
+  issues: RowIssue[],
+): void {
   const { endpoint } = prepared;
   const fixed = Object.keys(endpoint.fixedBody ?? {});
   const index = paramIndex(prepared);
@@ -441,13 +557,22 @@ function readBody(prepared: PreparedRecipe, body: Record<string, unknown>, input
     } else if (group.length > 0 && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, item] of Object.entries(value)) {
         const param = group.find((p) => wireKey(p) === inner);
-        if (!param) issues.push({ column: '(body)', severity: 'problem', message: `the body has a key ${JSON.stringify(`${key}.${inner}`)} that is not a field of this endpoint` });
+        if (!param)
+          issues.push({
+            column: '(body)',
+            severity: 'problem',
+            message: `the body has a key ${JSON.stringify(`${key}.${inner}`)} that is not a field of this endpoint`,
+          });
         const field = param?.field.key ?? inner;
         input[field] = param ? unwrapped(param, item) : item;
         sentValue(prepared, field, input[field], issues, true);
       }
     } else if (!fixed.includes(key)) {
-      issues.push({ column: '(body)', severity: 'problem', message: `the body has a key ${JSON.stringify(key)} that is not a field of this endpoint` });
+      issues.push({
+        column: '(body)',
+        severity: 'problem',
+        message: `the body has a key ${JSON.stringify(key)} that is not a field of this endpoint`,
+      });
     }
   }
 }
@@ -494,7 +619,12 @@ function effect(prepared: PreparedRecipe, field: Field, item: string): string {
 const described = new WeakMap<PreparedRecipe, Map<string, readonly RowIssue[]>>();
 
 /** `describe`, once per problem and value: a table repeats its mistakes (a phone format, a stage name). */
-function describeRemembered(prepared: PreparedRecipe, keys: string, message: string, input: Record<string, unknown>): readonly RowIssue[] {
+function describeRemembered(
+  prepared: PreparedRecipe,
+  keys: string,
+  message: string,
+  input: Record<string, unknown>,
+): readonly RowIssue[] {
   let known = described.get(prepared);
   if (!known) described.set(prepared, (known = new Map()));
   const key = `${keys}\u0000${message}\u0000${JSON.stringify(keys.split(', ').map((k) => input[k]))}`;
@@ -529,7 +659,10 @@ function describe(prepared: PreparedRecipe, keys: string, message: string, input
     issues.push({ column: columns.join(', '), field: key, severity, message: text });
     if (keys.includes(',')) break;
   }
-  if (issues.length === 0 && !keys.split(', ').some((key) => typeof input[key] === 'string' && isPlaceholder(input[key] as string))) {
+  if (
+    issues.length === 0 &&
+    !keys.split(', ').some((key) => typeof input[key] === 'string' && isPlaceholder(input[key] as string))
+  ) {
     issues.push({ column: '(body)', field: keys, severity: 'problem', message: `${keys}: ${message}` });
   }
   return issues;
@@ -550,7 +683,9 @@ export function columnsOf(prepared: PreparedRecipe, key: string): string[] {
 function findColumns(prepared: PreparedRecipe, key: string): string[] {
   const columns = [
     ...prepared.pathParams.filter((s) => s.param.field.key === key).map((s) => s.column),
-    ...prepared.queryRows.filter((s) => s.param?.field.key === key).flatMap((s) => chipsIn(s.row.value).map((c) => c.column)),
+    ...prepared.queryRows
+      .filter((s) => s.param?.field.key === key)
+      .flatMap((s) => chipsIn(s.row.value).map((c) => c.column)),
     ...(prepared.columnsOfKey.get(key) ?? []),
   ];
   return [...new Set(columns.map((column) => prepared.map.get(column) ?? column))];

@@ -9,7 +9,16 @@
  * An interrupt (SIGINT/SIGTERM, passed in as `signal`) stops sending, waits a bounded time for the
  * requests in flight, and writes every row not known to be done to the failed file.
  */
-import { closeSync, createReadStream, createWriteStream, existsSync, openSync, readSync, rmSync, type WriteStream } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  openSync,
+  readSync,
+  rmSync,
+  type WriteStream,
+} from 'node:fs';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -118,7 +127,8 @@ export function parseRate(text: string): RateLimit | undefined {
  */
 export function checkKeyText(raw: string | undefined): string {
   const key = (raw ?? '').trim();
-  if (!key) throw new TableError('Set the environment variable REEVO_API_KEY to your Reevo API key (it is never printed).');
+  if (!key)
+    throw new TableError('Set the environment variable REEVO_API_KEY to your Reevo API key (it is never printed).');
   const at = [...key].findIndex((char) => !/^[\x21-\x7e]$/.test(char));
   if (at >= 0) {
     const code = key.codePointAt([...key].slice(0, at).join('').length)!;
@@ -213,12 +223,19 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   };
   const all = [resolve(csvPath), paths.failed, paths.skipped, paths.out];
   if (new Set(all).size !== all.length) {
-    throw new TableError('The table, the out file, the failed file and the skipped file must be four different files (--out, --failed, --skipped).');
+    throw new TableError(
+      'The table, the out file, the failed file and the skipped file must be four different files (--out, --failed, --skipped).',
+    );
   }
-  if (options.resumeFrom && resolve(options.resumeFrom) === resolve(csvPath)) throw new TableError('--resume takes the out or failed file of an earlier run, not the table.');
+  if (options.resumeFrom && resolve(options.resumeFrom) === resolve(csvPath))
+    throw new TableError('--resume takes the out or failed file of an earlier run, not the table.');
   // Read whole before anything is written, so the failed file of the last run can be resumed from and rewritten.
   const resume = options.resumeFrom ? await readResume(options.resumeFrom) : undefined;
-  const outHeader = (columns: string[]) => ['Row', ...columns, ...recipe.returns.map((r) => r.column).filter((c) => !columns.includes(c))];
+  const outHeader = (columns: string[]) => [
+    'Row',
+    ...columns,
+    ...recipe.returns.map((r) => r.column).filter((c) => !columns.includes(c)),
+  ];
 
   const rate = options.rate ?? { requests: recipe.rateLimit.requests, durationMs: recipe.rateLimit.durationMs };
   const now = options.now ?? Date.now;
@@ -234,9 +251,13 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   if (!workflow) await checkKey(options, fetchImpl, timeoutMs);
   const accountHeaders = workflow
     ? options.workflowKey
-      ? recipe.account.headers.map(({ key, value }) => [key, value.replace(WORKFLOW_KEY_PLACEHOLDER, options.workflowKey!)] as const)
+      ? recipe.account.headers.map(
+          ({ key, value }) => [key, value.replace(WORKFLOW_KEY_PLACEHOLDER, options.workflowKey!)] as const,
+        )
       : []
-    : recipe.account.headers.map(({ key, value }) => [key, value.replace(API_KEY_PLACEHOLDER, options.apiKey)] as const);
+    : recipe.account.headers.map(
+        ({ key, value }) => [key, value.replace(API_KEY_PLACEHOLDER, options.apiKey)] as const,
+      );
   /** The key a message must never show: the one this recipe sends. */
   const sentKey = workflow ? options.workflowKey : options.apiKey;
 
@@ -275,7 +296,9 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   const files: { out?: CsvFile; failed?: CsvFile; skipped?: CsvFile } = {};
   /** The table's own columns: a file of an earlier run sent again brings Row and the reason columns, which are written anew. */
   let ownColumns: string[] = [];
-  const progress = options.progress ? new Progress(await countRows(csvPath), options.progress.stream, now, options.progress.everyMs) : undefined;
+  const progress = options.progress
+    ? new Progress(await countRows(csvPath), options.progress.stream, now, options.progress.everyMs)
+    : undefined;
 
   /** One request with retries; never throws. */
   async function deliver(outcome: Extract<RowOutcome, { request: unknown }>, cells: Cells): Promise<Final> {
@@ -309,7 +332,10 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
         const problem = networkProblem(error);
         connectionFailures += 1;
         if (connectionFailures >= breakerThreshold) {
-          halt('unreachable', `Reevo could not be reached ${connectionFailures} times in a row (${problem.reason}); check --base-url and the network, then send the failed file again`);
+          halt(
+            'unreachable',
+            `Reevo could not be reached ${connectionFailures} times in a row (${problem.reason}); check --base-url and the network, then send the failed file again`,
+          );
         }
         // A request that never left can always be repeated; one that may have arrived only if the recipe is safe to repeat.
         if (!stop && attempt < retries && (!problem.maybeSent || recipe.rerun.safe)) {
@@ -317,7 +343,8 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
           await wait(backoff());
           continue;
         }
-        if (!problem.maybeSent) return { kind: 'failed', reason: 'stopped', error: `not sent: could not reach Reevo (${problem.reason})` };
+        if (!problem.maybeSent)
+          return { kind: 'failed', reason: 'stopped', error: `not sent: could not reach Reevo (${problem.reason})` };
         return {
           kind: 'failed',
           reason: 'reevo',
@@ -329,20 +356,32 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
       connectionFailures = 0;
 
       const failure = workflow
-        ? workflowFailure(response.status, response.headers.get('retry-after'), Boolean(options.workflowKey), request.url)
+        ? workflowFailure(
+            response.status,
+            response.headers.get('retry-after'),
+            Boolean(options.workflowKey),
+            request.url,
+          )
         : classifyResponse(
             { status: response.status, headers: (name) => response.headers.get(name), body: text },
             { apiKey: options.apiKey, permissions: recipe.permissions, labels: columnLabels(recipe), now: now() },
           );
       // Reevo publishes no body for a queued workflow run: its status is the answer.
-      if (!failure && workflow) return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? {}, cellReader(prepared, cells)) };
-      if (!failure) return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? null, cellReader(prepared, cells)) };
+      if (!failure && workflow)
+        return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? {}, cellReader(prepared, cells)) };
+      if (!failure)
+        return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? null, cellReader(prepared, cells)) };
       const stopKind = STOPS[failure.kind];
       if (stopKind) {
         halt(stopKind, withoutPeriod(failure.message));
         return { kind: 'failed', reason: 'reevo', status: failure.status, error: `Stopped: ${failure.message}` };
       }
-      const retryAfterMs = failure.kind === 'throttled' ? (failure.retryAfter !== undefined ? failure.retryAfter * 1000 : backoff()) : backoff();
+      const retryAfterMs =
+        failure.kind === 'throttled'
+          ? failure.retryAfter !== undefined
+            ? failure.retryAfter * 1000
+            : backoff()
+          : backoff();
       // A 429 and a 503 were not carried out; any other failure may have been, so only a recipe safe to repeat tries again.
       const repeatable = failure.retryable && (!failure.mayHaveHappened || recipe.rerun.safe);
       if (repeatable && attempt < retries && retryAfterMs <= maxRetryAfterMs && !stop) {
@@ -368,9 +407,18 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
     } else {
       counts[final.reason] += 1;
       files.failed ??= new CsvFile(paths.failed, [...FAILED_COLUMNS, ...ownColumns]);
-      await files.failed.write({ Row: row, 'Reevo Error': redactKey(redactKey(final.error, options.apiKey), sentKey), 'HTTP Status': final.status ? String(final.status) : '', ...own });
+      await files.failed.write({
+        Row: row,
+        'Reevo Error': redactKey(redactKey(final.error, options.apiKey), sentKey),
+        'HTTP Status': final.status ? String(final.status) : '',
+        ...own,
+      });
     }
-    progress?.update({ done: counts.ok + counts.skipped, failed: counts.reevo + counts.problems + counts.stopped, resumed: counts.resumed });
+    progress?.update({
+      done: counts.ok + counts.skipped,
+      failed: counts.reevo + counts.problems + counts.stopped,
+      resumed: counts.resumed,
+    });
   };
 
   const inFlight = new Set<Promise<void>>();
@@ -379,7 +427,9 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
     const onHeader = (columns: string[]) => {
       ownColumns = columns.filter((c) => !OWN_COLUMNS.has(c));
       if (existsSync(paths.out) && firstLine(paths.out) !== stringifyLine(outHeader(ownColumns))) {
-        throw new TableError(`${paths.out} holds rows of another table or recipe (its columns differ), and its IDs must not be lost: pass another --out.`);
+        throw new TableError(
+          `${paths.out} holds rows of another table or recipe (its columns differ), and its IDs must not be lost: pass another --out.`,
+        );
       }
     };
     for await (const { row: position, cells } of readTable(csvPath, prepared, onHeader)) {
@@ -418,7 +468,10 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
     if (stop && inFlight.size > 0) {
       const grace = options.graceMs ?? 10_000;
       const graceOver = new AbortController();
-      await Promise.race([Promise.allSettled(inFlight), delay(grace, undefined, { signal: graceOver.signal }).catch(() => undefined)]);
+      await Promise.race([
+        Promise.allSettled(inFlight),
+        delay(grace, undefined, { signal: graceOver.signal }).catch(() => undefined),
+      ]);
       graceOver.abort();
       hardAbort.abort();
     }
@@ -463,12 +516,21 @@ const STOPS: Partial<Record<Failure['kind'], StopKind>> = {
  * A workflow URL's answer (src/workflows.ts reads it the same way for Zapier): only the status
  * counts. A redirect or a refused workflow key stops the run; the URL itself is never repeated.
  */
-function workflowFailure(status: number, retryAfter: string | null, keyGiven: boolean, url: string): Failure | undefined {
+function workflowFailure(
+  status: number,
+  retryAfter: string | null,
+  keyGiven: boolean,
+  url: string,
+): Failure | undefined {
   if (status >= 200 && status < 300) return undefined;
   const host = new URL(url).host;
   const base = { status, retryable: false, mayHaveHappened: false } as const;
   if (status >= 300 && status < 400) {
-    return { ...base, kind: 'redirect', message: `The workflow URL on ${host} answered with a redirect (HTTP ${status}). Redirects are not followed, so nothing was sent elsewhere: use the exact URL the Webhook Received trigger shows in Reevo.` };
+    return {
+      ...base,
+      kind: 'redirect',
+      message: `The workflow URL on ${host} answered with a redirect (HTTP ${status}). Redirects are not followed, so nothing was sent elsewhere: use the exact URL the Webhook Received trigger shows in Reevo.`,
+    };
   }
   if (status === 401 || status === 403) {
     return {
@@ -481,19 +543,41 @@ function workflowFailure(status: number, retryAfter: string | null, keyGiven: bo
   }
   if (status === 429) {
     const seconds = Number.parseInt(retryAfter ?? '', 10);
-    return { ...base, kind: 'throttled', retryable: true, ...(seconds > 0 ? { retryAfter: seconds } : {}), message: `Reevo is limiting how often the workflow on ${host} may be started.` };
+    return {
+      ...base,
+      kind: 'throttled',
+      retryable: true,
+      ...(seconds > 0 ? { retryAfter: seconds } : {}),
+      message: `Reevo is limiting how often the workflow on ${host} may be started.`,
+    };
   }
   if (status === 404 || status === 410) {
-    return { ...base, kind: 'not_found', message: `The workflow URL on ${host} has no active workflow (HTTP ${status}): it may be deactivated, or its URL rotated.` };
+    return {
+      ...base,
+      kind: 'not_found',
+      message: `The workflow URL on ${host} has no active workflow (HTTP ${status}): it may be deactivated, or its URL rotated.`,
+    };
   }
-  if (status >= 500) return { ...base, kind: 'server', retryable: true, mayHaveHappened: true, message: `The workflow URL on ${host} had a problem on Reevo's side (HTTP ${status}).` };
-  return { ...base, kind: 'validation', message: `The workflow URL on ${host} did not queue the run (HTTP ${status}): the workflow may expect other variables.` };
+  if (status >= 500)
+    return {
+      ...base,
+      kind: 'server',
+      retryable: true,
+      mayHaveHappened: true,
+      message: `The workflow URL on ${host} had a problem on Reevo's side (HTTP ${status}).`,
+    };
+  return {
+    ...base,
+    kind: 'validation',
+    message: `The workflow URL on ${host} did not queue the run (HTTP ${status}): the workflow may expect other variables.`,
+  };
 }
 
 const withoutPeriod = (text: string) => text.replace(/\.\s*$/, '');
 
 function rowError(failure: Failure, recipe: Recipe, attempt: number): string {
-  if (failure.kind === 'throttled') return `${failure.message} It kept limiting after ${attempt} retries: send the failed file again with a lower --rate.`;
+  if (failure.kind === 'throttled')
+    return `${failure.message} It kept limiting after ${attempt} retries: send the failed file again with a lower --rate.`;
   if (failure.kind === 'server') {
     return failure.mayHaveHappened && !recipe.rerun.safe
       ? `${failure.message} It may or may not have been carried out: check Reevo before you re-send this row (${recipe.title} is not safe to repeat, so it was not retried).`
@@ -520,11 +604,18 @@ async function checkKey(options: SendOptions, fetchImpl: typeof fetch, timeoutMs
     });
     text = await response.text();
   } catch (error) {
-    throw new TableError(`Could not reach Reevo at ${options.baseUrl} to check the key (${networkProblem(error).reason}); nothing was sent.`);
+    throw new TableError(
+      `Could not reach Reevo at ${options.baseUrl} to check the key (${networkProblem(error).reason}); nothing was sent.`,
+    );
   }
-  const failure = classifyResponse({ status: response.status, headers: (name) => response.headers.get(name), body: text }, { apiKey: options.apiKey });
-  if (failure?.kind === 'invalid_key' || failure?.kind === 'expired') throw new KeyRefused(`${failure.message} Nothing was sent.`);
-  if (failure?.kind === 'redirect' || failure?.kind === 'not_reevo') throw new TableError(`${failure.message} Nothing was sent.`);
+  const failure = classifyResponse(
+    { status: response.status, headers: (name) => response.headers.get(name), body: text },
+    { apiKey: options.apiKey },
+  );
+  if (failure?.kind === 'invalid_key' || failure?.kind === 'expired')
+    throw new KeyRefused(`${failure.message} Nothing was sent.`);
+  if (failure?.kind === 'redirect' || failure?.kind === 'not_reevo')
+    throw new TableError(`${failure.message} Nothing was sent.`);
 }
 
 /** The app's reading of a failure to get any answer; fetch only throws for those (and aborts, handled before). */
@@ -544,17 +635,23 @@ function readJson(text: string): unknown {
  * The recipe's returns from a response: a dot path (`0.id`, `contact.id`), or a formula column
  * that reads the response through the recipe's column name and the row's cells.
  */
-export function returnedValues(recipe: Recipe, data: unknown, cell: (column: string) => string = () => ''): Record<string, string> {
+export function returnedValues(
+  recipe: Recipe,
+  data: unknown,
+  cell: (column: string) => string = () => '',
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const ret of recipe.returns) {
     let value: unknown;
     if (ret.path !== undefined) {
       value = data;
-      for (const part of ret.path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+      for (const part of ret.path.split('.'))
+        value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
     } else {
       value = compileFormula(ret.formula).evaluate((column) => (column === recipe.column ? data : cell(column)));
     }
-    values[ret.column] = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    values[ret.column] =
+      value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return values;
 }
@@ -564,16 +661,22 @@ async function readResume(path: string): Promise<{ isDone(row: string): boolean 
   if (!existsSync(path)) throw new TableError(`--resume ${path}: there is no such file.`);
   const rows = new Set<string>();
   let columns: string[] = [];
-  const parser = createReadStream(path).pipe(parse({ bom: true, columns: (header: string[]) => (columns = header), relax_column_count: true }));
-  for await (const record of parser as AsyncIterable<Record<string, string>>) if (record.Row) rows.add(record.Row.trim());
-  if (!columns.includes('Row')) throw new TableError(`--resume ${path} is not an out or failed file of reevo-clay send (it has no Row column).`);
+  const parser = createReadStream(path).pipe(
+    parse({ bom: true, columns: (header: string[]) => (columns = header), relax_column_count: true }),
+  );
+  for await (const record of parser as AsyncIterable<Record<string, string>>)
+    if (record.Row) rows.add(record.Row.trim());
+  if (!columns.includes('Row'))
+    throw new TableError(`--resume ${path} is not an out or failed file of reevo-clay send (it has no Row column).`);
   const failedFile = columns.includes('Reevo Error');
   return { isDone: (row) => (failedFile ? !rows.has(row) : rows.has(row)) };
 }
 
 async function countRows(csvPath: string): Promise<number> {
   let rows = 0;
-  const parser = createReadStream(csvPath).pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, from_line: 2 }));
+  const parser = createReadStream(csvPath).pipe(
+    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, from_line: 2 }),
+  );
   for await (const _record of parser) rows += 1;
   return rows;
 }

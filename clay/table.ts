@@ -5,7 +5,15 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse';
 import { DEFAULT_BASE_URL } from '../src/config';
 import { generateRecipes, type Recipe } from './recipes';
-import { columnsOf, evaluateRow, prepareRecipe, type Cells, type PreparedRecipe, type RowIssue, type RowOutcome } from './rows';
+import {
+  columnsOf,
+  evaluateRow,
+  prepareRecipe,
+  type Cells,
+  type PreparedRecipe,
+  type RowIssue,
+  type RowOutcome,
+} from './rows';
 
 /** A table the recipe cannot run on at all (a missing column, an unreadable file). */
 export class TableError extends Error {}
@@ -27,7 +35,11 @@ export function loadRecipe(nameOrPath: string): Recipe {
       throw new TableError(`The recipe file ${nameOrPath} is not valid JSON: ${(error as Error).message}`);
     }
   }
-  throw new TableError(`There is no recipe named ${nameOrPath}. The recipes are: ${generateRecipes().map((r) => r.name).join(', ')}.`);
+  throw new TableError(
+    `There is no recipe named ${nameOrPath}. The recipes are: ${generateRecipes()
+      .map((r) => r.name)
+      .join(', ')}.`,
+  );
 }
 
 export interface TableRow {
@@ -41,7 +53,11 @@ export interface TableRow {
  * row, which a 100,000-row check would feel); fails before the first row if a needed column is
  * missing.
  */
-export async function* readTableBatches(csvPath: string, prepared: PreparedRecipe, onHeader?: (columns: string[]) => void): AsyncGenerator<TableRow[]> {
+export async function* readTableBatches(
+  csvPath: string,
+  prepared: PreparedRecipe,
+  onHeader?: (columns: string[]) => void,
+): AsyncGenerator<TableRow[]> {
   const source = createReadStream(csvPath);
   const parser = source.pipe(
     parse({
@@ -70,7 +86,8 @@ export async function* readTableBatches(csvPath: string, prepared: PreparedRecip
     for (;;) {
       if (failure) throw failure;
       const batch: TableRow[] = [];
-      for (let record = parser.read() as Cells | null; record !== null; record = parser.read() as Cells | null) batch.push({ row: (row += 1), cells: record });
+      for (let record = parser.read() as Cells | null; record !== null; record = parser.read() as Cells | null)
+        batch.push({ row: (row += 1), cells: record });
       if (batch.length > 0) yield batch;
       else if (parser.readableEnded) return;
       else {
@@ -100,7 +117,11 @@ function more(stream: NodeJS.ReadableStream): Promise<void> {
 }
 
 /** The rows of a CSV table, one at a time. */
-export async function* readTable(csvPath: string, prepared: PreparedRecipe, onHeader?: (columns: string[]) => void): AsyncGenerator<TableRow> {
+export async function* readTable(
+  csvPath: string,
+  prepared: PreparedRecipe,
+  onHeader?: (columns: string[]) => void,
+): AsyncGenerator<TableRow> {
   for await (const batch of readTableBatches(csvPath, prepared, onHeader)) yield* batch;
 }
 
@@ -145,38 +166,51 @@ const identity = (text: string) =>
  * Exported for the benchmark: streams the file; only the emails and domains seen are kept, to
  * report duplicates.
  */
-export async function checkTableFile(recipe: Recipe | string, csvPath: string, options: CheckOptions = {}): Promise<CheckSummary> {
+export async function checkTableFile(
+  recipe: Recipe | string,
+  csvPath: string,
+  options: CheckOptions = {},
+): Promise<CheckSummary> {
   const resolved = typeof recipe === 'string' ? loadRecipe(recipe) : recipe;
   const prepared = prepareRecipe(resolved, options.map);
-  const identities = IDENTITY_FIELDS.flatMap((field) => columnsOf(prepared, field).map((column) => ({ field, column })));
+  const identities = IDENTITY_FIELDS.flatMap((field) =>
+    columnsOf(prepared, field).map((column) => ({ field, column })),
+  );
   const seen = new Map<string, number>();
   const counts = { rows: 0, ok: 0, withProblems: 0, waiting: 0, done: 0, condition: 0 };
   const problemsByColumn: Record<string, number> = {};
   const warningsByColumn: Record<string, number> = {};
-  for await (const batch of readTableBatches(csvPath, prepared)) for (const { row, cells } of batch) {
-    counts.rows += 1;
-    let outcome = evaluateRow(prepared, cells, row, options.baseUrl ?? DEFAULT_BASE_URL);
-    if (outcome.status === 'skipped') counts[outcome.why] += 1;
-    else {
-      const duplicates: RowIssue[] = [];
-      for (const { field, column } of identities) {
-        const value = cells[column]?.trim();
-        if (!value) continue;
-        const key = `${field}\u0000${identity(value)}`;
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, row);
-        else duplicates.push({ column, field, severity: 'warning', message: `${JSON.stringify(value)} is also in row ${first}: the same ${field.includes('domain') ? 'domain' : 'email'} twice in the table` });
+  for await (const batch of readTableBatches(csvPath, prepared))
+    for (const { row, cells } of batch) {
+      counts.rows += 1;
+      let outcome = evaluateRow(prepared, cells, row, options.baseUrl ?? DEFAULT_BASE_URL);
+      if (outcome.status === 'skipped') counts[outcome.why] += 1;
+      else {
+        const duplicates: RowIssue[] = [];
+        for (const { field, column } of identities) {
+          const value = cells[column]?.trim();
+          if (!value) continue;
+          const key = `${field}\u0000${identity(value)}`;
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, row);
+          else
+            duplicates.push({
+              column,
+              field,
+              severity: 'warning',
+              message: `${JSON.stringify(value)} is also in row ${first}: the same ${field.includes('domain') ? 'domain' : 'email'} twice in the table`,
+            });
+        }
+        if (duplicates.length > 0) outcome = { ...outcome, issues: [...outcome.issues, ...duplicates] };
+        if (outcome.status === 'ok') counts.ok += 1;
+        else counts.withProblems += 1;
       }
-      if (duplicates.length > 0) outcome = { ...outcome, issues: [...outcome.issues, ...duplicates] };
-      if (outcome.status === 'ok') counts.ok += 1;
-      else counts.withProblems += 1;
+      for (const issue of outcome.issues) {
+        const tally = issue.severity === 'problem' ? problemsByColumn : warningsByColumn;
+        tally[issue.column] = (tally[issue.column] ?? 0) + 1;
+      }
+      options.onRow?.(outcome);
     }
-    for (const issue of outcome.issues) {
-      const tally = issue.severity === 'problem' ? problemsByColumn : warningsByColumn;
-      tally[issue.column] = (tally[issue.column] ?? 0) + 1;
-    }
-    options.onRow?.(outcome);
-  }
   return {
     recipe: resolved.name,
     rows: counts.rows,

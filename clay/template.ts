@@ -23,7 +23,11 @@ const parsed = new Map<string, readonly Chip[]>();
 export function chipsIn(template: string): readonly Chip[] {
   let chips = parsed.get(template);
   if (!chips) {
-    chips = [...template.matchAll(CHIP)].map((match) => ({ column: match[1], start: match.index, end: match.index + match[0].length }));
+    chips = [...template.matchAll(CHIP)].map((match) => ({
+      column: match[1],
+      start: match.index,
+      end: match.index + match[0].length,
+    }));
     parsed.set(template, chips);
   }
   return chips;

@@ -17,7 +17,12 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   'find-task': ['find_task_owner', 'find_task'],
   activities: ['log_manual_activity'],
   enrollments: ['enroll_contact_in_sequence'],
-  lookups: ['find_contacts_by_email', 'find_contact_and_account_by_email', 'find_contact_and_account_by_domain', 'find_contact_and_account_by_phone'],
+  lookups: [
+    'find_contacts_by_email',
+    'find_contact_and_account_by_email',
+    'find_contact_and_account_by_domain',
+    'find_contact_and_account_by_phone',
+  ],
 };
 
 /** The columns of a recipe's table: what it reads, what Only run if reads, what its run fills, its chain's ID column. */
@@ -42,7 +47,9 @@ export function templateFiles(recipes: readonly Recipe[]): Map<string, string> {
     ...recipes.filter((r) => !placed.has(r.name)).map((r): [string, string[]] => [r.name.replace(/_/g, '-'), [r.name]]),
   ];
   for (const [family, names] of families) {
-    const members = names.map((name) => recipes.find((r) => r.name === name)).filter((r): r is Recipe => r !== undefined);
+    const members = names
+      .map((name) => recipes.find((r) => r.name === name))
+      .filter((r): r is Recipe => r !== undefined);
     if (members.length === 0) continue;
     files.set(`templates/${family}.csv`, stringify([[...new Set(members.flatMap(tableColumns))]]));
   }

@@ -20,7 +20,10 @@ export default defineCreate({
   operation: {
     inputFields: [
       ...inputFieldsFor(endpoints.createOpportunity, {
-        account_id: { helpText: 'The account the opportunity belongs to; it must already exist in Reevo. Pick one, search for it by domain, or map an account ID from an earlier step.' },
+        account_id: {
+          helpText:
+            'The account the opportunity belongs to; it must already exist in Reevo. Pick one, search for it by domain, or map an account ID from an earlier step.',
+        },
       }),
       customFieldInputs(customFields),
     ],

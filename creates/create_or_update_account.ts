@@ -16,7 +16,8 @@ export default defineCreate({
   noun: 'Account',
   display: {
     label: 'Create or Update Account (By Domain)',
-    description: 'Updates the account with this domain, or creates it if there is none. Safe to run again with the same domain.',
+    description:
+      'Updates the account with this domain, or creates it if there is none. Safe to run again with the same domain.',
   },
   operation: {
     inputFields: inputFieldsFor(endpoints.assertAccount, {

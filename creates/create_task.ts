@@ -16,7 +16,10 @@ export default defineCreate({
   },
   operation: {
     inputFields: inputFieldsFor(endpoints.createTask, {
-      account_id: { helpText: 'The account the task is about, if any. Pick one, search for it by domain, or map an account ID from an earlier step.' },
+      account_id: {
+        helpText:
+          'The account the task is about, if any. Pick one, search for it by domain, or map an account ID from an earlier step.',
+      },
     }),
     perform,
     sample: sampleTask,

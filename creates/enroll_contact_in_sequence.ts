@@ -21,7 +21,8 @@ interface Remembered {
 }
 
 /** One memory per connection, contact and sequence, both as normalised for Reevo. */
-const memoryKey = (body: Readonly<Record<string, unknown>>) => `enrollment:${String(body.sequence_id)}:${String(body.contact_email)}`;
+const memoryKey = (body: Readonly<Record<string, unknown>>) =>
+  `enrollment:${String(body.sequence_id)}:${String(body.contact_email)}`;
 
 const ENROLL_AGAIN = { key: 'enroll_again', label: 'Enroll Again Within 30 Days' };
 
@@ -41,7 +42,10 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     }
   }
   const enrollment = await performEndpoint(endpoints.enrollInSequence)(z, bundle);
-  const remembered: Remembered = { id: String(enrollment.id), at: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC' };
+  const remembered: Remembered = {
+    id: String(enrollment.id),
+    at: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  };
   await z.cache.set(key, remembered, REMEMBER_FOR, ['auth']);
   return enrollment;
 };
@@ -58,7 +62,10 @@ export default defineCreate({
     inputFields: [
       { key: 'real_email_notice', label: 'Before You Turn This On', type: 'copy', helpText: REAL_EMAIL_WARNING },
       ...inputFieldsFor(endpoints.enrollInSequence, {
-        contact_email: { helpText: "The email of the contact to enroll, e.g. `jane.doe@acme.com`. The contact must already exist in Reevo (add it with Create or Update Contact and Account first)." },
+        contact_email: {
+          helpText:
+            'The email of the contact to enroll, e.g. `jane.doe@acme.com`. The contact must already exist in Reevo (add it with Create or Update Contact and Account first).',
+        },
       }),
       {
         ...ENROLL_AGAIN,

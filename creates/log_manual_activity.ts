@@ -12,11 +12,15 @@ export default defineCreate({
   noun: 'Activity',
   display: {
     label: 'Log Manual Activity',
-    description: 'Creates a manual activity, such as a call, a meeting at an event or a LinkedIn message, on the timeline of an account, its contacts or an opportunity.',
+    description:
+      'Creates a manual activity, such as a call, a meeting at an event or a LinkedIn message, on the timeline of an account, its contacts or an opportunity.',
   },
   operation: {
     inputFields: inputFieldsFor(endpoints.createManualActivity, {
-      account_id: { helpText: 'The account the activity belongs to, if any. Pick one, search for it by domain, or map an account ID from an earlier step.' },
+      account_id: {
+        helpText:
+          'The account the activity belongs to, if any. Pick one, search for it by domain, or map an account ID from an earlier step.',
+      },
     }),
     perform,
     sample: sampleManualActivity,

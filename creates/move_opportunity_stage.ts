@@ -13,7 +13,8 @@ export default defineCreate({
   noun: 'Opportunity',
   display: {
     label: 'Move Opportunity to Stage',
-    description: "Updates an opportunity's pipeline stage. Closed won and closed lost stages need at least one closed reason.",
+    description:
+      "Updates an opportunity's pipeline stage. Closed won and closed lost stages need at least one closed reason.",
   },
   operation: {
     inputFields: inputFieldsFor(endpoints.shiftOpportunityStage),

@@ -6,9 +6,16 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   const variables = checkVariables(bundle.inputData.variables, bundle.inputData.variables_json);
   const problems = [url, variables].flatMap((checked) => (checked.ok ? [] : [checked.message]));
   if (!url.ok || !variables.ok) {
-    throw new z.errors.Error(problems.length === 1 ? problems[0] : `Please fix these fields:\n${problems.map((p) => `- ${p}`).join('\n')}`, 'invalid_input', 400);
+    throw new z.errors.Error(
+      problems.length === 1 ? problems[0] : `Please fix these fields:\n${problems.map((p) => `- ${p}`).join('\n')}`,
+      'invalid_input',
+      400,
+    );
   }
-  const key = typeof bundle.inputData.workflow_key === 'string' && bundle.inputData.workflow_key.trim() ? bundle.inputData.workflow_key.trim() : undefined;
+  const key =
+    typeof bundle.inputData.workflow_key === 'string' && bundle.inputData.workflow_key.trim()
+      ? bundle.inputData.workflow_key.trim()
+      : undefined;
   return startWorkflow(z, { url: url.value, variables: variables.value, ...(key ? { key } : {}) });
 };
 
@@ -26,13 +33,14 @@ export default defineCreate({
         label: 'Workflow URL',
         required: true,
         helpText:
-          'The URL shown on the workflow\'s **Webhook Received** trigger in Reevo (Automations → the workflow → its trigger). It starts with `https://`. Treat it like a password: anyone with it can start the workflow.',
+          "The URL shown on the workflow's **Webhook Received** trigger in Reevo (Automations → the workflow → its trigger). It starts with `https://`. Treat it like a password: anyone with it can start the workflow.",
       },
       {
         key: 'variables',
         label: 'Variables',
         dict: true,
-        helpText: 'The workflow\'s variables: on the left the variable name, on the right its value. Use this or Variables as JSON, not both.',
+        helpText:
+          "The workflow's variables: on the left the variable name, on the right its value. Use this or Variables as JSON, not both.",
       },
       {
         key: 'variables_json',
@@ -45,7 +53,7 @@ export default defineCreate({
         key: 'workflow_key',
         label: 'Workflow Key',
         helpText:
-          'Only if the Webhook Received trigger is protected by an API key: that key. This is not your connection\'s API key, which is never sent to the workflow URL.',
+          "Only if the Webhook Received trigger is protected by an API key: that key. This is not your connection's API key, which is never sent to the workflow URL.",
       },
     ],
     perform,

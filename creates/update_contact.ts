@@ -12,7 +12,8 @@ export default defineCreate({
   noun: 'Contact',
   display: {
     label: 'Update Contact',
-    description: 'Updates a contact. Only the fields you fill in are changed; fields chosen in Clear These Fields are emptied.',
+    description:
+      'Updates a contact. Only the fields you fill in are changed; fields chosen in Clear These Fields are emptied.',
   },
   operation: {
     inputFields: keepWhenEmpty(inputFieldsFor(endpoints.updateContact)),

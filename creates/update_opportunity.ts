@@ -15,13 +15,17 @@ export default defineCreate({
   noun: 'Opportunity',
   display: {
     label: 'Update Opportunity',
-    description: 'Updates an existing opportunity. Only the fields you fill in are changed; to change its stage, use Move Opportunity to Stage.',
+    description:
+      'Updates an existing opportunity. Only the fields you fill in are changed; to change its stage, use Move Opportunity to Stage.',
   },
   operation: {
     inputFields: [
       ...keepWhenEmpty(
         inputFieldsFor(endpoints.updateOpportunity, {
-          account_id: { helpText: 'Moves the opportunity to this account. Pick one, search for it by domain, or map an account ID from an earlier step.' },
+          account_id: {
+            helpText:
+              'Moves the opportunity to this account. Pick one, search for it by domain, or map an account ID from an earlier step.',
+          },
         }),
       ),
       customFieldInputs(customFields),

@@ -15,10 +15,13 @@ export default defineCreate({
   noun: 'Task',
   display: {
     label: 'Update Task',
-    description: 'Updates a task: its status, priority, type, due date, title or assignee. Only the fields you fill in are changed.',
+    description:
+      'Updates a task: its status, priority, type, due date, title or assignee. Only the fields you fill in are changed.',
   },
   operation: {
-    inputFields: keepWhenEmpty(inputFieldsFor(endpoints.updateTask)).map((field) => (field.key === 'task_id' ? { ...field, search: TASK_SEARCH } : field)),
+    inputFields: keepWhenEmpty(inputFieldsFor(endpoints.updateTask)).map((field) =>
+      field.key === 'task_id' ? { ...field, search: TASK_SEARCH } : field,
+    ),
     perform,
     sample: sampleOf('task'),
     outputFields: outputFieldsOf('task'),

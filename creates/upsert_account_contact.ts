@@ -37,10 +37,19 @@ interface UpsertResponse {
  * [assumed] Without an `action`, HTTP 201 means the contact was created and 200 that it was updated.
  */
 export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { status, data, notes } = await callEndpoint<UpsertResponse>(z, endpoints.upsertAccountContact, bundle.inputData);
+  const { status, data, notes } = await callEndpoint<UpsertResponse>(
+    z,
+    endpoints.upsertAccountContact,
+    bundle.inputData,
+  );
   // callEndpoint has checked that Reevo confirmed the write with one of these IDs.
   const contactId = data.contact_id ?? data.contact?.id;
-  const action = typeof data.action === 'string' && data.action.trim() ? data.action.trim().toLowerCase() : status === 201 ? 'created' : 'updated';
+  const action =
+    typeof data.action === 'string' && data.action.trim()
+      ? data.action.trim().toLowerCase()
+      : status === 201
+        ? 'created'
+        : 'updated';
   // Each value once: the contact's fields at the top level, the account's ID as account_id.
   const { contact, account, ...answer } = data;
   const { id: accountId, ...accountFields } = account ?? {};

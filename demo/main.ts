@@ -60,7 +60,9 @@ async function main(): Promise<number> {
   process.env.REEVO_API_BASE_URL = external ?? sandbox!.url;
 
   console.log(bold('Reevo connector kit: a Zap flow end to end'));
-  console.log(dim(external ? `Reevo API: ${external}` : `Reevo sandbox: ${sandbox!.url} (demo key with every permission)`));
+  console.log(
+    dim(external ? `Reevo API: ${external}` : `Reevo sandbox: ${sandbox!.url} (demo key with every permission)`),
+  );
   console.log(dim(`Webhook receiver standing in for Zapier: ${receiver.url}\n`));
 
   try {
@@ -79,7 +81,9 @@ async function main(): Promise<number> {
       instantTriggers: webhooks,
       workflow: sandbox
         ? { url: `${sandbox.url}${WORKFLOW_HOOK_PATH}/${DEMO_WORKFLOW.id}`, key: DEMO_WORKFLOW.key }
-        : values['workflow-url'] ? { url: values['workflow-url'], key: process.env.REEVO_WORKFLOW_KEY } : undefined,
+        : values['workflow-url']
+          ? { url: values['workflow-url'], key: process.env.REEVO_WORKFLOW_KEY }
+          : undefined,
     });
     printSummary(results);
     return results.every((r) => r.ok) ? 0 : 1;

@@ -16,7 +16,11 @@ export async function startReceiver(): Promise<{ url: string; received: Received
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ path: request.url ?? '/', headers: request.headers, content: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        path: request.url ?? '/',
+        headers: request.headers,
+        content: Buffer.concat(chunks).toString('utf8'),
+      });
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"success"}');
     });
   });

@@ -16,12 +16,17 @@ export const bold = (text: string) => paint(1, text);
 
 export function printStep(result: StepResult): void {
   const mark = result.ok ? green('✔') : red('✘');
-  const calls = result.apiCalls === undefined ? '' : dim(` (${result.apiCalls} API call${result.apiCalls === 1 ? '' : 's'})`);
+  const calls =
+    result.apiCalls === undefined ? '' : dim(` (${result.apiCalls} API call${result.apiCalls === 1 ? '' : 's'})`);
   console.log(`${mark} ${result.step}${calls}\n  ${result.ok ? dim(result.detail) : red(result.detail)}`);
 }
 
 export function printSummary(results: readonly StepResult[]): void {
-  const rows = results.map((r) => [r.step, r.ok ? 'ok' : 'FAILED', r.apiCalls === undefined ? '-' : String(r.apiCalls)]);
+  const rows = results.map((r) => [
+    r.step,
+    r.ok ? 'ok' : 'FAILED',
+    r.apiCalls === undefined ? '-' : String(r.apiCalls),
+  ]);
   const header = ['Step', 'Result', 'API calls'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
@@ -31,7 +36,10 @@ export function printSummary(results: readonly StepResult[]): void {
   for (const row of rows) console.log(line(row));
   const counted = results.filter((r) => r.apiCalls !== undefined);
   const total = counted.reduce((sum, r) => sum + (r.apiCalls ?? 0), 0);
-  const calls = counted.length > 0 ? `${total} Reevo API calls in all` : 'API calls are counted only against the built-in sandbox';
+  const calls =
+    counted.length > 0 ? `${total} Reevo API calls in all` : 'API calls are counted only against the built-in sandbox';
   const failed = results.filter((r) => !r.ok).length;
-  console.log(`\n${failed === 0 ? green(`All ${results.length} steps passed`) : red(`${failed} of ${results.length} steps failed`)}; ${calls}.`);
+  console.log(
+    `\n${failed === 0 ? green(`All ${results.length} steps passed`) : red(`${failed} of ${results.length} steps failed`)}; ${calls}.`,
+  );
 }

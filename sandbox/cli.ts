@@ -1,6 +1,14 @@
 /** `npm run sandbox` / `reevo-sandbox`: runs the sandbox in the foreground until Ctrl-C. */
 import { parseArgs } from 'node:util';
-import { DEMO_KEY_SPECS, DEMO_KEYS, type DemoKeyName, describeGrants, PRIMARY_ORG, type SandboxOptions, startSandbox } from './index';
+import {
+  DEMO_KEY_SPECS,
+  DEMO_KEYS,
+  type DemoKeyName,
+  describeGrants,
+  PRIMARY_ORG,
+  type SandboxOptions,
+  startSandbox,
+} from './index';
 import { SEEDED } from './seed';
 import { isLoopbackHost } from './webhooks';
 
@@ -29,7 +37,8 @@ class UsageError extends Error {}
 function number(name: string, value: string | undefined, check: (n: number) => boolean): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed)) throw new UsageError(`--${name}: invalid value '${value}'`);
+  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed))
+    throw new UsageError(`--${name}: invalid value '${value}'`);
   return parsed;
 }
 
@@ -65,7 +74,9 @@ export function parseCli(argv: string[]): (SandboxOptions & { port: number; host
     dataFile: values.data,
     quota,
     randomFaults: latencyMs > 0 || errorRate > 0 ? { seed, errorRate, latencyMs } : undefined,
-    webhooks: values['no-webhooks'] ? false : { allowNonLoopbackTargets: values['allow-external-webhook-targets'] ?? false },
+    webhooks: values['no-webhooks']
+      ? false
+      : { allowNonLoopbackTargets: values['allow-external-webhook-targets'] ?? false },
   };
 }
 
@@ -126,7 +137,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     return;
   }
   if (!isLoopbackHost(options.host)) {
-    process.stderr.write(`Warning: listening on ${options.host}, reachable beyond this machine. The demo keys are public.\n`);
+    process.stderr.write(
+      `Warning: listening on ${options.host}, reachable beyond this machine. The demo keys are public.\n`,
+    );
   }
   const sandbox = await startSandbox(options);
   process.stdout.write(`${banner(sandbox.url, options)}\n`);

@@ -103,7 +103,11 @@ const quoteList = (values: readonly unknown[]) => {
 };
 
 /** Translates zod issues into FastAPI/pydantic-style details rooted at `root` ("body" or "query"). */
-export function toValidationDetails(issues: readonly z.core.$ZodIssue[], root: string, input: unknown): ValidationDetail[] {
+export function toValidationDetails(
+  issues: readonly z.core.$ZodIssue[],
+  root: string,
+  input: unknown,
+): ValidationDetail[] {
   const details: ValidationDetail[] = [];
   for (const issue of issues) {
     const path = issue.path as (string | number)[];
@@ -117,13 +121,21 @@ export function toValidationDetails(issues: readonly z.core.$ZodIssue[], root: s
     }
     switch (issue.code) {
       case 'invalid_type': {
-        const [type, msg] = TYPE_MESSAGES[issue.expected] ?? ['type_error', `Input should be of type ${issue.expected}`];
+        const [type, msg] = TYPE_MESSAGES[issue.expected] ?? [
+          'type_error',
+          `Input should be of type ${issue.expected}`,
+        ];
         details.push({ type, loc, msg, input: value });
         break;
       }
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          details.push({ type: 'extra_forbidden', loc: [...loc, key], msg: 'Extra inputs are not permitted', input: valueAt(value, [key]) });
+          details.push({
+            type: 'extra_forbidden',
+            loc: [...loc, key],
+            msg: 'Extra inputs are not permitted',
+            input: valueAt(value, [key]),
+          });
         }
         break;
       case 'invalid_value': {
@@ -132,22 +144,45 @@ export function toValidationDetails(issues: readonly z.core.$ZodIssue[], root: s
         break;
       }
       case 'invalid_format': {
-        const [type, msg] = FORMAT_MESSAGES[issue.format] ?? ['value_error', `Input should match the ${issue.format} format`];
+        const [type, msg] = FORMAT_MESSAGES[issue.format] ?? [
+          'value_error',
+          `Input should match the ${issue.format} format`,
+        ];
         details.push({ type, loc, msg, input: value });
         break;
       }
       case 'invalid_union':
-        details.push({ type: 'union_type', loc, msg: 'Input should be a valid string or a list of strings', input: value });
+        details.push({
+          type: 'union_type',
+          loc,
+          msg: 'Input should be a valid string or a list of strings',
+          input: value,
+        });
         break;
       case 'too_small':
         details.push(
           issue.origin === 'array'
-            ? { type: 'too_short', loc, msg: `List should have at least ${issue.minimum} item after validation`, input: value }
-            : { type: 'greater_than_equal', loc, msg: `Input should be greater than or equal to ${issue.minimum}`, input: value },
+            ? {
+                type: 'too_short',
+                loc,
+                msg: `List should have at least ${issue.minimum} item after validation`,
+                input: value,
+              }
+            : {
+                type: 'greater_than_equal',
+                loc,
+                msg: `Input should be greater than or equal to ${issue.minimum}`,
+                input: value,
+              },
         );
         break;
       case 'too_big':
-        details.push({ type: 'less_than_equal', loc, msg: `Input should be less than or equal to ${issue.maximum}`, input: value });
+        details.push({
+          type: 'less_than_equal',
+          loc,
+          msg: `Input should be less than or equal to ${issue.maximum}`,
+          input: value,
+        });
         break;
       default:
         details.push({ type: 'value_error', loc, msg: issue.message, input: value });

@@ -100,10 +100,12 @@ export class FaultInjector {
   /** What happens to the next request. */
   plan(): PlannedFaults {
     const queued = this.queue.shift();
-    if (queued) return queued.kind === 'latency' ? { latencyMs: queued.ms, failure: null } : { latencyMs: 0, failure: queued };
+    if (queued)
+      return queued.kind === 'latency' ? { latencyMs: queued.ms, failure: null } : { latencyMs: 0, failure: queued };
     if (!this.random) return NONE;
     const { options, next } = this.random;
-    const latencyMs = options.latencyMs + (options.latencyJitterMs > 0 ? Math.floor(next() * (options.latencyJitterMs + 1)) : 0);
+    const latencyMs =
+      options.latencyMs + (options.latencyJitterMs > 0 ? Math.floor(next() * (options.latencyJitterMs + 1)) : 0);
     let failure: PlannedFaults['failure'] = null;
     if (options.errorRate > 0 && next() < options.errorRate) {
       const picked = options.failures[Math.floor(next() * options.failures.length)];
@@ -115,11 +117,14 @@ export class FaultInjector {
 
 function validateFault(fault: Fault): void {
   if (fault.kind === 'latency' && !(fault.ms >= 0)) throw new Error('latency fault needs ms >= 0');
-  if (fault.kind === 'status' && ![500, 502, 503].includes(fault.status)) throw new Error('status fault must be 500, 502 or 503');
+  if (fault.kind === 'status' && ![500, 502, 503].includes(fault.status))
+    throw new Error('status fault must be 500, 502 or 503');
 }
 
 export const isLateFault = (fault: Fault): fault is LateFault =>
-  fault.kind === 'malformed-json' || fault.kind === 'truncated' || (fault.kind === 'drop' && fault.afterHandler === true);
+  fault.kind === 'malformed-json' ||
+  fault.kind === 'truncated' ||
+  (fault.kind === 'drop' && fault.afterHandler === true);
 
 export const faultLabel = (fault: Fault): string => (fault.kind === 'status' ? `status-${fault.status}` : fault.kind);
 

@@ -105,7 +105,11 @@ function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, root: str
   return undefined as T;
 }
 
-export function registerEndpoint<Body, Query>(app: FastifyInstance, def: Endpoint<Body, Query>, deps: PipelineDeps): void {
+export function registerEndpoint<Body, Query>(
+  app: FastifyInstance,
+  def: Endpoint<Body, Query>,
+  deps: PipelineDeps,
+): void {
   app.route({
     method: def.method,
     url: def.url,
@@ -127,13 +131,19 @@ export function registerEndpoint<Body, Query>(app: FastifyInstance, def: Endpoin
           if (limited) throw limited;
           const needed = typeof def.permissions === 'function' ? def.permissions(params) : def.permissions;
           const missing = missingPermissions(spec.grants, needed);
-          if (missing.length > 0) throw forbidden(`API key is missing required permissions: ${describePermissions(missing)}`);
+          if (missing.length > 0)
+            throw forbidden(`API key is missing required permissions: ${describePermissions(missing)}`);
           ws = deps.store.workspace(spec.org);
         }
       }
       for (const name of def.uuidParams ?? []) {
         if (!guid.safeParse(params[name]).success) {
-          details.push({ type: 'uuid_parsing', loc: ['path', name], msg: 'Input should be a valid UUID', input: params[name] });
+          details.push({
+            type: 'uuid_parsing',
+            loc: ['path', name],
+            msg: 'Input should be a valid UUID',
+            input: params[name],
+          });
         }
       }
       const query = validate(def.query, request.query, 'query', details);
@@ -173,13 +183,21 @@ export function respond(
     case 'malformed-json': {
       const cut = payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
       request.logResponse(status === 204 ? 200 : status);
-      raw.writeHead(status === 204 ? 200 : status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(cut) });
+      raw.writeHead(status === 204 ? 200 : status, {
+        ...headers,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(cut),
+      });
       raw.end(cut);
       return;
     }
     case 'truncated': {
       request.logResponse(0);
-      raw.writeHead(status === 204 ? 200 : status, { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      raw.writeHead(status === 204 ? 200 : status, {
+        ...headers,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+      });
       raw.write(payload.slice(0, Math.floor(payload.length / 2)), () => raw.destroy());
       return;
     }

@@ -127,7 +127,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     injectFaults: (list) => faults.inject(list),
     clearFaults: () => faults.clear(),
     setRandomFaults: (random) => faults.setRandom(random),
-    setQuota: (requests, quota = {}) => limits.setQuota({ requests, retryAfterSeconds: quota.retryAfterSeconds }, quota.org),
+    setQuota: (requests, quota = {}) =>
+      limits.setQuota({ requests, retryAfterSeconds: quota.retryAfterSeconds }, quota.org),
     setRateLimit: (rate) => limits.setRateLimit(rate),
     setWebhookVariants: (variants) => events.setVariants(variants),
     deliverRaw: (subscriptionId, delivery) => events.deliverRaw(subscriptionId, delivery),

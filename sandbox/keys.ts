@@ -122,7 +122,7 @@ export const DEMO_KEY_SPECS: Record<DemoKeyName, KeySpec> = {
     org: SECOND_ORG,
     grants: FULL,
     expired: false,
-    description: "every permission in a second organization (own data and quota)",
+    description: 'every permission in a second organization (own data and quota)',
   },
 };
 

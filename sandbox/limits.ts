@@ -45,7 +45,8 @@ export class Limits {
   }
 
   setRateLimit(options: RateLimitOptions | null): void {
-    if (options && !(options.requests >= 1 && options.windowMs >= 1)) throw new Error('rate limit needs requests >= 1 and windowMs >= 1');
+    if (options && !(options.requests >= 1 && options.windowMs >= 1))
+      throw new Error('rate limit needs requests >= 1 and windowMs >= 1');
     this.rate = options;
     this.windows.clear();
   }

@@ -61,7 +61,11 @@ export class Persister {
   }
 
   private async write(): Promise<void> {
-    const file: DataFile = { version: FORMAT_VERSION, saved_at: new Date().toISOString(), organizations: this.snapshot() };
+    const file: DataFile = {
+      version: FORMAT_VERSION,
+      saved_at: new Date().toISOString(),
+      organizations: this.snapshot(),
+    };
     const temp = `${this.path}.${process.pid}.tmp`;
     await writeFile(temp, JSON.stringify(file));
     await rename(temp, this.path);

@@ -192,41 +192,47 @@ export interface WorkspaceData {
  * unless given.
  */
 export function accountRecord(fields: Partial<Account> & Pick<Account, 'id' | 'name' | 'created_at'>): Account {
-  return Object.assign({
-    id: fields.id,
-    name: fields.name,
-    domain_name: null,
-    official_website: null,
-    status: 'PROSPECT',
-    owner_email: null,
-    linkedin_url: null,
-    facebook_url: null,
-    zoominfo_url: null,
-    x_url: null,
-    custom_fields: {},
-    created_at: fields.created_at,
-    updated_at: fields.created_at,
-  }, fields);
+  return Object.assign(
+    {
+      id: fields.id,
+      name: fields.name,
+      domain_name: null,
+      official_website: null,
+      status: 'PROSPECT',
+      owner_email: null,
+      linkedin_url: null,
+      facebook_url: null,
+      zoominfo_url: null,
+      x_url: null,
+      custom_fields: {},
+      created_at: fields.created_at,
+      updated_at: fields.created_at,
+    },
+    fields,
+  );
 }
 
 export function contactRecord(fields: Partial<Contact> & Pick<Contact, 'id' | 'email' | 'created_at'>): Contact {
-  return Object.assign({
-    id: fields.id,
-    email: fields.email,
-    first_name: null,
-    middle_name: null,
-    last_name: null,
-    phone_number: null,
-    title: null,
-    department: null,
-    account_id: null,
-    owner_email: null,
-    linkedin_url: null,
-    facebook_url: null,
-    zoominfo_url: null,
-    x_url: null,
-    custom_fields: {},
-    created_at: fields.created_at,
-    updated_at: fields.created_at,
-  }, fields);
+  return Object.assign(
+    {
+      id: fields.id,
+      email: fields.email,
+      first_name: null,
+      middle_name: null,
+      last_name: null,
+      phone_number: null,
+      title: null,
+      department: null,
+      account_id: null,
+      owner_email: null,
+      linkedin_url: null,
+      facebook_url: null,
+      zoominfo_url: null,
+      x_url: null,
+      custom_fields: {},
+      created_at: fields.created_at,
+      updated_at: fields.created_at,
+    },
+    fields,
+  );
 }

@@ -33,7 +33,11 @@ export class ReferenceCheck {
   }
 
   /** Resolves keys given as API name or UUID to API names; undefined when nothing was sent. */
-  customFields(recordType: CustomFieldRecordType, values: CustomFieldValues | null | undefined, loc: Loc): CustomFieldValues | undefined {
+  customFields(
+    recordType: CustomFieldRecordType,
+    values: CustomFieldValues | null | undefined,
+    loc: Loc,
+  ): CustomFieldValues | undefined {
     if (!values) return undefined;
     const definitions = this.ws.customFieldsOf(recordType);
     const resolved: CustomFieldValues = {};
@@ -51,7 +55,11 @@ export class ReferenceCheck {
       const list = Array.isArray(value) ? value : [value];
       const invalid = definition.options ? list.filter((v) => !definition.options!.includes(v)) : [];
       if (invalid.length > 0) {
-        this.fail([...loc, key], `'${invalid[0]}' is not an option of '${definition.api_name}' (options: ${definition.options!.join(', ')})`, value);
+        this.fail(
+          [...loc, key],
+          `'${invalid[0]}' is not an option of '${definition.api_name}' (options: ${definition.options!.join(', ')})`,
+          value,
+        );
         continue;
       }
       resolved[definition.api_name] = definition.is_array ? list : value;

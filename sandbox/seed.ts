@@ -6,15 +6,37 @@
  * it would send deliveries to a URL nobody serves.
  */
 import { PRIMARY_ORG, SECOND_ORG } from './keys';
-import { accountRecord, contactRecord, type Opportunity, type Pipeline, type V2AttributeValues, type WorkspaceData } from './records';
+import {
+  accountRecord,
+  contactRecord,
+  type Opportunity,
+  type Pipeline,
+  type V2AttributeValues,
+  type WorkspaceData,
+} from './records';
 import { CONTACT_STAGES } from './v2/stages';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
 const USERS = {
-  morgan: { id: '1d7e3a95-4f2c-4b8e-8a6d-3c9f0e5b7a12', email: 'morgan.ellery@acme-outbound.example', first_name: 'Morgan', last_name: 'Ellery' },
-  riley: { id: '4b8e2c61-7d3a-4f95-a0e8-2c5d9b1f6a73', email: 'riley.chen@acme-outbound.example', first_name: 'Riley', last_name: 'Chen' },
-  sam: { id: '7f2a9d4e-1b6c-4e83-9d57-8a0c3e6b2f14', email: 'sam.okafor@acme-outbound.example', first_name: 'Sam', last_name: 'Okafor' },
+  morgan: {
+    id: '1d7e3a95-4f2c-4b8e-8a6d-3c9f0e5b7a12',
+    email: 'morgan.ellery@acme-outbound.example',
+    first_name: 'Morgan',
+    last_name: 'Ellery',
+  },
+  riley: {
+    id: '4b8e2c61-7d3a-4f95-a0e8-2c5d9b1f6a73',
+    email: 'riley.chen@acme-outbound.example',
+    first_name: 'Riley',
+    last_name: 'Chen',
+  },
+  sam: {
+    id: '7f2a9d4e-1b6c-4e83-9d57-8a0c3e6b2f14',
+    email: 'sam.okafor@acme-outbound.example',
+    first_name: 'Sam',
+    last_name: 'Okafor',
+  },
 };
 
 function newBusinessPipeline(id: string): Pipeline {
@@ -39,26 +61,30 @@ const CLOSED_REASONS = {
 };
 
 function opportunity(
-  fields: Partial<Opportunity> & Pick<Opportunity, 'id' | 'display_name' | 'account_id' | 'stage_name' | 'status' | 'created_at'>,
+  fields: Partial<Opportunity> &
+    Pick<Opportunity, 'id' | 'display_name' | 'account_id' | 'stage_name' | 'status' | 'created_at'>,
 ): Opportunity {
-  return Object.assign({
-    id: fields.id,
-    display_name: fields.display_name,
-    account_id: fields.account_id,
-    owner_email: null,
-    primary_contact_email: null,
-    additional_contact_emails: [],
-    amount: null,
-    pipeline_name: 'New Business',
-    stage_name: fields.stage_name,
-    status: fields.status,
-    next_step_details: null,
-    next_step_due_at: null,
-    closed_reason_names: [],
-    custom_fields: {},
-    created_at: fields.created_at,
-    updated_at: fields.created_at,
-  }, fields);
+  return Object.assign(
+    {
+      id: fields.id,
+      display_name: fields.display_name,
+      account_id: fields.account_id,
+      owner_email: null,
+      primary_contact_email: null,
+      additional_contact_emails: [],
+      amount: null,
+      pipeline_name: 'New Business',
+      stage_name: fields.stage_name,
+      status: fields.status,
+      next_step_details: null,
+      next_step_due_at: null,
+      closed_reason_names: [],
+      custom_fields: {},
+      created_at: fields.created_at,
+      updated_at: fields.created_at,
+    },
+    fields,
+  );
 }
 
 /** The records the CLI's banner, the demo and the tests start from. */
@@ -145,9 +171,21 @@ function primaryWorkspace(): WorkspaceData {
     users: Object.values(USERS).map(clone),
     mailboxes: [
       { ...SEEDED.mailbox, owner_user_email: USERS.morgan.email },
-      { id: '0b5e8d3a-7c2f-4961-8e4b-1d9a6c3f5e27', email: 'morgan.ellery@acme-outbound.example', owner_user_email: USERS.morgan.email },
-      { id: '3d9c6a1f-5e8b-4c24-9f70-2a4e7b1d8c95', email: 'riley@mail.acme-outbound.example', owner_user_email: USERS.riley.email },
-      { id: '8f1e4c7b-2a5d-4e96-b3c8-6d0f9a2e5b41', email: 'sam@mail.acme-outbound.example', owner_user_email: USERS.sam.email },
+      {
+        id: '0b5e8d3a-7c2f-4961-8e4b-1d9a6c3f5e27',
+        email: 'morgan.ellery@acme-outbound.example',
+        owner_user_email: USERS.morgan.email,
+      },
+      {
+        id: '3d9c6a1f-5e8b-4c24-9f70-2a4e7b1d8c95',
+        email: 'riley@mail.acme-outbound.example',
+        owner_user_email: USERS.riley.email,
+      },
+      {
+        id: '8f1e4c7b-2a5d-4e96-b3c8-6d0f9a2e5b41',
+        email: 'sam@mail.acme-outbound.example',
+        owner_user_email: USERS.sam.email,
+      },
     ],
     sequences: [
       { id: SEEDED.sequence.id, name: SEEDED.sequence.name },
@@ -374,17 +412,34 @@ function primaryV2Attributes(): Record<string, V2AttributeValues> {
       other_domains: ['northwind.example'],
       description: 'Wholesale distributor of specialty foods with three regional warehouses.',
       websites: ['https://www.northwind-traders.com'],
-      address: { street_one: '1200 Harbor Way', street_two: 'Suite 400', city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' },
+      address: {
+        street_one: '1200 Harbor Way',
+        street_two: 'Suite 400',
+        city: 'Seattle',
+        state: 'WA',
+        country: 'US',
+        zip_code: '98101',
+      },
       estimated_annual_revenue: 42000000,
     },
     [SEEDED.contact.id]: {
       created_by_user_id: admin,
       stage: stageId('working'),
       participant_user_id_list: [USERS.riley.id],
-      address: { street_one: '1200 Harbor Way', street_two: null, city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' },
+      address: {
+        street_one: '1200 Harbor Way',
+        street_two: null,
+        city: 'Seattle',
+        state: 'WA',
+        country: 'US',
+        zip_code: '98101',
+      },
     },
     '5d0a8c3e-7b2f-4e64-9a1d-3c8e6f0b4a92': { stage: stageId('qualified') },
-    [SEEDED.opportunity.id]: { created_by_user_id: admin, stage_shift: { stage_name: 'Proposal', at: '2025-05-21T10:00:00+00:00' } },
+    [SEEDED.opportunity.id]: {
+      created_by_user_id: admin,
+      stage_shift: { stage_name: 'Proposal', at: '2025-05-21T10:00:00+00:00' },
+    },
     [SEEDED.task.id]: { created_by_user_id: admin, source_type: 'MANUAL', updated_at: '2025-06-02T09:03:17+00:00' },
     [SEEDED.note.id]: {
       created_by_user_id: admin,
@@ -401,10 +456,21 @@ function primaryV2Attributes(): Record<string, V2AttributeValues> {
 
 /** A small second organization, to show that keys, data and quota are per organization. */
 function secondWorkspace(): WorkspaceData {
-  const user = { id: '6a3d9e1c-4f7b-4b28-8c5e-0d2f7a9b3e61', email: 'drew.hartley@globex-sales.example', first_name: 'Drew', last_name: 'Hartley' };
+  const user = {
+    id: '6a3d9e1c-4f7b-4b28-8c5e-0d2f7a9b3e61',
+    email: 'drew.hartley@globex-sales.example',
+    first_name: 'Drew',
+    last_name: 'Hartley',
+  };
   return {
     users: [user],
-    mailboxes: [{ id: 'c1e8b4f2-7a3d-4e69-9b0c-5f2d8a6e1c39', email: 'drew@mail.globex-sales.example', owner_user_email: user.email }],
+    mailboxes: [
+      {
+        id: 'c1e8b4f2-7a3d-4e69-9b0c-5f2d8a6e1c39',
+        email: 'drew@mail.globex-sales.example',
+        owner_user_email: user.email,
+      },
+    ],
     sequences: [{ id: 'e5b2d8f1-3c9a-4d74-8f6e-1a4c7b0d9e52', name: 'Globex cold outreach' }],
     pipelines: [newBusinessPipeline('7d1f5b3a-2e8c-4a96-b4d7-9c0e3f6a2b18')],
     closedReasons: clone(CLOSED_REASONS),

@@ -47,7 +47,9 @@ function jsonInvalid(error: unknown): ApiError {
   const message = error instanceof Error ? error.message : String(error);
   const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
   return new ApiError(422, {
-    detail: [{ type: 'json_invalid', loc: ['body', position], msg: 'JSON decode error', input: {}, ctx: { error: message } }],
+    detail: [
+      { type: 'json_invalid', loc: ['body', position], msg: 'JSON decode error', input: {}, ctx: { error: message } },
+    ],
   });
 }
 
@@ -76,7 +78,15 @@ function parseJson(body: string): unknown {
   const deep = tooDeepAt(body, MAX_JSON_DEPTH);
   if (deep !== -1) {
     throw new ApiError(422, {
-      detail: [{ type: 'json_invalid', loc: ['body', deep], msg: 'JSON decode error', input: {}, ctx: { error: `Nesting too deep (more than ${MAX_JSON_DEPTH} levels)` } }],
+      detail: [
+        {
+          type: 'json_invalid',
+          loc: ['body', deep],
+          msg: 'JSON decode error',
+          input: {},
+          ctx: { error: `Nesting too deep (more than ${MAX_JSON_DEPTH} levels)` },
+        },
+      ],
     });
   }
   try {
@@ -128,7 +138,11 @@ function logRequests(app: FastifyInstance, log: RingLog<RequestLogEntry>): void 
   });
 }
 
-function applyEarlyFault(request: FastifyRequest, reply: FastifyReply, failure: NonNullable<PlannedFaults['failure']>): boolean {
+function applyEarlyFault(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  failure: NonNullable<PlannedFaults['failure']>,
+): boolean {
   request.faultLabel = faultLabel(failure);
   if (isLateFault(failure)) {
     request.lateFault = failure;

@@ -44,7 +44,6 @@ export class Workspace {
   /** v2's `organization_id`: a UUID derived from the organization's name. */
   readonly organizationId: string;
 
-
   private readonly contactIdByEmail = new Map<string, string>();
   /** The oldest account per domain; the upsert matches on it. */
   private readonly accountIdByDomain = new Map<string, string>();
@@ -108,7 +107,8 @@ export class Workspace {
 
   /** v2 can change a contact's primary email; v1 cannot. */
   changeContactEmail(contact: Contact, email: string): void {
-    if (this.contactIdByEmail.get(lower(contact.email)) === contact.id) this.contactIdByEmail.delete(lower(contact.email));
+    if (this.contactIdByEmail.get(lower(contact.email)) === contact.id)
+      this.contactIdByEmail.delete(lower(contact.email));
     contact.email = email;
     this.contactIdByEmail.set(lower(email), contact.id);
   }
@@ -138,7 +138,8 @@ export class Workspace {
 
   removeContact(contact: Contact): void {
     this.contacts.delete(contact.id);
-    if (this.contactIdByEmail.get(lower(contact.email)) === contact.id) this.contactIdByEmail.delete(lower(contact.email));
+    if (this.contactIdByEmail.get(lower(contact.email)) === contact.id)
+      this.contactIdByEmail.delete(lower(contact.email));
   }
 
   accountByDomain(domain: string): Account | undefined {

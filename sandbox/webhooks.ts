@@ -142,12 +142,28 @@ export class WebhookDispatcher {
       // The event id then travels only in the x-reevo-event-id header.
       return JSON.stringify({ ...record, event_type: type, occurred_at: occurredAt, ...withChanges, ...extraKeys });
     }
-    return JSON.stringify({ id: eventId, event_type: type, occurred_at: occurredAt, data: record, ...withChanges, ...extraKeys });
+    return JSON.stringify({
+      id: eventId,
+      event_type: type,
+      occurred_at: occurredAt,
+      data: record,
+      ...withChanges,
+      ...extraKeys,
+    });
   }
 
-  private async attempt(ws: Workspace, subscription: WebhookSubscription, event: PendingEvent, attempt: number, duplicate: boolean): Promise<void> {
+  private async attempt(
+    ws: Workspace,
+    subscription: WebhookSubscription,
+    event: PendingEvent,
+    attempt: number,
+    duplicate: boolean,
+  ): Promise<void> {
     if (this.stopped || ws.webhooks.get(subscription.id) !== subscription) return;
-    const { status, retriable } = await this.send(ws, subscription, event.id, event.type, event.rawBody, attempt, { sign: true, headers: {} });
+    const { status, retriable } = await this.send(ws, subscription, event.id, event.type, event.rawBody, attempt, {
+      sign: true,
+      headers: {},
+    });
     if (status !== null && status >= 200 && status < 300) {
       if (this.variants.duplicateDeliveries && !duplicate) await this.attempt(ws, subscription, event, 1, true);
       return;
@@ -187,7 +203,9 @@ export class WebhookDispatcher {
       'content-type': 'application/json',
       'user-agent': 'Reevo-Webhooks/sandbox',
       'x-reevo-event-id': eventId,
-      ...(how.sign ? { 'x-reevo-signature': signature(subscription.secret, Math.floor(Date.now() / 1000), rawBody) } : {}),
+      ...(how.sign
+        ? { 'x-reevo-signature': signature(subscription.secret, Math.floor(Date.now() / 1000), rawBody) }
+        : {}),
       ...how.headers,
     };
     try {
@@ -220,16 +238,15 @@ export class WebhookDispatcher {
         agent: false,
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
       } as const;
-      const request = client.request(
-        options,
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-          response.on('error', reject);
-        },
-      );
+      const request = client.request(options, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      });
       this.inFlight.add(request);
-      request.setTimeout(this.options.timeoutMs, () => request.destroy(new Error(`timed out after ${this.options.timeoutMs} ms`)));
+      request.setTimeout(this.options.timeoutMs, () =>
+        request.destroy(new Error(`timed out after ${this.options.timeoutMs} ms`)),
+      );
       request.on('error', reject);
       request.on('close', () => this.inFlight.delete(request));
       request.end(body);

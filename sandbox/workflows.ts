@@ -40,7 +40,8 @@ export const DEMO_WORKFLOW = {
 
 export const WORKFLOW_HOOK_PATH = '/workflow-hooks';
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 const sameKey = (given: string, expected: string) =>
   given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
@@ -48,7 +49,12 @@ const sameKey = (given: string, expected: string) =>
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? '127.0.0.1'}`;
 
 function summary(request: FastifyRequest, workflow: Workflow) {
-  return { id: workflow.id, name: workflow.name, has_key: workflow.key !== null, webhook_url: `${origin(request)}${WORKFLOW_HOOK_PATH}/${workflow.id}` };
+  return {
+    id: workflow.id,
+    name: workflow.name,
+    has_key: workflow.key !== null,
+    webhook_url: `${origin(request)}${WORKFLOW_HOOK_PATH}/${workflow.id}`,
+  };
 }
 
 /** The Webhook Received URLs and the sandbox-only routes that make workflows and read their runs. */
@@ -64,10 +70,18 @@ export function registerWorkflows(app: FastifyInstance): void {
     const workflow = known(request.params.id);
     if (workflow.key !== null) {
       const given = request.headers['x-api-key'];
-      if (typeof given !== 'string' || !sameKey(given, workflow.key)) throw new ApiError(401, { detail: 'Invalid or missing workflow API key' });
+      if (typeof given !== 'string' || !sameKey(given, workflow.key))
+        throw new ApiError(401, { detail: 'Invalid or missing workflow API key' });
     }
-    if (!isObject(request.body)) throw new ApiError(422, { detail: 'The body must be a JSON object: its keys become the workflow variables' });
-    const run: WorkflowRun = { id: newId(), received_at: isoNow(), variables: request.body, header_names: Object.keys(request.headers).sort(), status: 'queued' };
+    if (!isObject(request.body))
+      throw new ApiError(422, { detail: 'The body must be a JSON object: its keys become the workflow variables' });
+    const run: WorkflowRun = {
+      id: newId(),
+      received_at: isoNow(),
+      variables: request.body,
+      header_names: Object.keys(request.headers).sort(),
+      status: 'queued',
+    };
     workflow.runs.push(run);
     respond(request, reply, 200, { status: 'queued', run_id: run.id });
   });

@@ -14,7 +14,8 @@ const inputFields = [
   }),
   recordIdInput(accountFields.account_id, {
     label: 'Account ID',
-    helpText: 'Or find the account by its Reevo ID, e.g. mapped from an earlier step. Tried first; when it finds nothing, the domain is searched.',
+    helpText:
+      'Or find the account by its Reevo ID, e.g. mapped from an earlier step. Tried first; when it finds nothing, the domain is searched.',
   }),
 ];
 

@@ -13,11 +13,13 @@ const inputFields = [
     helpText: "The contact's email address, e.g. `jane.doe@acme.com`. The contact with exactly this email comes first.",
   }),
   inputField(contactFields.owner_email, {
-    helpText: 'Email of the Reevo user who owns the contact: finds the contact with the email above only if this user owns it. Not a search on its own.',
+    helpText:
+      'Email of the Reevo user who owns the contact: finds the contact with the email above only if this user owns it. Not a search on its own.',
   }),
   recordIdInput(contactFields.contact_id, {
     label: 'Contact ID',
-    helpText: 'Or find the contact by its Reevo ID, e.g. mapped from an earlier step. Tried first; when it finds nothing, the email is searched.',
+    helpText:
+      'Or find the contact by its Reevo ID, e.g. mapped from an earlier step. Tried first; when it finds nothing, the email is searched.',
   }),
 ];
 
@@ -33,7 +35,8 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   return findByIdOrFields(z, bundle.inputData, {
     byId: labelledAs(endpoints.getContact, inputFields),
     byFields: labelledAs(endpoints.searchContacts, inputFields),
-    rank: (contacts, input) => (isBlank(input.contact_email) ? contacts : rankByEmail(contacts, String(input.contact_email))),
+    rank: (contacts, input) =>
+      isBlank(input.contact_email) ? contacts : rankByEmail(contacts, String(input.contact_email)),
   });
 };
 

@@ -13,7 +13,9 @@ const ONE_OF =
   'Fill in one or more of Contact Email, Contact Phone Number and Company Domain: they are tried in that order, the next only when one finds nothing.';
 
 const inputFields = [
-  inputField(contactFields.contact_email, { helpText: `The contact's email address, e.g. \`jane.doe@acme.com\`. ${ONE_OF}` }),
+  inputField(contactFields.contact_email, {
+    helpText: `The contact's email address, e.g. \`jane.doe@acme.com\`. ${ONE_OF}`,
+  }),
   inputField(retrievalFields.account_domain, {
     helpText: `The company's domain, e.g. \`acme.com\`; a URL or an email address works too. ${ONE_OF}`,
   }),
@@ -67,7 +69,8 @@ export default defineSearch({
   noun: 'Contact and Account',
   display: {
     label: 'Find Contact and Account',
-    description: "Finds a contact and its account by the contact's email, the contact's phone number or the company domain.",
+    description:
+      "Finds a contact and its account by the contact's email, the contact's phone number or the company domain.",
   },
   operation: {
     inputFields,

@@ -6,10 +6,15 @@ import { sampleMailbox } from '../src/samples';
 import { inputFieldsFor } from '../src/zapier-fields';
 
 const inputFields = inputFieldsFor(endpoints.searchMailboxes, {
-  owner_user_email: { label: 'Mailbox Owner Email', helpText: 'The email of the Reevo user whose connected mailboxes to find, e.g. to pick the mailbox a sequence sends from.' },
+  owner_user_email: {
+    label: 'Mailbox Owner Email',
+    helpText:
+      'The email of the Reevo user whose connected mailboxes to find, e.g. to pick the mailbox a sequence sends from.',
+  },
 });
 
-export const perform = async (z: ZObject, bundle: Bundle) => searchRecords(z, labelledAs(endpoints.searchMailboxes, inputFields), bundle.inputData);
+export const perform = async (z: ZObject, bundle: Bundle) =>
+  searchRecords(z, labelledAs(endpoints.searchMailboxes, inputFields), bundle.inputData);
 
 export default defineSearch({
   key: 'find_mailbox',

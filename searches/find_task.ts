@@ -14,7 +14,9 @@ import { inputField } from '../src/zapier-fields';
 const SEARCH_FIELDS: readonly Field[] = [task.title, task.owner_email, task.status];
 
 const inputFields = [
-  inputField(task.title, { helpText: 'Text in the task\'s title, e.g. `renewal`. A task with exactly this title comes first.' }),
+  inputField(task.title, {
+    helpText: "Text in the task's title, e.g. `renewal`. A task with exactly this title comes first.",
+  }),
   inputField(task.owner_email, { helpText: 'Only tasks of the Reevo user with this email.' }),
   inputField(task.status, { helpText: 'Only tasks with this status, e.g. Open to find a task to complete.' }),
 ];
@@ -32,10 +34,19 @@ function readInputs(z: ZObject, input: Input): Map<string, string> {
     if (isBlank(input[field.key])) continue;
     const parsed = field.input.safeParse(input[field.key]);
     if (parsed.success) values.set(field.key, String(parsed.data));
-    else problems.push({ key: field.key, label: field.label, message: parsed.error.issues.map((issue) => issue.message).join('; ') });
+    else
+      problems.push({
+        key: field.key,
+        label: field.label,
+        message: parsed.error.issues.map((issue) => issue.message).join('; '),
+      });
   }
   if (problems.length === 0 && values.size === 0) {
-    problems.push({ key: 'title, owner_email', label: 'Title, Assignee Email', message: 'fill in at least one of: Title, Assignee Email, Status' });
+    problems.push({
+      key: 'title, owner_email',
+      label: 'Title, Assignee Email',
+      message: 'fill in at least one of: Title, Assignee Email, Status',
+    });
   }
   if (problems.length > 0) throw new z.errors.Error(describeProblems(problems), 'invalid_input', 400);
   return values;
@@ -64,7 +75,15 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   if (status) filters.push({ field: 'status', operator: 'eq', value: status });
   const { records } = await queryRecords(z, 'task', { filters, newestBy: 'created_at', limit: TASK_SEARCH_LIMIT });
   const wanted = title?.toLowerCase();
-  return wanted ? rankBy(records, (record) => (String(record.title ?? '').trim().toLowerCase() === wanted ? 0 : 1)) : records;
+  return wanted
+    ? rankBy(records, (record) =>
+        String(record.title ?? '')
+          .trim()
+          .toLowerCase() === wanted
+          ? 0
+          : 1,
+      )
+    : records;
 };
 
 export default defineSearch({

@@ -27,7 +27,11 @@ const JSON_ESCAPED = [/[&<>]/g, /[&<>'+`]/g, /[^A-Za-z0-9_-]/g];
 
 /** How the key may appear in text: as is, JSON-escaped (`\/`, `\u0026`), URL-encoded. */
 export function keyEncodings(key: string): string[] {
-  const encodings = [key, encodeURIComponent(key), encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())];
+  const encodings = [
+    key,
+    encodeURIComponent(key),
+    encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+  ];
   for (const escaped of JSON_ESCAPED) {
     for (const hex of [(code: string) => code, (code: string) => code.toUpperCase()]) {
       const json = key.replace(escaped, (c) => `\\u${hex(c.charCodeAt(0).toString(16).padStart(4, '0'))}`);
@@ -43,7 +47,9 @@ export function keyEncodings(key: string): string[] {
  * key's own characters.
  */
 export function logForms(key: string): string[] {
-  const runs = Array.from({ length: Math.max(0, key.length - SHORTEST_LEAK + 1) }, (_, i) => key.slice(i, i + SHORTEST_LEAK));
+  const runs = Array.from({ length: Math.max(0, key.length - SHORTEST_LEAK + 1) }, (_, i) =>
+    key.slice(i, i + SHORTEST_LEAK),
+  );
   return [...new Set([...keyEncodings(key), ...runs])];
 }
 

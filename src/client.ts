@@ -22,7 +22,9 @@ export const beforeRequest = (request: HttpRequestOptions & { url: string }, z: 
     if (key === undefined) throw new z.errors.Error(BAD_KEY_MESSAGE, 'invalid_api_key', 401);
     hideFromLogs(bundle, key);
     // v2 takes the key as a bearer token, v1 in x-api-key (docs/reevo-api.md §1, §3.1).
-    const auth: Record<string, string> = request.url.startsWith(`${base}/api/v2/`) ? { authorization: `Bearer ${key}` } : { 'x-api-key': key };
+    const auth: Record<string, string> = request.url.startsWith(`${base}/api/v2/`)
+      ? { authorization: `Bearer ${key}` }
+      : { 'x-api-key': key };
     request.headers = { accept: 'application/json', ...request.headers, ...auth };
   }
   // Let 429s reach afterResponse, which tells a spent quota apart from plain throttling.
@@ -84,11 +86,13 @@ export const INPUT_NOTES = 'input_notes';
 export const withNotes = <T extends Record<string, unknown>>(data: T, notes: readonly string[]) =>
   notes.length > 0 ? { ...data, [INPUT_NOTES]: [...notes] } : data;
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
 /** A record as Reevo answers it: an object with its ID. */
-export const hasId = (value: unknown): value is Record<string, unknown> & { id: string } => isObject(value) && hasText(value.id);
+export const hasId = (value: unknown): value is Record<string, unknown> & { id: string } =>
+  isObject(value) && hasText(value.id);
 
 /**
  * Throws unless Reevo's answer confirms the write.
@@ -101,9 +105,11 @@ export function confirmWrite(z: ZObject, noun: string, { status, data }: { statu
   const record = isObject(data) ? (isObject(data.data) ? data.data : data) : undefined;
   const confirmed = record && (hasText(record.id) || hasText(record.contact_id) || hasId(record.contact));
   let why: string | undefined;
-  if (status === 202 || status === 204) why = `it answered HTTP ${status} (${status === 202 ? 'taken on, not done' : 'no content'}) instead of the saved ${noun}`;
+  if (status === 202 || status === 204)
+    why = `it answered HTTP ${status} (${status === 202 ? 'taken on, not done' : 'no content'}) instead of the saved ${noun}`;
   else if (!record) why = data === undefined || data === '' ? 'its answer was empty' : `its answer was not a ${noun}`;
-  else if (record.error !== undefined && record.error !== null) why = `it answered with an error (${JSON.stringify(record.error).slice(0, 200)})`;
+  else if (record.error !== undefined && record.error !== null)
+    why = `it answered with an error (${JSON.stringify(record.error).slice(0, 200)})`;
   else if (!confirmed) why = `it answered without the ID of the ${noun}`;
   if (why === undefined) return;
   throw new z.errors.Error(
@@ -145,7 +151,8 @@ export async function send<T = unknown>(
  * text with every `{{` written `\u007b\u007b`, and the query percent-encoded (`%7B`): the same
  * values to Reevo, and nothing core takes for a template.
  */
-export const asJson = (body: Readonly<Record<string, unknown>>) => JSON.stringify(body).replace(/\{\{/g, '\\u007b\\u007b');
+export const asJson = (body: Readonly<Record<string, unknown>>) =>
+  JSON.stringify(body).replace(/\{\{/g, '\\u007b\\u007b');
 
 function withQuery(path: string, query: Readonly<Record<string, string>>): string {
   const search = new URLSearchParams(query).toString();

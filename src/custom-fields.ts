@@ -94,7 +94,11 @@ export function clearCustomFieldCache(): void {
  * The custom fields of a record type, from a cache when fresh. Concurrent callers (input and
  * output fields are resolved together) share one request.
  */
-async function customFieldDefinitions(z: ZObject, bundle: Bundle, recordType: CustomFieldRecordType): Promise<CustomFieldDefinition[]> {
+async function customFieldDefinitions(
+  z: ZObject,
+  bundle: Bundle,
+  recordType: CustomFieldRecordType,
+): Promise<CustomFieldDefinition[]> {
   const key = cacheKey(bundle, recordType);
   const hit = cache.get(key);
   if (hit && hit.expiresAt > Date.now()) return hit.definitions;
@@ -207,21 +211,23 @@ function labelOf(definition: CustomFieldDefinition, target: CustomFieldTarget): 
 export function customFieldInputs(target: CustomFieldTarget) {
   return async (z: ZObject, bundle: Bundle): Promise<PlainInputField[]> => {
     const definitions = await customFieldDefinitions(z, bundle, target.recordType);
-    return definitions
-      // An address is an object: Zapier has no field for it, so it is written through the key/value input.
-      .filter((definition) => writable(definition, target.mode) && definition.valueType !== 'address')
-      .map((definition) => {
-        const keep = target.mode === 'update' ? ` ${KEEP_WHEN_EMPTY}` : '';
-        const many = definition.isArray ? ' Several values: one per line item, or separated by commas.' : '';
-        return {
-          key: `${target.inputKey}${CUSTOM_FIELD_SEPARATOR}${definition.apiName}`,
-          label: labelOf(definition, target),
-          helpText: `Reevo ${target.recordType} custom field \`${definition.apiName}\`.${many}${keep}`,
-          type: zapierType(definition.valueType),
-          required: target.mode === 'create' && definition.requiredOnCreate,
-          ...(definition.isArray ? { list: true } : {}),
-        };
-      });
+    return (
+      definitions
+        // An address is an object: Zapier has no field for it, so it is written through the key/value input.
+        .filter((definition) => writable(definition, target.mode) && definition.valueType !== 'address')
+        .map((definition) => {
+          const keep = target.mode === 'update' ? ` ${KEEP_WHEN_EMPTY}` : '';
+          const many = definition.isArray ? ' Several values: one per line item, or separated by commas.' : '';
+          return {
+            key: `${target.inputKey}${CUSTOM_FIELD_SEPARATOR}${definition.apiName}`,
+            label: labelOf(definition, target),
+            helpText: `Reevo ${target.recordType} custom field \`${definition.apiName}\`.${many}${keep}`,
+            type: zapierType(definition.valueType),
+            required: target.mode === 'create' && definition.requiredOnCreate,
+            ...(definition.isArray ? { list: true } : {}),
+          };
+        })
+    );
   };
 }
 
@@ -234,10 +240,20 @@ export function customFieldOutputs(target: CustomFieldTarget) {
       const key = `${path}custom_fields${CUSTOM_FIELD_SEPARATOR}${definition.apiName}`;
       const label = labelOf(definition, target);
       if (definition.valueType === 'address' && !definition.isArray) {
-        return ADDRESS_PARTS.map((part) => ({ key: `${key}${CUSTOM_FIELD_SEPARATOR}${part}`, label: `${label}: ${ADDRESS_PART_LABELS[part]}` }));
+        return ADDRESS_PARTS.map((part) => ({
+          key: `${key}${CUSTOM_FIELD_SEPARATOR}${part}`,
+          label: `${label}: ${ADDRESS_PART_LABELS[part]}`,
+        }));
       }
       const type = zapierType(definition.valueType);
-      return [{ key, label, ...(type === 'text' || type === 'string' ? {} : { type }), ...(definition.isArray ? { list: true } : {}) }];
+      return [
+        {
+          key,
+          label,
+          ...(type === 'text' || type === 'string' ? {} : { type }),
+          ...(definition.isArray ? { list: true } : {}),
+        },
+      ];
     });
   };
 }

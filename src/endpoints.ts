@@ -70,7 +70,12 @@ const req = (field: Field): Param => ({ field, required: true });
 const opt = (field: Field): Param => ({ field });
 const pathId = (field: Field): Param => ({ field, required: true, in: 'path' });
 /** A v2 attribute: under `attributes`, named `as` when the input key is not the attribute's name. */
-const attr = (field: Field, as?: string, form?: AttributeForm): Param => ({ field, under: 'attributes', ...(as ? { as } : {}), ...(form ? { form } : {}) });
+const attr = (field: Field, as?: string, form?: AttributeForm): Param => ({
+  field,
+  under: 'attributes',
+  ...(as ? { as } : {}),
+  ...(form ? { form } : {}),
+});
 
 const accountBody = [
   opt(account.owner_email),

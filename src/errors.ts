@@ -119,9 +119,14 @@ function classify(response: ResponseFacts, options: ClassifyOptions): Failure | 
   const body = tryParse(content);
   if (status < 300) {
     if (content.trim() === '' || body !== undefined) return undefined;
-    return failure('unreadable', status, `Reevo answered with HTTP ${status} but its response could not be read (it was not complete JSON). ${MAY_HAVE_HAPPENED}`, {
-      mayHaveHappened: true,
-    });
+    return failure(
+      'unreadable',
+      status,
+      `Reevo answered with HTTP ${status} but its response could not be read (it was not complete JSON). ${MAY_HAVE_HAPPENED}`,
+      {
+        mayHaveHappened: true,
+      },
+    );
   }
 
   const said = reevoMessage(body);
@@ -173,7 +178,12 @@ function classify(response: ResponseFacts, options: ClassifyOptions): Failure | 
   }
   if (status === 403) return failure('permission', status, permissionMessage(said, options.permissions), own);
   if (status === 422) {
-    return failure('validation', status, `Reevo rejected the request: ${validationMessage(body, said ?? '', options.labels)}`, own);
+    return failure(
+      'validation',
+      status,
+      `Reevo rejected the request: ${validationMessage(body, said ?? '', options.labels)}`,
+      own,
+    );
   }
   if (status === 404 && options.noun && options.id) {
     return failure('not_found', status, `No ${options.noun} with ID ${options.id} was found in Reevo.`, own);
@@ -225,14 +235,20 @@ export function retryAfterSeconds(value: string | undefined, now: number = Date.
 }
 
 function permissionMessage(said: string | undefined, permissions: readonly string[] = []): string {
-  const missing = said ? clip(said) : `this action needs ${listOf(permissions) || 'a permission the key does not have'}`;
+  const missing = said
+    ? clip(said)
+    : `this action needs ${listOf(permissions) || 'a permission the key does not have'}`;
   // Reevo's own message may not name the permission (e.g. a bare "Forbidden"): then say which it is.
-  const unnamed = said && permissions.some((p) => !said.toLowerCase().includes(p.replace(/\s*\(.*$/, '').toLowerCase()));
-  const needs = unnamed ? ` (this step needs the ${listOf(permissions)} permission${permissions.length > 1 ? 's' : ''})` : '';
+  const unnamed =
+    said && permissions.some((p) => !said.toLowerCase().includes(p.replace(/\s*\(.*$/, '').toLowerCase()));
+  const needs = unnamed
+    ? ` (this step needs the ${listOf(permissions)} permission${permissions.length > 1 ? 's' : ''})`
+    : '';
   return `Your Reevo API key may not do this: ${missing}${needs}. ${KEY_SETTINGS_HINT}`;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /** One of Reevo's error bodies: its own `{message}`, FastAPI's `{detail}`, or `{error}` (text, or v2's `{code, message}`). */
 function isReevoEnvelope(body: unknown): boolean {
@@ -268,7 +284,8 @@ function v2ErrorMessage(error: Record<string, unknown>): string | undefined {
 /** FastAPI's `detail` list as "Contact Email (email): value is not a valid email address.", the first few only. */
 function validationMessage(body: unknown, fallback: string, labels: RequestContext['labels'] = {}): string {
   const detail = (body as { detail?: unknown } | undefined)?.detail;
-  if (!Array.isArray(detail) || detail.length === 0) return withClosedReasonHint(clip(fallback || 'the request was not valid.'));
+  if (!Array.isArray(detail) || detail.length === 0)
+    return withClosedReasonHint(clip(fallback || 'the request was not valid.'));
   const lines: string[] = [];
   let length = 0;
   for (const item of detail) {
@@ -284,7 +301,9 @@ function validationMessage(body: unknown, fallback: string, labels: RequestConte
 
 function detailLine(item: unknown, labels: Readonly<Record<string, string>>): string {
   const { loc, msg } = isObject(item) ? item : {};
-  const path = Array.isArray(loc) ? loc.filter((part) => part !== 'body' && part !== 'query' && part !== 'path').map(String) : [];
+  const path = Array.isArray(loc)
+    ? loc.filter((part) => part !== 'body' && part !== 'query' && part !== 'path').map(String)
+    : [];
   const key = path.at(-1) ?? '';
   const why = clip(String(msg ?? 'is not valid'), 200);
   return key ? `${clip(labels[key] ?? key, 80)} (${clip(path.join('.'), 80)}): ${why}.` : `${why}.`;
@@ -352,9 +371,13 @@ export const afterResponse = (response: HttpResponse, z: ZObject, bundle: Bundle
   const context: RequestContext = response.request.middlewareData ?? {};
   if (context.external) return response;
   const apiKey = cleanApiKey(bundle.authData?.api_key) ?? bundle.authData?.api_key;
-  const found = classifyResponse({ status: response.status, headers: (name) => response.getHeader(name), body: response.content }, { ...context, apiKey });
+  const found = classifyResponse(
+    { status: response.status, headers: (name) => response.getHeader(name), body: response.content },
+    { ...context, apiKey },
+  );
   if (!found) return response;
-  if (context.passStatuses?.includes(response.status) && found.kind !== 'not_reevo') return withoutKey(response, apiKey);
+  if (context.passStatuses?.includes(response.status) && found.kind !== 'not_reevo')
+    return withoutKey(response, apiKey);
   throw zapierError(z, found, context);
 };
 
@@ -368,7 +391,8 @@ function withoutKey(response: HttpResponse, apiKey: string | undefined): HttpRes
 function zapierError(z: ZObject, failure: Failure, context: RequestContext): Error {
   switch (failure.kind) {
     case 'invalid_key':
-      if (context.connectionTest) return new z.errors.Error(`${failure.message} Then reconnect.`, CODES.invalid_key, failure.status);
+      if (context.connectionTest)
+        return new z.errors.Error(`${failure.message} Then reconnect.`, CODES.invalid_key, failure.status);
       // During a Zap run a refused key is a connection to renew, whatever Reevo's words.
       return new z.errors.ExpiredAuthError(
         'Reevo no longer accepts the API key of this connection (it may have been expired or deleted in Reevo). Reconnect your Reevo account in Zapier with a valid key.',
@@ -378,7 +402,10 @@ function zapierError(z: ZObject, failure: Failure, context: RequestContext): Err
         'Your Reevo API key has expired. Ask a Reevo workspace admin for a new key and reconnect your Reevo account in Zapier.',
       );
     case 'throttled':
-      return new z.errors.ThrottledError(`${failure.message} Zapier will retry this step shortly.`, failure.retryAfter ?? 60);
+      return new z.errors.ThrottledError(
+        `${failure.message} Zapier will retry this step shortly.`,
+        failure.retryAfter ?? 60,
+      );
     case 'server':
       return new z.errors.Error(
         `${failure.message} Nothing was confirmed as done; try again in a few minutes or replay this run.`,

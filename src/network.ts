@@ -21,7 +21,10 @@ export interface NetworkFailure {
 }
 
 const isError = (value: unknown): value is Error =>
-  typeof value === 'object' && value !== null && typeof (value as Error).name === 'string' && typeof (value as Error).message === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Error).name === 'string' &&
+  typeof (value as Error).message === 'string';
 
 const codeOf = (error: Error): unknown =>
   (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
@@ -36,5 +39,8 @@ export function networkFailure(error: unknown): NetworkFailure | undefined {
   const code = codeOf(error);
   const notSent = typeof code === 'string' ? NOT_SENT[code] : undefined;
   if (notSent) return { reason: notSent, maybeSent: false };
-  return { reason: timedOut ? 'the request timed out' : 'the connection was dropped before an answer came', maybeSent: true };
+  return {
+    reason: timedOut ? 'the request timed out' : 'the connection was dropped before an answer came',
+    maybeSent: true,
+  };
 }

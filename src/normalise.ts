@@ -74,8 +74,10 @@ export function normaliseUrl(value: string): string | undefined {
   }
 }
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
-const RFC_2822 = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?\s*(GMT|UTC|Z|[+-]\d{4})?$/i;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const RFC_2822 =
+  /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?\s*(GMT|UTC|Z|[+-]\d{4})?$/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A real day and time of day: 2026-02-31 and 24:30 are not rolled over into the next. */
@@ -84,10 +86,21 @@ function isRealTime(year: number, month: number, day: number, hour: number, minu
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour <= 23 && minute <= 59 && second <= 59;
 }
 
-function isoOf(year: string, month: string, day: string, hour = '0', minute = '0', second = '0', fraction = '', zone = 'Z'): string | undefined {
+function isoOf(
+  year: string,
+  month: string,
+  day: string,
+  hour = '0',
+  minute = '0',
+  second = '0',
+  fraction = '',
+  zone = 'Z',
+): string | undefined {
   if (!isRealTime(+year, +month, +day, +hour, +minute, +second)) return undefined;
   const offset = /^z|gmt|utc$/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-  const time = Date.parse(`${year}-${month}-${day}T${hour.padStart(2, '0')}:${minute.padStart(2, '0')}:${second.padStart(2, '0')}${fraction}${offset}`);
+  const time = Date.parse(
+    `${year}-${month}-${day}T${hour.padStart(2, '0')}:${minute.padStart(2, '0')}:${second.padStart(2, '0')}${fraction}${offset}`,
+  );
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
@@ -125,7 +138,10 @@ const SIGNED_AMOUNT = /^([+-]?)[^\d.,+-]*([+-]?)([\d.,]+)[^\d.,+-]*([+-]?)$/;
  */
 export function parseAmount(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  let text = value.trim().replace(/[\s\u00a0\u202f'’]/g, '').replace(MINUS, '-');
+  let text = value
+    .trim()
+    .replace(/[\s\u00a0\u202f'’]/g, '')
+    .replace(MINUS, '-');
   const accounting = /^([^\d(]*)\((.*)\)([^\d)]*)$/.exec(text);
   if (accounting) text = `${accounting[1]}${accounting[2]}${accounting[3]}`;
   const parts = SIGNED_AMOUNT.exec(text);

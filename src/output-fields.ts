@@ -25,7 +25,12 @@ export function inView(entry: OutputKey, view: OutputView): boolean {
 export function outputFieldsOf(type: RecordType, view: OutputView = 'all'): OutputField[] {
   return OUTPUT_CATALOG[type]
     .filter((entry) => inView(entry, view))
-    .map(({ key, label, type: fieldType, list }) => ({ key, label, ...(fieldType ? { type: fieldType } : {}), ...(list ? { list } : {}) }));
+    .map(({ key, label, type: fieldType, list }) => ({
+      key,
+      label,
+      ...(fieldType ? { type: fieldType } : {}),
+      ...(list ? { list } : {}),
+    }));
 }
 
 /** Whether records of the type carry `custom_fields` (labelled per workspace by src/custom-fields.ts). */
@@ -52,7 +57,8 @@ export function nested(prefix: string, labelPrefix: string, fields: readonly Out
   }));
 }
 
-const without = (fields: readonly OutputField[], keys: readonly string[]) => fields.filter((field) => !keys.includes(field.key));
+const without = (fields: readonly OutputField[], keys: readonly string[]) =>
+  fields.filter((field) => !keys.includes(field.key));
 
 /**
  * Create or Update Contact and Account: the contact's fields at the top level (as Find Contact

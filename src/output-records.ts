@@ -1,4 +1,11 @@
-import { CUSTOM_FIELD_TYPES, OUTPUT_CATALOG, UNUSED_V2_ATTRIBUTES, v2Attributes, type OutputKey, type RecordType } from './record-catalog';
+import {
+  CUSTOM_FIELD_TYPES,
+  OUTPUT_CATALOG,
+  UNUSED_V2_ATTRIBUTES,
+  v2Attributes,
+  type OutputKey,
+  type RecordType,
+} from './record-catalog';
 import { addressPart, readAttribute, type Plain } from './v2-values';
 
 /**
@@ -12,7 +19,8 @@ import { addressPart, readAttribute, type Plain } from './v2-values';
 
 export type OutputRecord = { [key: string]: Plain };
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 const present = (value: unknown) => value !== undefined && value !== null;
 
@@ -83,7 +91,8 @@ function fromFlatRecord(type: RecordType, raw: unknown): OutputRecord {
     out.custom_fields = Object.fromEntries(Object.entries(custom).map(([name, value]) => [name, readAttribute(value)]));
   }
   // Reevo may add keys: they are passed on, not dropped.
-  for (const [key, value] of Object.entries(record)) if (!known.has(key) && !(key in out)) out[key] = readAttribute(value);
+  for (const [key, value] of Object.entries(record))
+    if (!known.has(key) && !(key in out)) out[key] = readAttribute(value);
   return out;
 }
 

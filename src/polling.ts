@@ -1,5 +1,12 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { eventTimeOf, staticSample, toOutput, triggerOutputFields, type TriggerEvent, type TriggerRecord } from './trigger-output';
+import {
+  eventTimeOf,
+  staticSample,
+  toOutput,
+  triggerOutputFields,
+  type TriggerEvent,
+  type TriggerRecord,
+} from './trigger-output';
 import { queryRecords } from './v2';
 
 /**
@@ -35,8 +42,13 @@ export type PolledRecord = TriggerRecord & { id: string };
  */
 export function pollRecords(spec: PollSpec) {
   return async (z: ZObject, bundle: Bundle): Promise<PolledRecord[]> => {
-    const filters = spec.occurredBy === 'stage_last_shifted_at' ? [{ field: spec.occurredBy, operator: 'exists' as const }] : [];
-    const { records } = await queryRecords(z, spec.recordType, { limit: POLL_LIMIT, newestBy: spec.occurredBy, filters });
+    const filters =
+      spec.occurredBy === 'stage_last_shifted_at' ? [{ field: spec.occurredBy, operator: 'exists' as const }] : [];
+    const { records } = await queryRecords(z, spec.recordType, {
+      limit: POLL_LIMIT,
+      newestBy: spec.occurredBy,
+      filters,
+    });
     const events = records.flatMap((record) => {
       const occurredAt = eventTimeOf(spec, record);
       if (!occurredAt) return [];

@@ -23,8 +23,13 @@ const textOf = (value: unknown) => (typeof value === 'string' ? value : undefine
 /** Every domain an account names: `domain_name`, and each of `domains` (text, or v2's `{domain_name}`). */
 function domainsOf(account: Row): string[] {
   const listed = Array.isArray(account.domains) ? account.domains : [];
-  const named = [account.domain_name, ...listed.map((item) => (item && typeof item === 'object' ? (item as Row).domain_name : item))];
-  return named.map((value) => normaliseDomain(textOf(value) ?? '')).filter((domain): domain is string => domain !== undefined);
+  const named = [
+    account.domain_name,
+    ...listed.map((item) => (item && typeof item === 'object' ? (item as Row).domain_name : item)),
+  ];
+  return named
+    .map((value) => normaliseDomain(textOf(value) ?? ''))
+    .filter((domain): domain is string => domain !== undefined);
 }
 
 /** 0 for the exact domain, 1 for one of its subdomains, 2 for another company. */
@@ -50,7 +55,9 @@ export function hasExactDomain(account: Row, wanted: string): boolean {
 export function matchAccountsByDomain<T extends Row>(accounts: readonly T[], wanted: string): T[] {
   const domain = normaliseDomain(wanted);
   if (!domain) return [...accounts];
-  return rankBy(accounts, (account) => domainTier(account, domain)).filter((account) => domainTier(account, domain) < 2);
+  return rankBy(accounts, (account) => domainTier(account, domain)).filter(
+    (account) => domainTier(account, domain) < 2,
+  );
 }
 
 /** Contacts (or users) for an email search: the record with exactly that email, in any case, first. */
@@ -73,10 +80,15 @@ export function hasName(opportunity: Row, wanted: string): boolean {
  * Opportunities for a name search: only those with the whole name (case and spacing aside), the
  * name exactly as typed first. With `partial`, the rest of what Reevo found follows.
  */
-export function matchOpportunitiesByName<T extends Row>(opportunities: readonly T[], wanted: string, partial = false): T[] {
+export function matchOpportunitiesByName<T extends Row>(
+  opportunities: readonly T[],
+  wanted: string,
+  partial = false,
+): T[] {
   const name = wanted.trim();
   if (!name) return [...opportunities];
-  const tierOf = (opportunity: T) => (textOf(opportunity.display_name)?.trim() === name ? 0 : hasName(opportunity, name) ? 1 : 2);
+  const tierOf = (opportunity: T) =>
+    textOf(opportunity.display_name)?.trim() === name ? 0 : hasName(opportunity, name) ? 1 : 2;
   const ranked = rankBy(opportunities, tierOf);
   return partial ? ranked : ranked.filter((opportunity) => tierOf(opportunity) < 2);
 }

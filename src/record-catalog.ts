@@ -65,19 +65,35 @@ const contactEmail = 'jordan.blake@northwind-traders.com';
 const opportunityName = 'Northwind Traders - Warehouse rollout';
 
 /** A key both APIs return under the same name. */
-const both = <const K extends string, const E extends Plain>(key: K, label: string, example: E, kind: Pick<OutputKey, 'type' | 'list'> = {}) =>
-  ({ key, label, ...kind, v1: key, v2: { attribute: key }, example }) as const;
+const both = <const K extends string, const E extends Plain>(
+  key: K,
+  label: string,
+  example: E,
+  kind: Pick<OutputKey, 'type' | 'list'> = {},
+) => ({ key, label, ...kind, v1: key, v2: { attribute: key }, example }) as const;
 
 /** A key only v2 returns. */
-const v2Only = <const K extends string, const E extends Plain>(key: K, label: string, example: E, v2: V2Source = { attribute: key }, kind: Pick<OutputKey, 'type' | 'list'> = {}) =>
-  ({ key, label, ...kind, v2, example }) as const;
+const v2Only = <const K extends string, const E extends Plain>(
+  key: K,
+  label: string,
+  example: E,
+  v2: V2Source = { attribute: key },
+  kind: Pick<OutputKey, 'type' | 'list'> = {},
+) => ({ key, label, ...kind, v2, example }) as const;
 
 /** A key only v1 returns. */
-const v1Only = <const K extends string, const E extends Plain>(key: K, label: string, example: E, kind: Pick<OutputKey, 'type' | 'list'> = {}) =>
-  ({ key, label, ...kind, v1: key, example }) as const;
+const v1Only = <const K extends string, const E extends Plain>(
+  key: K,
+  label: string,
+  example: E,
+  kind: Pick<OutputKey, 'type' | 'list'> = {},
+) => ({ key, label, ...kind, v1: key, example }) as const;
 
 const timestamps = (createdAt: string, updatedAt: string) =>
-  [both('created_at', 'Created At', createdAt, { type: 'datetime' }), both('updated_at', 'Updated At', updatedAt, { type: 'datetime' })] as const;
+  [
+    both('created_at', 'Created At', createdAt, { type: 'datetime' }),
+    both('updated_at', 'Updated At', updatedAt, { type: 'datetime' }),
+  ] as const;
 
 /** For records v1 does not return. */
 const v2Timestamps = (createdAt: string, updatedAt: string) =>
@@ -94,7 +110,6 @@ const socialUrls = (slug: string, kind: 'company' | 'in') =>
     both('x_url', 'X (Twitter) URL', kind === 'company' ? 'https://x.com/northwind_example' : null),
   ] as const;
 
-
 /** An address attribute as flat keys, `address_city` and so on. */
 const address = (labelPrefix: string, example: Readonly<Record<AddressPart, string | null>>) =>
   ADDRESS_PARTS.map((part) => ({
@@ -109,9 +124,28 @@ const createdByUserId = v2Only('created_by_user_id', 'Created By User ID', ids.o
 
 const account = [
   { key: 'id', label: 'Account ID', v1: 'id', v2: { attribute: 'id' }, example: ids.account },
-  { key: 'name', label: 'Account Name', v1: 'name', v2: { attribute: ['display_name', 'name'] }, example: 'Northwind Traders' },
-  { key: 'domain_name', label: 'Domain', v1: 'domain_name', v2: { attribute: 'domains', reading: 'primary' }, example: 'northwind-traders.com' },
-  { key: 'domains', label: 'All Domains', list: true, v1: 'domain_name', v2: { attribute: 'domains' }, example: ['northwind-traders.com', 'northwind.example'] },
+  {
+    key: 'name',
+    label: 'Account Name',
+    v1: 'name',
+    v2: { attribute: ['display_name', 'name'] },
+    example: 'Northwind Traders',
+  },
+  {
+    key: 'domain_name',
+    label: 'Domain',
+    v1: 'domain_name',
+    v2: { attribute: 'domains', reading: 'primary' },
+    example: 'northwind-traders.com',
+  },
+  {
+    key: 'domains',
+    label: 'All Domains',
+    list: true,
+    v1: 'domain_name',
+    v2: { attribute: 'domains' },
+    example: ['northwind-traders.com', 'northwind.example'],
+  },
   both('official_website', 'Website', 'https://www.northwind-traders.com'),
   v2Only('websites', 'All Websites', ['https://www.northwind-traders.com'], undefined, { list: true }),
   v1Only('status', 'Account Status', 'CUSTOMER'),
@@ -123,7 +157,14 @@ const account = [
   v2Only('description', 'Description', 'Wholesale distributor of specialty foods with three regional warehouses.'),
   v2Only('estimated_annual_revenue', 'Estimated Annual Revenue', 42000000, undefined, { type: 'number' }),
   ...socialUrls('northwind-traders-example', 'company'),
-  ...address('Account', { street_one: '1200 Harbor Way', street_two: 'Suite 400', city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' }),
+  ...address('Account', {
+    street_one: '1200 Harbor Way',
+    street_two: 'Suite 400',
+    city: 'Seattle',
+    state: 'WA',
+    country: 'US',
+    zip_code: '98101',
+  }),
   createdByUserId,
   ...timestamps('2025-02-03T09:14:22+00:00', '2025-05-19T16:40:05+00:00'),
 ] as const satisfies readonly OutputKey[];
@@ -131,14 +172,40 @@ const account = [
 const contact = [
   { key: 'id', label: 'Contact ID', v1: 'id', v2: { attribute: 'id' }, example: ids.contact },
   // The primary email; from the list when Reevo leaves primary_email out.
-  { key: 'email', label: 'Email', v1: 'email', v2: { attribute: ['primary_email', 'contact_emails'], reading: 'primary' }, example: contactEmail },
-  { key: 'emails', label: 'All Emails', list: true, v1: 'email', v2: { attribute: 'contact_emails' }, example: [contactEmail, 'jordan@blake.example'] },
+  {
+    key: 'email',
+    label: 'Email',
+    v1: 'email',
+    v2: { attribute: ['primary_email', 'contact_emails'], reading: 'primary' },
+    example: contactEmail,
+  },
+  {
+    key: 'emails',
+    label: 'All Emails',
+    list: true,
+    v1: 'email',
+    v2: { attribute: 'contact_emails' },
+    example: [contactEmail, 'jordan@blake.example'],
+  },
   both('first_name', 'First Name', 'Jordan'),
   both('middle_name', 'Middle Name', null as string | null),
   both('last_name', 'Last Name', 'Blake'),
   v2Only('display_name', 'Full Name', 'Jordan Blake'),
-  { key: 'phone_number', label: 'Phone Number', v1: 'phone_number', v2: { attribute: ['primary_phone_number', 'contact_phone_numbers'], reading: 'primary' }, example: '+12025550143' },
-  { key: 'phone_numbers', label: 'All Phone Numbers', list: true, v1: 'phone_number', v2: { attribute: 'contact_phone_numbers' }, example: ['+12025550143'] },
+  {
+    key: 'phone_number',
+    label: 'Phone Number',
+    v1: 'phone_number',
+    v2: { attribute: ['primary_phone_number', 'contact_phone_numbers'], reading: 'primary' },
+    example: '+12025550143',
+  },
+  {
+    key: 'phone_numbers',
+    label: 'All Phone Numbers',
+    list: true,
+    v1: 'phone_number',
+    v2: { attribute: 'contact_phone_numbers' },
+    example: ['+12025550143'],
+  },
   both('title', 'Job Title', 'VP of Operations'),
   both('department', 'Department', 'Operations'),
   v2Only('stage', 'Contact Stage', 'Working'),
@@ -149,7 +216,14 @@ const contact = [
   ownerUserId('Contact Owner User ID'),
   v2Only('sms_consent', 'SMS Consent', false, undefined, { type: 'boolean' }),
   ...socialUrls('jordan-blake-example', 'in'),
-  ...address('Contact', { street_one: '1200 Harbor Way', street_two: null, city: 'Seattle', state: 'WA', country: 'US', zip_code: '98101' }),
+  ...address('Contact', {
+    street_one: '1200 Harbor Way',
+    street_two: null,
+    city: 'Seattle',
+    state: 'WA',
+    country: 'US',
+    zip_code: '98101',
+  }),
   createdByUserId,
   ...timestamps('2025-02-03T09:15:47+00:00', '2025-05-02T11:08:30+00:00'),
 ] as const satisfies readonly OutputKey[];
@@ -173,7 +247,9 @@ const opportunity = [
   v2Only('next_meeting_date', 'Next Meeting', '2025-06-17T15:30:00+00:00', undefined, { type: 'datetime' }),
   v1Only('closed_reason_names', 'Closed Reasons', [] as string[], { list: true }),
   v2Only('closed_at', 'Closed At', null as string | null, undefined, { type: 'datetime' }),
-  v2Only('stage_last_shifted_at', 'Stage Last Changed At', '2025-06-02T08:51:44+00:00', undefined, { type: 'datetime' }),
+  v2Only('stage_last_shifted_at', 'Stage Last Changed At', '2025-06-02T08:51:44+00:00', undefined, {
+    type: 'datetime',
+  }),
   createdByUserId,
   ...timestamps('2025-03-11T13:22:09+00:00', '2025-06-02T08:51:44+00:00'),
 ] as const satisfies readonly OutputKey[];
@@ -192,7 +268,14 @@ const task = [
   v1Only('account_id', 'Account ID', ids.account as string | null),
   v1Only('contact_emails', 'Contact Emails', [contactEmail] as string[], { list: true }),
   v1Only('opportunity_name', 'Opportunity Name', opportunityName as string | null),
-  { key: 'created_at', label: 'Created At', type: 'datetime', v1: 'created_at', v2: { attribute: 'created_at' }, example: '2025-06-02T09:03:17+00:00' },
+  {
+    key: 'created_at',
+    label: 'Created At',
+    type: 'datetime',
+    v1: 'created_at',
+    v2: { attribute: 'created_at' },
+    example: '2025-06-02T09:03:17+00:00',
+  },
   // v1 answers a task without updated_at.
   v2Only('updated_at', 'Updated At', '2025-06-02T09:03:17+00:00', undefined, { type: 'datetime' }),
 ] as const satisfies readonly OutputKey[];
@@ -235,14 +318,31 @@ const enrollment = [
 
 const activity = [
   both('id', 'Activity ID', ids.activity),
-  { key: 'metadata__activity_time', label: 'Activity Time', type: 'datetime', v1: 'metadata.activity_time', example: '2025-05-28T14:30:00+00:00' },
+  {
+    key: 'metadata__activity_time',
+    label: 'Activity Time',
+    type: 'datetime',
+    v1: 'metadata.activity_time',
+    example: '2025-05-28T14:30:00+00:00',
+  },
   { key: 'metadata__subject', label: 'Subject', v1: 'metadata.subject', example: 'Met at the Logistics Summit' },
-  { key: 'metadata__description', label: 'Description', v1: 'metadata.description', example: 'Talked through their warehouse expansion and the timeline for Q3.' },
+  {
+    key: 'metadata__description',
+    label: 'Description',
+    v1: 'metadata.description',
+    example: 'Talked through their warehouse expansion and the timeline for Q3.',
+  },
   { key: 'metadata__category', label: 'Category', v1: 'metadata.category', example: 'CONFERENCE' },
   both('account_id', 'Account ID', ids.account as string | null),
   both('contact_ids', 'Contact IDs', [ids.contact] as string[], { list: true }),
   // v1 calls the opportunity a pipeline; v2 calls it what it is.
-  { key: 'pipeline_id', label: 'Opportunity ID', v1: 'pipeline_id', v2: { attribute: 'opportunity_id' }, example: ids.opportunity as string | null },
+  {
+    key: 'pipeline_id',
+    label: 'Opportunity ID',
+    v1: 'pipeline_id',
+    v2: { attribute: 'opportunity_id' },
+    example: ids.opportunity as string | null,
+  },
   both('sequence_id', 'Sequence ID', null as string | null),
   both('created_at', 'Created At', '2025-05-28T17:02:41+00:00', { type: 'datetime' }),
 ] as const satisfies readonly OutputKey[];
@@ -259,7 +359,15 @@ type Nested<T> = {
     : T[K];
 };
 
-type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T extends readonly (infer I)[] ? Widen<I>[] : T;
+type Widen<T> = T extends string
+  ? string
+  : T extends number
+    ? number
+    : T extends boolean
+      ? boolean
+      : T extends readonly (infer I)[]
+        ? Widen<I>[]
+        : T;
 type Dotted<K extends string> = K extends `${infer Head}__${infer Rest}` ? `${Head}.${Dotted<Rest>}` : K;
 type EntryOf<T extends RecordType> = (typeof CATALOG)[T][number];
 
@@ -272,7 +380,13 @@ export type V1SampleRecord<T extends RecordType> = Nested<{
 }>;
 
 /** Record types whose records carry custom fields (v1's `custom_fields`; v2's custom attributes): the v2 record types. */
-export const CUSTOM_FIELD_TYPES: ReadonlySet<RecordType> = new Set<V2RecordType>(['account', 'contact', 'opportunity', 'task', 'note']);
+export const CUSTOM_FIELD_TYPES: ReadonlySet<RecordType> = new Set<V2RecordType>([
+  'account',
+  'contact',
+  'opportunity',
+  'task',
+  'note',
+]);
 
 /** The v2 attribute names a key may be read from. */
 export function v2Attributes(entry: OutputKey): readonly string[] {

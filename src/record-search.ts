@@ -39,7 +39,8 @@ export function labelledAs(endpoint: Endpoint, inputFields: readonly PlainInputF
   };
 }
 
-export const isRecord = (value: unknown): value is SearchRecord => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+export const isRecord = (value: unknown): value is SearchRecord =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /** A response that is not what the search asked for: an error, never "nothing found". */
 export function unreadable(z: ZObject, noun: string, expected: string): Error {
@@ -124,7 +125,8 @@ export async function findByIdOrFields(z: ZObject, input: Input, search: ByIdOrF
   const fieldsGiven = searchFields.some((field) => !isBlank(input[field.key]));
 
   if (!idGiven && !fieldsGiven) {
-    const which = searchFields.length === 1 ? named(searchFields[0]) : `at least one of ${searchFields.map(named).join(', ')}`;
+    const which =
+      searchFields.length === 1 ? named(searchFields[0]) : `at least one of ${searchFields.map(named).join(', ')}`;
     throw new z.errors.Error(
       `Fill in ${named(idParam.field)} to find the ${search.byId.noun} by its ID, or ${which} to search for it.`,
       'invalid_input',
@@ -132,7 +134,10 @@ export async function findByIdOrFields(z: ZObject, input: Input, search: ByIdOrF
     );
   }
   // Every filled-in input is checked before the first request, the fallback's too.
-  const checks = [...(idGiven ? [buildRequest(search.byId, { [idKey]: input[idKey] })] : []), ...(fieldsGiven ? [buildRequest(search.byFields, input)] : [])];
+  const checks = [
+    ...(idGiven ? [buildRequest(search.byId, { [idKey]: input[idKey] })] : []),
+    ...(fieldsGiven ? [buildRequest(search.byFields, input)] : []),
+  ];
   const problems = checks.flatMap((check) => (check.ok ? [] : check.problems));
   if (problems.length > 0) throw new z.errors.Error(describeProblems(problems), 'invalid_input', 400);
   if (idGiven) {

@@ -22,7 +22,8 @@ export interface InputProblem {
 }
 
 /** `notes`: optional values sent as typed because they could not be normalised, in words for the output. */
-export type BuildResult = { ok: true; request: ReevoRequest; notes: string[] } | { ok: false; problems: InputProblem[] };
+export type BuildResult =
+  { ok: true; request: ReevoRequest; notes: string[] } | { ok: false; problems: InputProblem[] };
 
 /** Dynamic custom field inputs are named `<custom fields key>__<API name>`, e.g. `custom_fields__segment`. */
 export const CUSTOM_FIELD_SEPARATOR = '__';
@@ -43,19 +44,28 @@ export function buildRequest(
 
   for (const param of endpoint.params) {
     const { field } = param;
-    const raw = field.wire === 'object' && mode === 'input' ? withDynamicCustomFields(field.key, input) : input[field.key];
+    const raw =
+      field.wire === 'object' && mode === 'input' ? withDynamicCustomFields(field.key, input) : input[field.key];
     if (isBlank(raw)) {
       if (param.required) problems.push({ key: field.key, label: field.label, message: 'is required' });
       continue;
     }
     const parsed = (mode === 'input' ? field.input : field.check).safeParse(raw);
     // An optional body value that cannot be normalised goes as typed rather than failing the write.
-    const typed = !parsed.success && mode === 'input' && !param.required && (param.in ?? 'body') === 'body' ? field.asTyped?.input.safeParse(raw) : undefined;
+    const typed =
+      !parsed.success && mode === 'input' && !param.required && (param.in ?? 'body') === 'body'
+        ? field.asTyped?.input.safeParse(raw)
+        : undefined;
     if (parsed.success) values.set(param, parsed.data);
     else if (typed?.success) {
       values.set(param, typed.data);
       notes.push(`${field.label} (${field.key}) ${quote(raw)} was sent as typed: ${field.asTyped!.why}.`);
-    } else problems.push({ key: field.key, label: field.label, message: parsed.error.issues.map((i) => i.message).join('; ') });
+    } else
+      problems.push({
+        key: field.key,
+        label: field.label,
+        message: parsed.error.issues.map((i) => i.message).join('; '),
+      });
   }
 
   if (endpoint.oneOf) {
@@ -65,7 +75,9 @@ export function buildRequest(
       problems.push({
         key: endpoint.oneOf.keys.join(', '),
         label: labels.join(', '),
-        message: endpoint.oneOf.exactly ? `fill in exactly one of: ${labels.join(', ')}` : `fill in at least one of: ${labels.join(', ')}`,
+        message: endpoint.oneOf.exactly
+          ? `fill in exactly one of: ${labels.join(', ')}`
+          : `fill in at least one of: ${labels.join(', ')}`,
       });
     } else if (endpoint.oneOf.exactly && given.length > 1) {
       problems.push({
@@ -88,7 +100,11 @@ function clearedAndFilled(values: Map<Param, WireValue>): InputProblem[] {
     if (clear.form !== 'clear' || !Array.isArray(names)) continue;
     for (const [param] of values) {
       if (param !== clear && param.under === clear.under && names.includes(param.as ?? param.field.key)) {
-        problems.push({ key: param.field.key, label: param.field.label, message: `is filled in and also chosen in ${clear.field.label}: do one or the other` });
+        problems.push({
+          key: param.field.key,
+          label: param.field.label,
+          message: `is filled in and also chosen in ${clear.field.label}: do one or the other`,
+        });
       }
     }
   }
@@ -105,11 +121,12 @@ function assemble(endpoint: Endpoint, values: Map<Param, WireValue>): ReevoReque
     if (where === 'path') {
       id = String(value);
       path = path.replace(`{${param.field.key}}`, encodeURIComponent(id));
-    }
-    else if (where === 'query') query[param.field.key] = String(value);
+    } else if (where === 'query') query[param.field.key] = String(value);
     else {
       const wrapper = attributeWrapper(param.form);
-      const entries = wrapper ? { [param.as ?? param.field.key]: wrapper.wrap(value) } : Object.fromEntries((value as string[]).map((name) => [name, null]));
+      const entries = wrapper
+        ? { [param.as ?? param.field.key]: wrapper.wrap(value) }
+        : Object.fromEntries((value as string[]).map((name) => [name, null]));
       if (param.under) body[param.under] = { ...(body[param.under] as object | undefined), ...entries };
       else Object.assign(body, entries);
     }
@@ -134,6 +151,8 @@ function labelOf(endpoint: Endpoint, key: string): string {
 
 /** "Contact Email (email) is required." — one line per problem, for the person reading the Zap history. */
 export function describeProblems(problems: readonly InputProblem[]): string {
-  const lines = problems.map((p) => (p.key.includes(',') ? `${p.message[0].toUpperCase()}${p.message.slice(1)}.` : `${p.label} (${p.key}) ${p.message}.`));
+  const lines = problems.map((p) =>
+    p.key.includes(',') ? `${p.message[0].toUpperCase()}${p.message.slice(1)}.` : `${p.label} (${p.key}) ${p.message}.`,
+  );
   return lines.length === 1 ? lines[0] : `Please fix these fields:\n${lines.map((line) => `- ${line}`).join('\n')}`;
 }

@@ -1,4 +1,10 @@
-import { OUTPUT_CATALOG, type RecordType, type SampleRecord, type V1SampleRecord, type V2RecordType } from './record-catalog';
+import {
+  OUTPUT_CATALOG,
+  type RecordType,
+  type SampleRecord,
+  type V1SampleRecord,
+  type V2RecordType,
+} from './record-catalog';
 import { hasCustomFields, inView, type OutputView } from './output-fields';
 import { put, type OutputRecord } from './output-records';
 import type { Plain } from './v2-values';
@@ -50,7 +56,14 @@ export const sampleUpsertResult = {
 /** What Create or Update Contact and Account outputs: the contact at the top level, the account nested without its ID. */
 export const sampleUpsertOutput = (() => {
   const { id: accountId, ...account } = sampleAccount;
-  return { ...sampleContact, id: sampleContact.id, account_id: accountId, contact_id: sampleContact.id, action: 'updated', account };
+  return {
+    ...sampleContact,
+    id: sampleContact.id,
+    account_id: accountId,
+    contact_id: sampleContact.id,
+    action: 'updated',
+    account,
+  };
 })();
 
 /** The retrieval's answer (docs/reevo-api.md §2.2). */

@@ -28,7 +28,15 @@ const entersChosenStage = (record: TriggerRecord, bundle: Bundle) => {
 };
 
 export const events = {
-  newAccount: { label: 'New Account', noun: 'Account', when: 'a new account is created', recordType: 'account', eventType: 'account.created', occurredBy: 'created_at', reportsChanges: false },
+  newAccount: {
+    label: 'New Account',
+    noun: 'Account',
+    when: 'a new account is created',
+    recordType: 'account',
+    eventType: 'account.created',
+    occurredBy: 'created_at',
+    reportsChanges: false,
+  },
   updatedAccount: {
     label: 'Updated Account',
     noun: 'Account',
@@ -42,7 +50,15 @@ export const events = {
       official_website: { old: 'https://northwind-traders.com', new: sampleAccount.official_website },
     },
   },
-  newContact: { label: 'New Contact', noun: 'Contact', when: 'a new contact is created', recordType: 'contact', eventType: 'contact.created', occurredBy: 'created_at', reportsChanges: false },
+  newContact: {
+    label: 'New Contact',
+    noun: 'Contact',
+    when: 'a new contact is created',
+    recordType: 'contact',
+    eventType: 'contact.created',
+    occurredBy: 'created_at',
+    reportsChanges: false,
+  },
   updatedContact: {
     label: 'Updated Contact',
     noun: 'Contact',
@@ -88,7 +104,15 @@ export const events = {
     impliedChanges: (record) => ({ stage_name: { old: null, new: record.stage_name } }),
     exampleChanges: { stage_name: { old: 'Discovery', new: sampleOpportunity.stage_name } },
   },
-  newTask: { label: 'New Task', noun: 'Task', when: 'a new task is created', recordType: 'task', eventType: 'task.created', occurredBy: 'created_at', reportsChanges: false },
+  newTask: {
+    label: 'New Task',
+    noun: 'Task',
+    when: 'a new task is created',
+    recordType: 'task',
+    eventType: 'task.created',
+    occurredBy: 'created_at',
+    reportsChanges: false,
+  },
 } as const satisfies Record<string, Event>;
 
 /** The stage triggers' one input: the stage to watch, by name. */

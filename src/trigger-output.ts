@@ -76,7 +76,8 @@ function trackedFields(type: TriggerRecordType): string[] {
 }
 
 const safeKey = (key: string) => key.replace(/[^A-Za-z0-9_]/g, '_');
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 /** When the event happened by the record itself; undefined when the record does not say. */
 export function eventTimeOf(event: TriggerEvent, record: Readonly<Record<string, unknown>>): string | undefined {
@@ -91,12 +92,26 @@ const changeId = (recordId: unknown, at: string) => `${String(recordId)}:${at}`;
  * the event said changed; undefined when it did not say, and then the old values are unknown
  * (null). For a field reported unchanged, the old value is the current one.
  */
-export function toOutput(event: TriggerEvent, record: unknown, meta: EventMeta, reported: Changes | undefined): TriggerRecord {
+export function toOutput(
+  event: TriggerEvent,
+  record: unknown,
+  meta: EventMeta,
+  reported: Changes | undefined,
+): TriggerRecord {
   const shaped: TriggerRecord = toOutputRecord(event.recordType, record);
   const eventId = meta.eventId ?? `${event.eventType}:${String(shaped.id)}:${meta.occurredAt}`;
-  const base: TriggerRecord = { ...shaped, event_id: eventId, event_type: event.eventType, occurred_at: meta.occurredAt };
+  const base: TriggerRecord = {
+    ...shaped,
+    event_id: eventId,
+    event_type: event.eventType,
+    occurred_at: meta.occurredAt,
+  };
   if (event.occurredBy === 'created_at') return base;
-  const out: TriggerRecord = { ...base, id: changeId(shaped.id, eventTimeOf(event, shaped) ?? meta.occurredAt), record_id: shaped.id };
+  const out: TriggerRecord = {
+    ...base,
+    id: changeId(shaped.id, eventTimeOf(event, shaped) ?? meta.occurredAt),
+    record_id: shaped.id,
+  };
   if (!event.reportsChanges) return out;
   const effective: Changes = { ...event.impliedChanges?.(shaped), ...reported };
   const changes: Changes = {};
@@ -125,13 +140,25 @@ const SAMPLE_EVENT_ID = '0c5e8b3a-7f21-4d96-b4a8-2e9f6d1c7b50';
 export function staticSample(event: TriggerEvent): TriggerRecord {
   const record = sampleOf(event.recordType);
   const occurredAt = eventTimeOf(event, record) ?? String(record.created_at);
-  return toOutput(event, record, { eventId: SAMPLE_EVENT_ID, occurredAt }, event.reportsChanges ? event.exampleChanges ?? {} : undefined);
+  return toOutput(
+    event,
+    record,
+    { eventId: SAMPLE_EVENT_ID, occurredAt },
+    event.reportsChanges ? (event.exampleChanges ?? {}) : undefined,
+  );
 }
 
-const NOUN: Record<TriggerRecordType, string> = { account: 'Account', contact: 'Contact', opportunity: 'Opportunity', task: 'Task' };
+const NOUN: Record<TriggerRecordType, string> = {
+  account: 'Account',
+  contact: 'Contact',
+  opportunity: 'Opportunity',
+  task: 'Task',
+};
 
 /** Labelled output fields: the record's, the event's and, for changes, each field's old and new value. */
-export function triggerOutputFields(event: TriggerEvent): Array<OutputField | ((z: ZObject, bundle: Bundle) => Promise<PlainOutputField[]>)> {
+export function triggerOutputFields(
+  event: TriggerEvent,
+): Array<OutputField | ((z: ZObject, bundle: Bundle) => Promise<PlainOutputField[]>)> {
   const recordFields = outputFieldsOf(event.recordType);
   const noun = NOUN[event.recordType];
   const ids: OutputField[] =
@@ -154,9 +181,15 @@ export function triggerOutputFields(event: TriggerEvent): Array<OutputField | ((
     for (const field of recordFields) {
       if (!tracked.includes(field.key)) continue;
       const { key, label, ...kind } = field;
-      changes.push({ key: `changes__${key}__old`, label: `Old ${label}`, ...kind }, { key: `changes__${key}__new`, label: `New ${label}`, ...kind });
+      changes.push(
+        { key: `changes__${key}__old`, label: `Old ${label}`, ...kind },
+        { key: `changes__${key}__new`, label: `New ${label}`, ...kind },
+      );
     }
   }
-  const custom = event.recordType === 'task' ? [] : [customFieldOutputs({ recordType: event.recordType, inputKey: 'custom_fields', mode: 'update' })];
+  const custom =
+    event.recordType === 'task'
+      ? []
+      : [customFieldOutputs({ recordType: event.recordType, inputKey: 'custom_fields', mode: 'update' })];
   return [...ids, ...record, ...meta, ...changes, ...custom];
 }

@@ -21,7 +21,8 @@ interface CodeMeaning {
 const theField = (field: string | undefined, fallback = 'a field') => (field ? `the field ${field}` : fallback);
 
 /** The `_query` codes mean the app asked wrongly: nothing a Zap builder typed can fix them. */
-const QUERY_FIX = 'This is a problem in the Reevo app for Zapier, not in your Zap: try again, and if it keeps happening, contact support with this message.';
+const QUERY_FIX =
+  'This is a problem in the Reevo app for Zapier, not in your Zap: try again, and if it keeps happening, contact support with this message.';
 
 export const V2_ERRORS = {
   unknown_field: {
@@ -31,12 +32,14 @@ export const V2_ERRORS = {
   },
   field_not_creatable: {
     kind: 'validation',
-    what: (field) => `${capital(theField(field, 'A field'))} cannot be set when a record is created (Reevo sets it itself, or it is read-only)`,
+    what: (field) =>
+      `${capital(theField(field, 'A field'))} cannot be set when a record is created (Reevo sets it itself, or it is read-only)`,
     fix: 'Leave that field empty in this step.',
   },
   field_not_updatable: {
     kind: 'validation',
-    what: (field) => `${capital(theField(field, 'A field'))} cannot be changed on an existing record (Reevo sets it itself, or it is read-only)`,
+    what: (field) =>
+      `${capital(theField(field, 'A field'))} cannot be changed on an existing record (Reevo sets it itself, or it is read-only)`,
     fix: 'Leave that field empty in this step.',
   },
   field_required_missing: {
@@ -56,7 +59,8 @@ export const V2_ERRORS = {
   },
   ambiguous_match: {
     kind: 'rejected',
-    what: (field) => `More than one Reevo record matches the value given${field ? ` for ${field}` : ''}, so Reevo did not guess which one is meant`,
+    what: (field) =>
+      `More than one Reevo record matches the value given${field ? ` for ${field}` : ''}, so Reevo did not guess which one is meant`,
     fix: 'Use a value that belongs to one record only (such as a unique email or domain), or the record’s ID.',
   },
   stage_entrance_criteria_not_met: {
@@ -76,7 +80,8 @@ export const V2_ERRORS = {
   },
   invalid_matching_field: {
     kind: 'validation',
-    what: (field) => `${capital(theField(field, 'The field used'))} cannot identify a record: it is not unique in Reevo`,
+    what: (field) =>
+      `${capital(theField(field, 'The field used'))} cannot identify a record: it is not unique in Reevo`,
     fix: 'Match by a unique field instead, such as an email, a domain or the record’s ID.',
   },
   invalid_filter_field: {
@@ -111,15 +116,18 @@ export const V2_ERRORS = {
   },
   invalid_cursor: {
     kind: 'rejected',
-    what: () => 'Reevo refused the position in the list it was asked to continue from (it was malformed, expired, or made by another query)',
+    what: () =>
+      'Reevo refused the position in the list it was asked to continue from (it was malformed, expired, or made by another query)',
     fix: 'Start again from the first page; if it keeps happening, contact support with this message.',
   },
 } as const satisfies Record<string, CodeMeaning>;
 
 export type V2ErrorCode = keyof typeof V2_ERRORS;
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-const isCode = (value: unknown): value is V2ErrorCode => typeof value === 'string' && Object.hasOwn(V2_ERRORS, value.trim());
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isCode = (value: unknown): value is V2ErrorCode =>
+  typeof value === 'string' && Object.hasOwn(V2_ERRORS, value.trim());
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 function capital(words: string): string {
@@ -149,7 +157,11 @@ export function v2ErrorOf(body: unknown, depth = 0): V2Error | undefined {
   if (code) {
     const field = fieldOf(body) ?? fieldOf(body.details) ?? fieldOf(body.detail);
     const message = text(body.message);
-    return { code: code.trim() as V2ErrorCode, ...(field ? { field } : {}), ...(message && message !== code ? { message } : {}) };
+    return {
+      code: code.trim() as V2ErrorCode,
+      ...(field ? { field } : {}),
+      ...(message && message !== code ? { message } : {}),
+    };
   }
   for (const key of ['error', 'errors', 'detail', 'details']) {
     const found = v2ErrorOf(body[key], depth + 1);
@@ -161,9 +173,16 @@ export function v2ErrorOf(body: unknown, depth = 0): V2Error | undefined {
 function fieldOf(node: unknown): string | undefined {
   if (Array.isArray(node)) return node.map(fieldOf).find(Boolean);
   if (!isObject(node)) return undefined;
-  const named = text(node.field) ?? text(node.field_name) ?? text(node.api_name) ?? text(node.attribute) ?? text(node.attribute_name);
+  const named =
+    text(node.field) ??
+    text(node.field_name) ??
+    text(node.api_name) ??
+    text(node.attribute) ??
+    text(node.attribute_name);
   if (named) return named;
-  const loc = Array.isArray(node.loc) ? node.loc.filter((part) => !['body', 'attributes', 'query', 'path'].includes(String(part))) : [];
+  const loc = Array.isArray(node.loc)
+    ? node.loc.filter((part) => !['body', 'attributes', 'query', 'path'].includes(String(part)))
+    : [];
   return loc.length ? String(loc.at(-1)) : undefined;
 }
 
@@ -178,7 +197,9 @@ export function v2Failure(
   const label = error.field ? context.labels?.[error.field] : undefined;
   const field = error.field ? (label ? `${label} (\`${error.field}\`)` : `\`${error.field}\``) : undefined;
   const what =
-    error.code === 'record_not_found' && context.noun && context.id ? `No ${context.noun} with ID ${context.id} was found in Reevo` : meaning.what(field);
+    error.code === 'record_not_found' && context.noun && context.id
+      ? `No ${context.noun} with ID ${context.id} was found in Reevo`
+      : meaning.what(field);
   const said = error.message ? ` Reevo said: “${clip(error.message)}”` : '';
   return { kind: meaning.kind, code: error.code, message: `${what}.${said} ${meaning.fix}` };
 }

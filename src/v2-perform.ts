@@ -18,9 +18,15 @@ export interface V2Written {
   readonly action: 'created' | 'updated';
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
-export async function writeV2(z: ZObject, endpoint: Endpoint, type: V2RecordType, input: Readonly<Record<string, unknown>>): Promise<V2Written> {
+export async function writeV2(
+  z: ZObject,
+  endpoint: Endpoint,
+  type: V2RecordType,
+  input: Readonly<Record<string, unknown>>,
+): Promise<V2Written> {
   // callEndpoint has confirmed the write: the answer holds the record with its ID.
   const { status, data } = await callEndpoint<{ data: Record<string, unknown>; meta?: unknown }>(z, endpoint, input);
   const meta = isObject(data.meta) ? data.meta : {};

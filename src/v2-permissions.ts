@@ -24,6 +24,7 @@ const RESOURCE: Record<Exclude<V2RecordType, 'note'>, string> = {
 
 /** The permissions a v2 request on a record type needs. */
 export function v2Permissions(type: V2RecordType, access: V2Access): readonly Permission[] {
-  if (type === 'note') return access === 'write' ? ['Activities (write)'] : ['Accounts (read)', 'Contacts (read)', 'Opportunities (read)'];
+  if (type === 'note')
+    return access === 'write' ? ['Activities (write)'] : ['Accounts (read)', 'Contacts (read)', 'Opportunities (read)'];
   return [`${RESOURCE[type]} (${access})` as Permission];
 }

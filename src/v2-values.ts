@@ -41,7 +41,8 @@ export const ADDRESS_PART_LABELS: Readonly<Record<AddressPart, string>> = {
 
 const NUMERIC_TYPES = new Set(['number', 'percent', 'currency']);
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /** `{"value_type", "value"}`: the one shape that must never reach an output. */
 function isEnvelope(value: unknown): value is { value_type: string; value: unknown } {
@@ -51,9 +52,14 @@ function isEnvelope(value: unknown): value is { value_type: string; value: unkno
 /** Reads one attribute: an envelope, an array of envelopes, a bare value, null or missing. */
 export function readAttribute(attribute: unknown, reading: Reading = 'value'): Plain {
   if (Array.isArray(attribute)) {
-    const items = attribute.filter((item) => item !== null && item !== undefined && !(isEnvelope(item) && item.value === null));
+    const items = attribute.filter(
+      (item) => item !== null && item !== undefined && !(isEnvelope(item) && item.value === null),
+    );
     if (reading === 'primary') {
-      const primary = items.find((item) => isObject(payloadOf(item)) && (payloadOf(item) as Record<string, unknown>).is_primary === true) ?? items[0];
+      const primary =
+        items.find(
+          (item) => isObject(payloadOf(item)) && (payloadOf(item) as Record<string, unknown>).is_primary === true,
+        ) ?? items[0];
       return primary === undefined ? null : readAttribute(primary);
     }
     return items.map((item) => readAttribute(item, reading));

@@ -11,7 +11,9 @@
 export type AttributeForm = 'rich_text' | 'user_by_email' | 'clear';
 
 /** A wrapped value with a hole where the input's value goes; null for `clear`, which is no wrapper. */
-export function attributeWrapper(form: AttributeForm | undefined): { wrap(value: unknown): unknown; path: readonly string[] } | null {
+export function attributeWrapper(
+  form: AttributeForm | undefined,
+): { wrap(value: unknown): unknown; path: readonly string[] } | null {
   switch (form) {
     case undefined:
       return { wrap: (value) => value, path: [] };

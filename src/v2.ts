@@ -112,11 +112,13 @@ async function queryPage(z: ZObject, type: V2RecordType, query: V2Query, body: R
     );
   }
   const records = envelope.data.filter(isObject).map((record) => fromV2Record(type, record));
-  const nextCursor = typeof envelope.next_cursor === 'string' && envelope.next_cursor !== '' ? envelope.next_cursor : null;
+  const nextCursor =
+    typeof envelope.next_cursor === 'string' && envelope.next_cursor !== '' ? envelope.next_cursor : null;
   return { records: newestFirst(records, query.newestBy), nextCursor };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The page newest first even if the server ignored the sort, so a sample is never the oldest
@@ -148,14 +150,24 @@ export const DROPDOWN_PAGE_SIZE = MAX_QUERY_LIMIT;
  * needs `canPaginate: true`). A later page without a stored cursor means the last page was shown;
  * a refused cursor shows the first page again rather than an error.
  */
-export async function dropdownPage(z: ZObject, page: number, type: V2RecordType): Promise<Array<OutputRecord & { id: string }>> {
+export async function dropdownPage(
+  z: ZObject,
+  page: number,
+  type: V2RecordType,
+): Promise<Array<OutputRecord & { id: string }>> {
   let cursor: string | undefined;
   if (page > 0) {
     cursor = (await z.cursor.get()) || undefined;
     if (!cursor) return [];
   }
-  const { records, nextCursor } = await queryRecords(z, type, { limit: DROPDOWN_PAGE_SIZE, newestBy: 'created_at', ...(cursor ? { cursor } : {}) });
+  const { records, nextCursor } = await queryRecords(z, type, {
+    limit: DROPDOWN_PAGE_SIZE,
+    newestBy: 'created_at',
+    ...(cursor ? { cursor } : {}),
+  });
   await z.cursor.set(nextCursor ?? '');
   // A record without an id cannot be chosen; Zapier keys choices by a string id.
-  return records.filter((record) => record.id !== null && record.id !== undefined).map((record) => ({ ...record, id: String(record.id) }));
+  return records
+    .filter((record) => record.id !== null && record.id !== undefined)
+    .map((record) => ({ ...record, id: String(record.id) }));
 }

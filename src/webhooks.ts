@@ -5,7 +5,15 @@ import { V1, type Permission } from './endpoints';
 import { outputFieldsOf } from './output-fields';
 import { v2Permissions } from './v2-permissions';
 import { queryRecords } from './v2';
-import { eventTimeOf, staticSample, toOutput, triggerOutputFields, type Changes, type TriggerEvent, type TriggerRecord } from './trigger-output';
+import {
+  eventTimeOf,
+  staticSample,
+  toOutput,
+  triggerOutputFields,
+  type Changes,
+  type TriggerEvent,
+  type TriggerRecord,
+} from './trigger-output';
 
 /**
  * Reevo webhooks as Zapier REST hooks: the one module that knows the webhook contract.
@@ -61,8 +69,10 @@ export interface HookSpec extends TriggerEvent {
   readonly filtersChangedFields?: boolean;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Subscriptions
@@ -82,7 +92,7 @@ function refuseUnavailable(z: ZObject, spec: HookSpec, status: number, body: unk
     );
   }
   if (status === 403) {
-    const said = isObject(body) ? text(body.message) ?? text(body.detail) : undefined;
+    const said = isObject(body) ? (text(body.message) ?? text(body.detail)) : undefined;
     throw new z.errors.Error(
       `Your Reevo API key may not manage webhook subscriptions${said ? ` (Reevo said: ${said.slice(0, 200)})` : ''}, so the "${spec.label}" trigger cannot run: it needs the Webhooks (write) permission. A Reevo workspace admin can add it under Settings → API Keys and then reconnect the key in Zapier; or ${useInstead(spec)}.`,
       'missing_permission',
@@ -124,10 +134,15 @@ export function subscribe(spec: HookSpec) {
   return async (z: ZObject, bundle: Bundle): Promise<SubscribeData> => {
     const targetUrl = bundle.targetUrl;
     if (!targetUrl) {
-      throw new z.errors.Error('Zapier gave no URL to send Reevo events to, so no subscription was made. Turn the Zap off and on again.', 'missing_target_url', 400);
+      throw new z.errors.Error(
+        'Zapier gave no URL to send Reevo events to, so no subscription was made. Turn the Zap off and on again.',
+        'missing_target_url',
+        400,
+      );
     }
     for (const stale of await listSubscriptions(z, spec)) {
-      if (stale.target_url === targetUrl && (typeof stale.id === 'string' || typeof stale.id === 'number')) await deleteSubscription(z, String(stale.id));
+      if (stale.target_url === targetUrl && (typeof stale.id === 'string' || typeof stale.id === 'number'))
+        await deleteSubscription(z, String(stale.id));
     }
     const zapId = bundle.meta?.zap?.id;
     const body = {
@@ -159,7 +174,8 @@ export function subscribe(spec: HookSpec) {
         502,
       );
     }
-    const eventTypes = isObject(data) && Array.isArray(data.event_types) ? data.event_types.map(String) : body.event_types;
+    const eventTypes =
+      isObject(data) && Array.isArray(data.event_types) ? data.event_types.map(String) : body.event_types;
     return { id: String(id), secret, event_types: eventTypes, target_url: targetUrl };
   };
 }
@@ -189,11 +205,18 @@ export type SignatureCheck =
  * Checks a delivery's signature: HMAC first (so the timestamp is trusted only when signed), in
  * constant time, against every `v1=` given (a secret being rotated may sign twice); then its age.
  */
-export function checkSignature(secret: string, rawBody: string, header: string | undefined, nowSeconds: number): SignatureCheck {
+export function checkSignature(
+  secret: string,
+  rawBody: string,
+  header: string | undefined,
+  nowSeconds: number,
+): SignatureCheck {
   if (!header) return { ok: false, reason: 'missing' };
   const parts = header.split(',').map((part) => part.trim().split('='));
   const timestamp = parts.find(([name]) => name === 't')?.[1];
-  const candidates = parts.filter(([name, value]) => name === 'v1' && /^[0-9a-f]{64}$/i.test(value ?? '')).map(([, value]) => value);
+  const candidates = parts
+    .filter(([name, value]) => name === 'v1' && /^[0-9a-f]{64}$/i.test(value ?? ''))
+    .map(([, value]) => value);
   if (!timestamp || !/^\d{1,12}$/.test(timestamp) || candidates.length === 0) return { ok: false, reason: 'malformed' };
   const expected = createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest();
   const matches = candidates.some((candidate) => timingSafeEqual(Buffer.from(candidate, 'hex'), expected));
@@ -218,7 +241,11 @@ function rejectDelivery(z: ZObject, check: Exclude<SignatureCheck, { ok: true }>
       401,
     );
   }
-  const why = { missing: 'had no signature', malformed: 'had an unreadable signature', mismatch: 'had a signature that does not match' }[check.reason];
+  const why = {
+    missing: 'had no signature',
+    malformed: 'had an unreadable signature',
+    mismatch: 'had a signature that does not match',
+  }[check.reason];
   throw new z.errors.Error(
     `Rejected a webhook delivery that ${why} (header ${SIGNATURE_HEADER}): it may not come from Reevo, so nothing was processed. If genuine Reevo events keep being rejected, turn this Zap off and on again to make a new subscription with a new signing secret.`,
     'invalid_signature',
@@ -266,7 +293,10 @@ function headersOf(bundle: Bundle): Map<string, string> {
   const headers = new Map<string, string>();
   const raw = bundle.rawRequest?.headers ?? {};
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
-    const key = name.toLowerCase().replace(/_/g, '-').replace(/^http-/, '');
+    const key = name
+      .toLowerCase()
+      .replace(/_/g, '-')
+      .replace(/^http-/, '');
     headers.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
   return headers;
@@ -297,9 +327,10 @@ function changesOf(value: unknown): Changes | undefined {
   if (!isObject(value)) return undefined;
   const changes: Changes = {};
   for (const [field, change] of Object.entries(value)) {
-    changes[field] = isObject(change) && ('old' in change || 'new' in change)
-      ? { old: change.old ?? null, new: change.new }
-      : { old: null, new: change };
+    changes[field] =
+      isObject(change) && ('old' in change || 'new' in change)
+        ? { old: change.old ?? null, new: change.new }
+        : { old: null, new: change };
   }
   return changes;
 }
@@ -317,9 +348,15 @@ function readEvent(z: ZObject, item: unknown, spec: HookSpec): Delivery {
     ? (item.data as Record<string, unknown>)
     : Object.fromEntries(Object.entries(item).filter(([key]) => !ENVELOPE_KEYS.has(key)));
   const recordId = record.id;
-  if (typeof recordId !== 'string' && typeof recordId !== 'number') return unreadable(z, 'the event holds no record with an ID');
+  if (typeof recordId !== 'string' && typeof recordId !== 'number')
+    return unreadable(z, 'the event holds no record with an ID');
   const eventType = text(item.event_type) ?? spec.eventType;
-  const occurredAt = text(item.occurred_at) ?? eventTimeOf(spec, record) ?? text(record.updated_at) ?? text(record.created_at) ?? new Date().toISOString();
+  const occurredAt =
+    text(item.occurred_at) ??
+    eventTimeOf(spec, record) ??
+    text(record.updated_at) ??
+    text(record.created_at) ??
+    new Date().toISOString();
   const eventId = (enveloped ? text(item.id) : undefined) ?? text(item.event_id) ?? null;
   return { eventId, eventType, occurredAt, record, changes: changesOf(item.changes) };
 }
@@ -333,7 +370,9 @@ async function firstDelivery(z: ZObject, bundle: Bundle, eventId: string): Promi
     return (await z.cache.set(key, true, REPLAY_WINDOW_SECONDS, undefined, true)) !== false;
   } catch (error) {
     // Without Zapier's cache (e.g. a local run) an event is processed rather than lost.
-    z.console.log(`Could not check whether Reevo event ${eventId} was already processed: ${error instanceof Error ? error.message : String(error)}`);
+    z.console.log(
+      `Could not check whether Reevo event ${eventId} was already processed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return true;
   }
 }
@@ -346,7 +385,10 @@ export const ONLY_WHEN_CHANGED_KEY = 'only_when_changed';
  * a Zap that writes back to its record would otherwise trigger itself forever.
  */
 function changedWhatWasAsked(bundle: Bundle, delivery: Delivery): boolean {
-  const asked = ([] as unknown[]).concat(bundle.inputData?.[ONLY_WHEN_CHANGED_KEY] ?? []).map(String).filter((field) => field.trim() !== '');
+  const asked = ([] as unknown[])
+    .concat(bundle.inputData?.[ONLY_WHEN_CHANGED_KEY] ?? [])
+    .map(String)
+    .filter((field) => field.trim() !== '');
   if (asked.length === 0) return true;
   return Object.keys(delivery.changes ?? {}).some((field) => asked.includes(field));
 }
@@ -384,7 +426,15 @@ export function listSamples(spec: HookSpec) {
     await listSubscriptions(z, spec);
     const { records } = await queryRecords(z, spec.recordType, { limit: SAMPLE_PAGE_SIZE, newestBy: spec.occurredBy });
     const samples = records.map((record) =>
-      toOutput(spec, record, { eventId: `sample-${String(record.id)}`, occurredAt: eventTimeOf(spec, record) ?? text(record.created_at) ?? new Date().toISOString() }, {}),
+      toOutput(
+        spec,
+        record,
+        {
+          eventId: `sample-${String(record.id)}`,
+          occurredAt: eventTimeOf(spec, record) ?? text(record.created_at) ?? new Date().toISOString(),
+        },
+        {},
+      ),
     );
     return spec.accepts ? samples.filter((sample) => spec.accepts!(sample, bundle)) : samples;
   };
@@ -392,7 +442,9 @@ export function listSamples(spec: HookSpec) {
 
 /** The optional "Only When These Fields Change" input of an instant update trigger. */
 export function onlyWhenChangedInput(spec: HookSpec): PlainInputField {
-  const fields = outputFieldsOf(spec.recordType).filter((field) => !['id', 'created_at', 'updated_at'].includes(field.key));
+  const fields = outputFieldsOf(spec.recordType).filter(
+    (field) => !['id', 'created_at', 'updated_at'].includes(field.key),
+  );
   return {
     key: ONLY_WHEN_CHANGED_KEY,
     label: 'Only When These Fields Change',

@@ -23,16 +23,27 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
 /** The URL as Reevo shows it: https (plain http only to this machine, for the sandbox), no user or password in it. */
 export function checkWorkflowUrl(raw: unknown): Checked<URL> {
-  if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, message: 'Workflow URL (workflow_url) is required.' };
+  if (typeof raw !== 'string' || raw.trim() === '')
+    return { ok: false, message: 'Workflow URL (workflow_url) is required.' };
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, message: 'Workflow URL (workflow_url) is not a web address: copy the whole URL from the Webhook Received trigger in Reevo.' };
+    return {
+      ok: false,
+      message:
+        'Workflow URL (workflow_url) is not a web address: copy the whole URL from the Webhook Received trigger in Reevo.',
+    };
   }
-  if (url.username || url.password) return { ok: false, message: 'Workflow URL (workflow_url) must not contain a user name or password.' };
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return { ok: true, value: url };
-  return { ok: false, message: 'Workflow URL (workflow_url) must start with https:// (Reevo\'s workflow URLs do); plain http is allowed only to this machine.' };
+  if (url.username || url.password)
+    return { ok: false, message: 'Workflow URL (workflow_url) must not contain a user name or password.' };
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)))
+    return { ok: true, value: url };
+  return {
+    ok: false,
+    message:
+      "Workflow URL (workflow_url) must start with https:// (Reevo's workflow URLs do); plain http is allowed only to this machine.",
+  };
 }
 
 type Variables = Record<string, unknown>;
@@ -48,15 +59,23 @@ export function checkVariables(pairs: unknown, json: unknown): Checked<Variables
     return { ok: false, message: 'Fill in only one of Variables (variables) and Variables as JSON (variables_json).' };
   }
   if (hasJson) {
-    if (typeof json === 'object' && json !== null && !Array.isArray(json)) return { ok: true, value: json as Variables };
+    if (typeof json === 'object' && json !== null && !Array.isArray(json))
+      return { ok: true, value: json as Variables };
     let parsed: unknown;
     try {
       parsed = JSON.parse(String(json));
     } catch (error) {
-      return { ok: false, message: `Variables as JSON (variables_json) is not valid JSON: ${(error as Error).message}.` };
+      return {
+        ok: false,
+        message: `Variables as JSON (variables_json) is not valid JSON: ${(error as Error).message}.`,
+      };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { ok: false, message: 'Variables as JSON (variables_json) must be a JSON object such as {"email": "jane@acme.com"}: its keys become the workflow\'s variables.' };
+      return {
+        ok: false,
+        message:
+          'Variables as JSON (variables_json) must be a JSON object such as {"email": "jane@acme.com"}: its keys become the workflow\'s variables.',
+      };
     }
     return { ok: true, value: parsed as Variables };
   }
@@ -92,7 +111,11 @@ export async function startWorkflow(z: ZObject, start: WorkflowStart): Promise<W
     response = await z.request({
       method: 'POST',
       url: start.url.toString(),
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(start.key ? { [WORKFLOW_KEY_HEADER]: start.key } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(start.key ? { [WORKFLOW_KEY_HEADER]: start.key } : {}),
+      },
       body: asJson(start.variables),
       redirect: 'manual',
       skipThrowForStatus: true,
@@ -104,18 +127,26 @@ export async function startWorkflow(z: ZObject, start: WorkflowStart): Promise<W
     const consequence = failure.maybeSent
       ? "The run may or may not have been queued: check the workflow's Runs tab in Reevo before you replay this run."
       : 'Nothing was sent, so it is safe to try again (replay this run).';
-    throw new z.errors.Error(`Could not reach ${where(start.url)}: ${failure.reason}. ${consequence}`, 'network_error', 503);
+    throw new z.errors.Error(
+      `Could not reach ${where(start.url)}: ${failure.reason}. ${consequence}`,
+      'network_error',
+      503,
+    );
   }
   const { status } = response;
   // Reevo publishes no body for this answer, so only its status is read.
-  if (status >= 200 && status < 300) return { status: 'queued', http_status: status, variable_names: Object.keys(start.variables) };
+  if (status >= 200 && status < 300)
+    return { status: 'queued', http_status: status, variable_names: Object.keys(start.variables) };
   throw workflowError(z, start, status, response.getHeader('retry-after'));
 }
 
 function workflowError(z: ZObject, start: WorkflowStart, status: number, retryAfter: string | null | undefined): Error {
   if (status === 429) {
     const seconds = Number.parseInt(retryAfter ?? '', 10);
-    return new z.errors.ThrottledError('Reevo is limiting how often this workflow may be started. Zapier will retry this step shortly.', seconds > 0 ? seconds : 60);
+    return new z.errors.ThrottledError(
+      'Reevo is limiting how often this workflow may be started. Zapier will retry this step shortly.',
+      seconds > 0 ? seconds : 60,
+    );
   }
   const said = (() => {
     if (status >= 300 && status < 400) {
@@ -129,9 +160,15 @@ function workflowError(z: ZObject, start: WorkflowStart, status: number, retryAf
     if (status === 404 || status === 410) {
       return `has no active workflow (HTTP ${status}): the workflow may be deactivated, or its URL rotated. Copy the current URL from its Webhook Received trigger`;
     }
-    if (status === 400 || status === 422) return `rejected the variables (HTTP ${status}): the workflow expects other variables`;
-    if (status >= 500) return `had a problem on Reevo's side (HTTP ${status}). The run was not queued; try again in a few minutes`;
+    if (status === 400 || status === 422)
+      return `rejected the variables (HTTP ${status}): the workflow expects other variables`;
+    if (status >= 500)
+      return `had a problem on Reevo's side (HTTP ${status}). The run was not queued; try again in a few minutes`;
     return `did not queue the run (HTTP ${status})`;
   })();
-  return new z.errors.Error(`The workflow URL on ${start.url.host} ${said}.`, status >= 500 ? 'server_error' : 'workflow_refused', status);
+  return new z.errors.Error(
+    `The workflow URL on ${start.url.host} ${said}.`,
+    status >= 500 ? 'server_error' : 'workflow_refused',
+    status,
+  );
 }

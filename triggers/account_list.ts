@@ -13,7 +13,8 @@ export const withLabel = <T extends OutputRecord>(account: T): T & { label: stri
   return { ...account, label };
 };
 
-export const perform = async (z: ZObject, bundle: Bundle) => (await dropdownPage(z, bundle.meta?.page ?? 0, 'account')).map(withLabel);
+export const perform = async (z: ZObject, bundle: Bundle) =>
+  (await dropdownPage(z, bundle.meta?.page ?? 0, 'account')).map(withLabel);
 
 export default defineTrigger({
   key: 'account_list',

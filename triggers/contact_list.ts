@@ -7,13 +7,15 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 
 /** "Jordan Blake (jordan.blake@northwind-traders.com)": the email tells apart people of the same name. */
 export const withLabel = <T extends OutputRecord>(contact: T): T & { label: string } => {
-  const name = [text(contact.first_name), text(contact.last_name)].filter(Boolean).join(' ') || text(contact.display_name);
+  const name =
+    [text(contact.first_name), text(contact.last_name)].filter(Boolean).join(' ') || text(contact.display_name);
   const email = text(contact.email);
   const label = name && email ? `${name} (${email})` : name || email || `Contact ${String(contact.id)}`;
   return { ...contact, label };
 };
 
-export const perform = async (z: ZObject, bundle: Bundle) => (await dropdownPage(z, bundle.meta?.page ?? 0, 'contact')).map(withLabel);
+export const perform = async (z: ZObject, bundle: Bundle) =>
+  (await dropdownPage(z, bundle.meta?.page ?? 0, 'contact')).map(withLabel);
 
 export default defineTrigger({
   key: 'contact_list',

@@ -11,7 +11,8 @@ export default defineTrigger({
   noun: 'Opportunity',
   display: {
     label: 'List Opportunities',
-    description: 'Triggers when an opportunity is created; lists opportunities, newest first, for opportunity dropdowns.',
+    description:
+      'Triggers when an opportunity is created; lists opportunities, newest first, for opportunity dropdowns.',
     hidden: true,
   },
   operation: {

@@ -92,7 +92,11 @@ export const accountEndpoints = [
     body: wireSchemas.searchAccounts,
     handle: ({ ws, body }) => {
       const needle = body.domain_name.trim().toLowerCase();
-      return page(ws.accounts.values(), (a) => a.domain_name !== null && a.domain_name.toLowerCase().includes(needle), body);
+      return page(
+        ws.accounts.values(),
+        (a) => a.domain_name !== null && a.domain_name.toLowerCase().includes(needle),
+        body,
+      );
     },
   }),
 ];

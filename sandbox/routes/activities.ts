@@ -21,8 +21,10 @@ export const activityEndpoints = [
       for (const id of body.contact_ids ?? []) {
         if (!ws.contacts.has(id)) throw notFound(`Contact ${id} not found`);
       }
-      if (body.pipeline_id && !ws.opportunities.has(body.pipeline_id)) throw notFound(`Opportunity ${body.pipeline_id} not found`);
-      if (body.sequence_id && !ws.sequences.has(body.sequence_id)) throw notFound(`Sequence ${body.sequence_id} not found`);
+      if (body.pipeline_id && !ws.opportunities.has(body.pipeline_id))
+        throw notFound(`Opportunity ${body.pipeline_id} not found`);
+      if (body.sequence_id && !ws.sequences.has(body.sequence_id))
+        throw notFound(`Sequence ${body.sequence_id} not found`);
       const activity: ManualActivity = {
         id: newId(),
         metadata: { ...body.metadata, category: body.metadata.category ?? 'OTHER' },

@@ -38,7 +38,9 @@ export const contactEndpoints = [
       const wantedEmail = email?.toLowerCase();
       return page(
         ws.contacts.values(),
-        (c) => c.owner_email?.toLowerCase() === wantedOwner && (wantedEmail === undefined || c.email.toLowerCase() === wantedEmail),
+        (c) =>
+          c.owner_email?.toLowerCase() === wantedOwner &&
+          (wantedEmail === undefined || c.email.toLowerCase() === wantedEmail),
         body,
       );
     },

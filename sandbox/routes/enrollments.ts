@@ -22,7 +22,12 @@ export const enrollmentEndpoints = [
       let mailboxEmail: string;
       if (body.mailbox_email) {
         const mailbox = ws.mailboxByEmail(body.mailbox_email);
-        if (!mailbox) throw unprocessable(['body', 'mailbox_email'], `No mailbox '${body.mailbox_email}' in this workspace`, body.mailbox_email);
+        if (!mailbox)
+          throw unprocessable(
+            ['body', 'mailbox_email'],
+            `No mailbox '${body.mailbox_email}' in this workspace`,
+            body.mailbox_email,
+          );
         mailboxEmail = mailbox.email;
       } else {
         // Reevo picks a mailbox of the contact's owner; the sandbox takes the owner's first one.

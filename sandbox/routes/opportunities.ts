@@ -30,13 +30,19 @@ export const opportunityEndpoints = [
     writes: true,
     handle: ({ ws, body, events }) => {
       existingAccount(ws, body.account_id);
-      const check = new ReferenceCheck(ws).user(body.owner_email, ['owner_email']).contactEmail(body.primary_contact_email, ['primary_contact_email']);
+      const check = new ReferenceCheck(ws)
+        .user(body.owner_email, ['owner_email'])
+        .contactEmail(body.primary_contact_email, ['primary_contact_email']);
       const customFields = check.customFields('opportunity', body.custom_fields, ['custom_fields']);
       check.done();
       const pipeline = body.pipeline_name ? ws.pipelineByName(body.pipeline_name) : ws.defaultPipeline();
       if (!pipeline) {
         const known = ws.pipelines.map((p) => p.name).join(', ');
-        throw unprocessable(['body', 'pipeline_name'], `Unknown pipeline '${body.pipeline_name}' (pipelines: ${known})`, body.pipeline_name);
+        throw unprocessable(
+          ['body', 'pipeline_name'],
+          `Unknown pipeline '${body.pipeline_name}' (pipelines: ${known})`,
+          body.pipeline_name,
+        );
       }
       const stage = pipeline.stages[0];
       const now = isoNow();
@@ -165,7 +171,11 @@ export const opportunityEndpoints = [
           );
         }
       }
-      const changes = applyPatch(opportunity, { stage_name: stage.name, status: stage.kind, closed_reason_names: reasons });
+      const changes = applyPatch(opportunity, {
+        stage_name: stage.name,
+        status: stage.kind,
+        closed_reason_names: reasons,
+      });
       if (hasChanges(changes)) {
         opportunity.updated_at = isoNow();
         events.emit(ws, 'opportunity.stage_changed', opportunity, changes);

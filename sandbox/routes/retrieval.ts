@@ -32,7 +32,11 @@ export const retrievalEndpoints = [
     handle: ({ ws, query }) => {
       const given = IDENTIFIERS.filter((name) => query[name] !== undefined && query[name] !== '');
       if (given.length !== 1) {
-        throw unprocessable(['query'], `Exactly one of ${IDENTIFIERS.join(', ')} is required (got ${given.length})`, query);
+        throw unprocessable(
+          ['query'],
+          `Exactly one of ${IDENTIFIERS.join(', ')} is required (got ${given.length})`,
+          query,
+        );
       }
       if (query.contact_email !== undefined) {
         const contact = ws.contactByEmail(query.contact_email);

@@ -18,10 +18,17 @@ export const taskEndpoints = [
     writes: true,
     handle: ({ ws, body, events }) => {
       if (body.account_id) existingAccount(ws, body.account_id);
-      new ReferenceCheck(ws).user(body.owner_email, ['owner_email']).contactEmails(body.contact_emails, ['contact_emails']).done();
+      new ReferenceCheck(ws)
+        .user(body.owner_email, ['owner_email'])
+        .contactEmails(body.contact_emails, ['contact_emails'])
+        .done();
       const opportunity = body.opportunity_name ? ws.opportunityByName(body.opportunity_name) : undefined;
       if (body.opportunity_name && !opportunity) {
-        throw unprocessable(['body', 'opportunity_name'], `No opportunity named '${body.opportunity_name}'`, body.opportunity_name);
+        throw unprocessable(
+          ['body', 'opportunity_name'],
+          `No opportunity named '${body.opportunity_name}'`,
+          body.opportunity_name,
+        );
       }
       const task: Task = {
         id: newId(),

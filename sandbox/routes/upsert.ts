@@ -15,7 +15,12 @@ import { applyPatch, definedOnly, domainOf, hasChanges, isoNow, newId, normalize
 
 type UpsertBody = WireInput<'upsertAccountContact'>;
 
-function matchAccount(ws: Workspace, body: UpsertBody, websiteDomain: string | null, existing: Contact | undefined): Account | undefined {
+function matchAccount(
+  ws: Workspace,
+  body: UpsertBody,
+  websiteDomain: string | null,
+  existing: Contact | undefined,
+): Account | undefined {
   if (websiteDomain) {
     const byDomain = ws.accountByDomain(websiteDomain);
     if (byDomain) return byDomain;
@@ -87,7 +92,9 @@ export const upsertEndpoints = [
     body: wireSchemas.upsertAccountContact,
     writes: true,
     handle: ({ ws, body, events }) => {
-      const check = new ReferenceCheck(ws).user(body.contact_owner_email, ['contact_owner_email']).user(body.account_owner_email, ['account_owner_email']);
+      const check = new ReferenceCheck(ws)
+        .user(body.contact_owner_email, ['contact_owner_email'])
+        .user(body.account_owner_email, ['account_owner_email']);
       const accountCustomFields = check.customFields('account', body.account_custom_fields, ['account_custom_fields']);
       const contactCustomFields = check.customFields('contact', body.contact_custom_fields, ['contact_custom_fields']);
       check.done();

@@ -18,12 +18,19 @@ export const ASSERT_MATCH_KEYS: Partial<Record<V2RecordType, readonly string[]>>
 };
 
 /** The records an `_assert` match names. */
-function matching(kind: AnyRecordKind, ws: Workspace, match: Record<string, unknown>): { key: string; value: string; found: StoredRecord[] } {
+function matching(
+  kind: AnyRecordKind,
+  ws: Workspace,
+  match: Record<string, unknown>,
+): { key: string; value: string; found: StoredRecord[] } {
   const allowed = ASSERT_MATCH_KEYS[kind.type as V2RecordType] ?? [];
   const keys = Object.keys(match);
   const value = match[keys[0]];
   if (keys.length !== 1 || !allowed.includes(keys[0]) || typeof value !== 'string' || value.trim() === '') {
-    throw v2Error('invalid_matching_field', `match takes exactly one of ${allowed.join(', ')}, with a string value`, { match, allowed_fields: allowed });
+    throw v2Error('invalid_matching_field', `match takes exactly one of ${allowed.join(', ')}, with a string value`, {
+      match,
+      allowed_fields: allowed,
+    });
   }
   const key = keys[0];
   if (kind.type === 'contact') {
@@ -35,12 +42,21 @@ function matching(kind: AnyRecordKind, ws: Workspace, match: Record<string, unkn
 }
 
 /** What an `_assert` that creates writes: its attributes, and the match value where they do not set it. */
-function creationAttributes(kind: AnyRecordKind, match: { key: string; value: string }, attributes: Record<string, unknown>) {
+function creationAttributes(
+  kind: AnyRecordKind,
+  match: { key: string; value: string },
+  attributes: Record<string, unknown>,
+) {
   if (kind.type === 'contact') return { primary_email: match.value, ...attributes };
   return { domains: [match.value], ...attributes };
 }
 
-export function assertRecord(kind: AnyRecordKind, ws: Workspace, events: WebhookDispatcher, body: { match: Record<string, unknown>; attributes: Record<string, unknown> }) {
+export function assertRecord(
+  kind: AnyRecordKind,
+  ws: Workspace,
+  events: WebhookDispatcher,
+  body: { match: Record<string, unknown>; attributes: Record<string, unknown> },
+) {
   const match = matching(kind, ws, body.match);
   if (match.found.length > 1) {
     throw v2Error('ambiguous_match', `${match.found.length} ${kind.type} records match ${match.key} '${match.value}'`, {

@@ -72,13 +72,21 @@ function payload(spec: AttributeSpec, value: unknown): unknown {
 
 /** The attribute as a read shows it: an envelope, or an array of envelopes for array attributes. */
 export function envelope(spec: AttributeSpec, value: unknown): Envelope | Envelope[] {
-  if (spec.is_array) return ((value as unknown[] | null) ?? []).map((item) => ({ value_type: spec.value_type, value: payload(spec, item) }));
+  if (spec.is_array)
+    return ((value as unknown[] | null) ?? []).map((item) => ({
+      value_type: spec.value_type,
+      value: payload(spec, item),
+    }));
   return { value_type: spec.value_type, value: payload(spec, value) };
 }
 
 // Filters, sorting and matching compare these: a reference by id, a stage by any of its names.
 export function comparables(spec: AttributeSpec, value: unknown): unknown[] {
-  const items = spec.is_array ? ((value as unknown[] | null) ?? []) : value === null || value === undefined ? [] : [value];
+  const items = spec.is_array
+    ? ((value as unknown[] | null) ?? [])
+    : value === null || value === undefined
+      ? []
+      : [value];
   return items.flatMap((item) => {
     if (item === null || typeof item !== 'object') return [item];
     const object = item as Record<string, unknown>;
@@ -94,15 +102,21 @@ const email = z.email();
 const dateTime = z.iso.datetime({ offset: true, local: true });
 const ADDRESS_KEYS = ['street_one', 'street_two', 'city', 'state', 'country', 'zip_code'] as const;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function invalid(spec: AttributeSpec, value: unknown, expected: string): never {
-  throw v2Error('field_value_invalid', `'${spec.api_name}' takes ${expected}`, { field: spec.api_name, value, expected });
+  throw v2Error('field_value_invalid', `'${spec.api_name}' takes ${expected}`, {
+    field: spec.api_name,
+    value,
+    expected,
+  });
 }
 
 /** `{"value_type", "value"}` → value; the envelope's type must be the attribute's. */
 function unwrap(spec: AttributeSpec, written: unknown): unknown {
-  if (!isObject(written) || !('value_type' in written) || !('value' in written) || Object.keys(written).length !== 2) return written;
+  if (!isObject(written) || !('value_type' in written) || !('value' in written) || Object.keys(written).length !== 2)
+    return written;
   if (written.value_type !== spec.value_type) invalid(spec, written, `a ${spec.value_type} envelope`);
   return written.value;
 }
@@ -119,7 +133,9 @@ function readScalar(spec: AttributeSpec, written: unknown, ws: Workspace): unkno
     case 'uuid':
       return z.guid().safeParse(value).success ? value : invalid(spec, value, 'a UUID');
     case 'email':
-      return email.safeParse(value).success ? (value as string).trim().toLowerCase() : invalid(spec, value, 'an email address');
+      return email.safeParse(value).success
+        ? (value as string).trim().toLowerCase()
+        : invalid(spec, value, 'an email address');
     case 'phone_number':
       return normalizePhone(text('a phone number'));
     case 'boolean':
@@ -133,7 +149,9 @@ function readScalar(spec: AttributeSpec, written: unknown, ws: Workspace): unkno
     case 'enum':
     case 'select': {
       const options = spec.options ?? [];
-      return typeof value === 'string' && options.includes(value) ? value : invalid(spec, value, `one of ${options.join(', ')}`);
+      return typeof value === 'string' && options.includes(value)
+        ? value
+        : invalid(spec, value, `one of ${options.join(', ')}`);
     }
     case 'record_reference':
       return resolveReference(spec, value, ws);
@@ -149,7 +167,9 @@ function readScalar(spec: AttributeSpec, written: unknown, ws: Workspace): unkno
 /** Reevo's pages show the amount as a number and as a string: both are accepted. */
 function readAmount(spec: AttributeSpec, amount: unknown): number {
   const parsed = typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : amount;
-  return typeof parsed === 'number' && Number.isFinite(parsed) ? parsed : invalid(spec, amount, 'an amount (a number, or {"amount": number})');
+  return typeof parsed === 'number' && Number.isFinite(parsed)
+    ? parsed
+    : invalid(spec, amount, 'an amount (a number, or {"amount": number})');
 }
 
 function readAddress(spec: AttributeSpec, value: unknown): Record<string, string | null> {
@@ -170,8 +190,12 @@ function readDomain(spec: AttributeSpec, value: unknown): { domain_name: string;
   if (!isObject(item) || typeof item.domain_name !== 'string' || item.domain_name.trim() === '') {
     invalid(spec, value, 'domains as strings or {"domain_name", "is_primary"}');
   }
-  if (item.is_primary !== undefined && typeof item.is_primary !== 'boolean') invalid(spec, value, 'is_primary as true or false');
-  return { domain_name: item.domain_name.trim().toLowerCase(), is_primary: (item.is_primary as boolean | undefined) ?? null };
+  if (item.is_primary !== undefined && typeof item.is_primary !== 'boolean')
+    invalid(spec, value, 'is_primary as true or false');
+  return {
+    domain_name: item.domain_name.trim().toLowerCase(),
+    is_primary: (item.is_primary as boolean | undefined) ?? null,
+  };
 }
 
 /** A written value in its read form (see Attribute.get); `null` stays null (the caller decides if it may clear). */

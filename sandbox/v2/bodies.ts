@@ -9,7 +9,10 @@ const attributes = z.record(z.string(), z.unknown());
 
 export const writeBody = z.strictObject({ attributes });
 
-export const assertBody = z.strictObject({ match: z.record(z.string(), z.unknown()), attributes: attributes.default({}) });
+export const assertBody = z.strictObject({
+  match: z.record(z.string(), z.unknown()),
+  attributes: attributes.default({}),
+});
 
 const QUERY_LIMIT = { default: 50, max: 100 } as const;
 

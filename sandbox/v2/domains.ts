@@ -22,14 +22,25 @@ export function domainsOf(ws: Workspace, account: Account): DomainItem[] {
 }
 
 /** Replaces the whole list; the primary is the item marked so, else the first one (as Reevo promotes). */
-export function setDomains(ws: Workspace, account: Account, items: readonly { domain_name: string; is_primary: boolean | null }[]): void {
+export function setDomains(
+  ws: Workspace,
+  account: Account,
+  items: readonly { domain_name: string; is_primary: boolean | null }[],
+): void {
   const unique = items.filter((item, i) => items.findIndex((other) => other.domain_name === item.domain_name) === i);
   const primary = unique.find((item) => item.is_primary) ?? unique[0];
   ws.changeAccountDomain(account, primary?.domain_name ?? null);
-  setExtraAttribute(ws, account.id, OTHER_DOMAINS, unique.filter((item) => item !== primary).map((item) => item.domain_name));
+  setExtraAttribute(
+    ws,
+    account.id,
+    OTHER_DOMAINS,
+    unique.filter((item) => item !== primary).map((item) => item.domain_name),
+  );
 }
 
 export function accountsWithDomain(ws: Workspace, domain: string): Account[] {
   const wanted = domain.trim().toLowerCase();
-  return [...ws.accounts.values()].filter((account) => domainsOf(ws, account).some((d) => d.domain_name.toLowerCase() === wanted));
+  return [...ws.accounts.values()].filter((account) =>
+    domainsOf(ws, account).some((d) => d.domain_name.toLowerCase() === wanted),
+  );
 }

@@ -25,7 +25,9 @@ function requireKind(params: Record<string, string>): AnyRecordKind {
   return kind;
 }
 
-const RESOURCE_BY_NAME = new Map(Object.entries(RESOURCE_NAMES).map(([resource, name]) => [name, resource as Resource]));
+const RESOURCE_BY_NAME = new Map(
+  Object.entries(RESOURCE_NAMES).map(([resource, name]) => [name, resource as Resource]),
+);
 
 /** "Accounts (read)" (the app's naming) → the sandbox's permission. */
 function toPermission(name: string): Permission {

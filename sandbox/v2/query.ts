@@ -38,9 +38,29 @@ const TEXT: Operator[] = ['contains', 'starts_with', 'ends_with'];
 const ORDER: Operator[] = ['gt', 'gte', 'lt', 'lte', 'between'];
 const EMPTY: Operator[] = ['exists', 'not_exists'];
 
-const TEXT_TYPES: ValueType[] = ['string', 'long_text', 'rich_text', 'email', 'phone_number', 'url', 'account_domain', 'contact_email', 'contact_phone_number'];
+const TEXT_TYPES: ValueType[] = [
+  'string',
+  'long_text',
+  'rich_text',
+  'email',
+  'phone_number',
+  'url',
+  'account_domain',
+  'contact_email',
+  'contact_phone_number',
+];
 const ORDERED_TYPES: ValueType[] = ['number', 'currency', 'timestamp'];
-const SORTABLE_TYPES: ValueType[] = ['uuid', 'string', 'email', 'phone_number', 'url', 'number', 'currency', 'timestamp', 'enum'];
+const SORTABLE_TYPES: ValueType[] = [
+  'uuid',
+  'string',
+  'email',
+  'phone_number',
+  'url',
+  'number',
+  'currency',
+  'timestamp',
+  'enum',
+];
 
 export function filterOperators(spec: AttributeSpec): Operator[] {
   if (spec.value_type === 'address') return [];
@@ -50,7 +70,8 @@ export function filterOperators(spec: AttributeSpec): Operator[] {
   return [...EQUALITY, ...EMPTY];
 }
 
-export const isSortable = (spec: AttributeSpec): boolean => !spec.is_array && !spec.is_custom && SORTABLE_TYPES.includes(spec.value_type);
+export const isSortable = (spec: AttributeSpec): boolean =>
+  !spec.is_array && !spec.is_custom && SORTABLE_TYPES.includes(spec.value_type);
 
 export interface SortField {
   field: string;
@@ -71,7 +92,8 @@ interface Context {
   kind: AnyRecordKind;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // ---- filters ----
 
@@ -81,7 +103,10 @@ function parseFilter(node: unknown, ctx: Context, path: string): Predicate {
   if (keys.length === 1 && (keys[0] === 'and' || keys[0] === 'or')) {
     const list = node[keys[0]];
     if (!Array.isArray(list) || list.length === 0) {
-      throw v2Error('invalid_filter_value', `${path}.${keys[0]} takes a non-empty list of filters`, { path, filter: node });
+      throw v2Error('invalid_filter_value', `${path}.${keys[0]} takes a non-empty list of filters`, {
+        path,
+        filter: node,
+      });
     }
     const parts = list.map((child, i) => parseFilter(child, ctx, `${path}.${keys[0]}[${i}]`));
     return keys[0] === 'and' ? (r) => parts.every((p) => p(r)) : (r) => parts.some((p) => p(r));
@@ -94,10 +119,18 @@ function parseFilter(node: unknown, ctx: Context, path: string): Predicate {
 }
 
 /** The attribute a field names, and how to read it from a record (through one reference at most). */
-function resolveField(field: string, ctx: Context, path: string): { spec: AttributeSpec; read: (r: StoredRecord) => unknown } {
+function resolveField(
+  field: string,
+  ctx: Context,
+  path: string,
+): { spec: AttributeSpec; read: (r: StoredRecord) => unknown } {
   const steps = field.split('.');
   if (steps.length > 2) {
-    throw v2Error('filter_depth_exceeded', `${path}: '${field}' goes ${steps.length - 1} relationships deep; at most 1 is supported`, { path, field });
+    throw v2Error(
+      'filter_depth_exceeded',
+      `${path}: '${field}' goes ${steps.length - 1} relationships deep; at most 1 is supported`,
+      { path, field },
+    );
   }
   const attributes = attributesOf(ctx.kind, ctx.ws);
   const first = attributes.find((a) => a.api_name === steps[0]);
@@ -123,31 +156,47 @@ type Scalar = string | number | boolean;
 function parseCondition(node: Record<string, unknown>, ctx: Context, path: string): Predicate {
   const { field, operator, value, ...rest } = node;
   if (typeof field !== 'string' || Object.keys(rest).length > 0) {
-    throw v2Error('invalid_filter_value', `${path} must be {"field", "operator", "value"} or an and / or / not group`, { path, filter: node });
+    throw v2Error('invalid_filter_value', `${path} must be {"field", "operator", "value"} or an and / or / not group`, {
+      path,
+      filter: node,
+    });
   }
   const { spec, read } = resolveField(field, ctx, path);
   const allowed = filterOperators(spec);
-  if (allowed.length === 0) throw v2Error('invalid_filter_field', `${path}: '${field}' is not filterable`, { path, field });
+  if (allowed.length === 0)
+    throw v2Error('invalid_filter_field', `${path}: '${field}' is not filterable`, { path, field });
   if (!(OPERATORS as readonly unknown[]).includes(operator) || !allowed.includes(operator as Operator)) {
-    throw v2Error('invalid_filter_operator', `${path}: '${String(operator)}' does not apply to '${field}' (${spec.value_type}); use one of ${allowed.join(', ')}`, {
-      path,
-      field,
-      operator,
-      allowed_operators: allowed,
-    });
+    throw v2Error(
+      'invalid_filter_operator',
+      `${path}: '${String(operator)}' does not apply to '${field}' (${spec.value_type}); use one of ${allowed.join(', ')}`,
+      {
+        path,
+        field,
+        operator,
+        allowed_operators: allowed,
+      },
+    );
   }
   const op = operator as Operator;
   const badValue = (expected: string) =>
-    v2Error('invalid_filter_value', `${path}: '${op}' on '${field}' takes ${expected}`, { path, field, operator: op, value });
+    v2Error('invalid_filter_value', `${path}: '${op}' on '${field}' takes ${expected}`, {
+      path,
+      field,
+      operator: op,
+      value,
+    });
   const compare = comparator(spec.value_type);
   const scalar = (v: unknown): Scalar => {
     if (ORDERED_TYPES.includes(spec.value_type)) {
-      if (spec.value_type === 'timestamp' ? typeof v !== 'string' || Number.isNaN(Date.parse(v)) : typeof v !== 'number') {
+      if (
+        spec.value_type === 'timestamp' ? typeof v !== 'string' || Number.isNaN(Date.parse(v)) : typeof v !== 'number'
+      ) {
         throw badValue(spec.value_type === 'timestamp' ? 'an ISO-8601 date-time' : 'a number');
       }
       return v as Scalar;
     }
-    if (spec.value_type === 'boolean' ? typeof v !== 'boolean' : typeof v !== 'string') throw badValue(spec.value_type === 'boolean' ? 'true or false' : 'a string');
+    if (spec.value_type === 'boolean' ? typeof v !== 'boolean' : typeof v !== 'string')
+      throw badValue(spec.value_type === 'boolean' ? 'true or false' : 'a string');
     return v as Scalar;
   };
   const values = (r: StoredRecord) => comparables(spec, read(r)).filter((v) => v !== null && v !== undefined);
@@ -176,7 +225,11 @@ function parseCondition(node: Record<string, unknown>, ctx: Context, path: strin
     case 'ends_with': {
       if (typeof value !== 'string') throw badValue('a string');
       const needle = value.toLowerCase();
-      const test = { contains: (s: string) => s.includes(needle), starts_with: (s: string) => s.startsWith(needle), ends_with: (s: string) => s.endsWith(needle) }[op];
+      const test = {
+        contains: (s: string) => s.includes(needle),
+        starts_with: (s: string) => s.startsWith(needle),
+        ends_with: (s: string) => s.endsWith(needle),
+      }[op];
       return anyValue((v) => typeof v === 'string' && test(v.toLowerCase()));
     }
     case 'eq':
@@ -187,7 +240,12 @@ function parseCondition(node: Record<string, unknown>, ctx: Context, path: strin
     }
     default: {
       const bound = scalar(value);
-      const test = { gt: (c: number) => c > 0, gte: (c: number) => c >= 0, lt: (c: number) => c < 0, lte: (c: number) => c <= 0 }[op];
+      const test = {
+        gt: (c: number) => c > 0,
+        gte: (c: number) => c >= 0,
+        lt: (c: number) => c < 0,
+        lte: (c: number) => c <= 0,
+      }[op];
       return anyValue((v) => test(compare(v, bound)));
     }
   }
@@ -213,7 +271,11 @@ interface SortKey {
 const DEFAULT_SORT: SortField[] = [{ field: 'created_at', direction: 'asc' }];
 
 function sortKeys(sort: readonly SortField[], ctx: Context): SortKey[] {
-  if (sort.length > 3) throw v2Error('sort_too_many_fields', `Sort on at most 3 fields (got ${sort.length})`, { count: sort.length, max: 3 });
+  if (sort.length > 3)
+    throw v2Error('sort_too_many_fields', `Sort on at most 3 fields (got ${sort.length})`, {
+      count: sort.length,
+      max: 3,
+    });
   const attributes = attributesOf(ctx.kind, ctx.ws);
   return (sort.length > 0 ? sort : DEFAULT_SORT).map(({ field, direction }, i) => {
     const spec = attributes.find((a) => a.api_name === field);
@@ -268,7 +330,11 @@ function encodeCursor(state: CursorState): string {
 
 function decodeCursor(cursor: string, type: string): CursorState {
   const invalid = () =>
-    v2Error('invalid_cursor', 'Cursor is malformed, expired, or used with another query: restart the query from the first page', {});
+    v2Error(
+      'invalid_cursor',
+      'Cursor is malformed, expired, or used with another query: restart the query from the first page',
+      {},
+    );
   const [payload, signature, ...rest] = cursor.split('.');
   if (rest.length > 0 || !payload || signature !== sign(payload)) throw invalid();
   const state = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CursorState;
@@ -278,7 +344,11 @@ function decodeCursor(cursor: string, type: string): CursorState {
 
 // ---- the query ----
 
-export function runQuery(ws: Workspace, kind: AnyRecordKind, body: QueryBody): { records: StoredRecord[]; nextCursor: string | null } {
+export function runQuery(
+  ws: Workspace,
+  kind: AnyRecordKind,
+  body: QueryBody,
+): { records: StoredRecord[]; nextCursor: string | null } {
   const ctx = { ws, kind };
   let filters = body.filters ?? [];
   let sort = body.sort ?? [];
@@ -286,8 +356,15 @@ export function runQuery(ws: Workspace, kind: AnyRecordKind, body: QueryBody): {
   if (body.cursor) {
     const state = decodeCursor(body.cursor, kind.type);
     // A next page needs only {cursor, limit}; filters or sort sent beside it must be the cursor's own.
-    if ((body.filters !== undefined && !isDeepStrictEqual(body.filters, state.filters)) || (body.sort !== undefined && !isDeepStrictEqual(body.sort, state.sort))) {
-      throw v2Error('invalid_cursor', 'This cursor belongs to a query with other filters or sort: send only {cursor, limit}, or restart from the first page', {});
+    if (
+      (body.filters !== undefined && !isDeepStrictEqual(body.filters, state.filters)) ||
+      (body.sort !== undefined && !isDeepStrictEqual(body.sort, state.sort))
+    ) {
+      throw v2Error(
+        'invalid_cursor',
+        'This cursor belongs to a query with other filters or sort: send only {cursor, limit}, or restart from the first page',
+        {},
+      );
     }
     ({ filters, sort, after } = state);
   }
@@ -305,6 +382,9 @@ export function runQuery(ws: Workspace, kind: AnyRecordKind, body: QueryBody): {
   const last = page[page.length - 1];
   return {
     records: page.map((m) => m.record),
-    nextCursor: matching.length > page.length && last ? encodeCursor({ type: kind.type, filters, sort, after: last.position }) : null,
+    nextCursor:
+      matching.length > page.length && last
+        ? encodeCursor({ type: kind.type, filters, sort, after: last.position })
+        : null,
   };
 }

@@ -62,14 +62,27 @@ export function resolveReference(spec: AttributeSpec, written: unknown, ws: Work
   const isObject = typeof written === 'object' && written !== null && !Array.isArray(written);
   const entry = isObject ? (written as Record<string, unknown>) : undefined;
   if (entry && 'related_record_id' in entry && 'related_record_match' in entry) {
-    throw v2Error('field_value_invalid', `'${field}': send either related_record_id or related_record_match, not both`, { field });
+    throw v2Error(
+      'field_value_invalid',
+      `'${field}': send either related_record_id or related_record_match, not both`,
+      { field },
+    );
   }
   if (entry && 'related_record_match' in entry) return matchOne(ws, target, field, entry.related_record_match);
-  const id = entry && 'related_record_id' in entry && Object.keys(entry).length === 1 ? entry.related_record_id : written;
+  const id =
+    entry && 'related_record_id' in entry && Object.keys(entry).length === 1 ? entry.related_record_id : written;
   if (typeof id !== 'string' || !uuid.safeParse(id).success) {
-    throw v2Error('field_value_invalid', `'${field}' takes a ${target} id, {"related_record_id"} or {"related_record_match"}`, { field, value: written });
+    throw v2Error(
+      'field_value_invalid',
+      `'${field}' takes a ${target} id, {"related_record_id"} or {"related_record_match"}`,
+      { field, value: written },
+    );
   }
-  if (!byId(ws, target, id)) throw v2Error('target_record_not_found', `No ${target} with id ${id} for '${field}'`, { field, related_record_id: id });
+  if (!byId(ws, target, id))
+    throw v2Error('target_record_not_found', `No ${target} with id ${id} for '${field}'`, {
+      field,
+      related_record_id: id,
+    });
   return id;
 }
 
@@ -78,15 +91,26 @@ function matchOne(ws: Workspace, target: ReferenceTarget, field: string, match: 
   const allowed = MATCH_KEYS[target];
   if (keys.length !== 1 || !allowed.includes(keys[0])) {
     const expected = allowed.length > 0 ? `exactly one of: ${allowed.join(', ')}` : 'nothing: match by id instead';
-    throw v2Error('invalid_matching_field', `'${field}': a ${target} can be matched by ${expected}`, { field, match, allowed_fields: allowed });
+    throw v2Error('invalid_matching_field', `'${field}': a ${target} can be matched by ${expected}`, {
+      field,
+      match,
+      allowed_fields: allowed,
+    });
   }
   const value = (match as Record<string, unknown>)[keys[0]];
   const found = byMatch(ws, target, value);
   if (found.length === 0) {
-    throw v2Error('target_record_not_found', `No ${target} with ${keys[0]} '${String(value)}' for '${field}'`, { field, match });
+    throw v2Error('target_record_not_found', `No ${target} with ${keys[0]} '${String(value)}' for '${field}'`, {
+      field,
+      match,
+    });
   }
   if (found.length > 1) {
-    throw v2Error('ambiguous_match', `${found.length} ${target} records have ${keys[0]} '${String(value)}' ('${field}')`, { field, match, count: found.length });
+    throw v2Error(
+      'ambiguous_match',
+      `${found.length} ${target} records have ${keys[0]} '${String(value)}' ('${field}')`,
+      { field, match, count: found.length },
+    );
   }
   return found[0];
 }

@@ -31,9 +31,15 @@ const EDGES: Record<string, (ws: Workspace, record: StoredRecord) => Edge[]> = {
     return account ? [{ related: account, related_type: 'account', is_primary: true }] : [];
   },
   'contact.opportunities': (ws, c) =>
-    [...ws.opportunities.values()].flatMap((o) => contactsOf(ws, o).filter((e) => e.related.id === c.id).map((e) => ({ ...e, related: o, related_type: 'opportunity' }))),
+    [...ws.opportunities.values()].flatMap((o) =>
+      contactsOf(ws, o)
+        .filter((e) => e.related.id === c.id)
+        .map((e) => ({ ...e, related: o, related_type: 'opportunity' })),
+    ),
   'account.contacts': (ws, a) =>
-    [...ws.contacts.values()].filter((c) => c.account_id === a.id).map((c) => ({ related: c, related_type: 'contact', is_primary: true })),
+    [...ws.contacts.values()]
+      .filter((c) => c.account_id === a.id)
+      .map((c) => ({ related: c, related_type: 'contact', is_primary: true })),
   'opportunity.contacts': (ws, o) => contactsOf(ws, o as Opportunity),
 };
 
@@ -42,7 +48,9 @@ export function listRelationship(ws: Workspace, kind: AnyRecordKind, record: Sto
   const edges = relationship && EDGES[`${kind.type}.${apiName}`];
   if (!relationship || !edges) {
     const known = kind.relationships.map((r) => r.api_name).join(', ') || 'none';
-    throw v2Error('unknown_relationship', `'${apiName}' is not a ${kind.type} relationship (relationships: ${known})`, { relationship: apiName });
+    throw v2Error('unknown_relationship', `'${apiName}' is not a ${kind.type} relationship (relationships: ${known})`, {
+      relationship: apiName,
+    });
   }
   return {
     parent: { id: record.id, record_type: kind.type },
@@ -55,7 +63,9 @@ export function listRelationship(ws: Workspace, kind: AnyRecordKind, record: Sto
         record_type: relationship.junction_object_api_name,
         attributes: {
           // Only contact ↔ account edges have a role (Reevo's relationship pages).
-          ...(relationship.junction_object_api_name === 'contact_account_role' ? { role: { value: null, value_type: 'string' } } : {}),
+          ...(relationship.junction_object_api_name === 'contact_account_role'
+            ? { role: { value: null, value_type: 'string' } }
+            : {}),
           is_primary: { value: edge.is_primary, value_type: 'boolean' },
         },
       },

@@ -12,7 +12,9 @@ function fieldSchema(kind: AnyRecordKind, spec: AttributeSpec) {
     is_creatable: spec.is_creatable,
     is_updatable: spec.is_updatable,
     type_info: { is_array: spec.is_array, value_type: spec.value_type },
-    description: spec.is_custom ? `Custom ${kind.type} field.` : `${kind.display_name} ${spec.display_name.toLowerCase()}.`,
+    description: spec.is_custom
+      ? `Custom ${kind.type} field.`
+      : `${kind.display_name} ${spec.display_name.toLowerCase()}.`,
     is_required_on_create: spec.is_required_on_create,
     is_unique: spec.is_unique,
     is_custom: spec.is_custom,

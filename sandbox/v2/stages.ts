@@ -22,7 +22,12 @@ interface OpportunityStageValue extends StageValue {
   expected_days: number;
 }
 
-const apiName = (display: string) => display.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const apiName = (display: string) =>
+  display
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 function stage(kind: string, display: string, color: string): StageValue {
   return { id: stableId(kind, display), api_name: apiName(display), display_value: display, color };
@@ -55,12 +60,18 @@ export function accountStageOf(status: string): StageValue | null {
   return value;
 }
 
-const COLORS: Record<Stage['kind'], string> = { PROSPECT: '#6966FF', DEAL: '#F59E0B', CLOSED_WON: '#10B981', CLOSED_LOST: '#EF4444' };
+const COLORS: Record<Stage['kind'], string> = {
+  PROSPECT: '#6966FF',
+  DEAL: '#F59E0B',
+  CLOSED_WON: '#10B981',
+  CLOSED_LOST: '#EF4444',
+};
 
 function opportunityStage(pipeline: Pipeline, index: number): OpportunityStageValue {
   const { name, kind } = pipeline.stages[index];
   const open = pipeline.stages.filter((s) => s.kind === 'PROSPECT' || s.kind === 'DEAL').length;
-  const probability = kind === 'CLOSED_WON' ? 100 : kind === 'CLOSED_LOST' ? 0 : Math.round(((index + 1) * 100) / (open + 1));
+  const probability =
+    kind === 'CLOSED_WON' ? 100 : kind === 'CLOSED_LOST' ? 0 : Math.round(((index + 1) * 100) / (open + 1));
   return {
     id: stableId('opportunity_stage', pipeline.id, name),
     display_value: name,
@@ -71,7 +82,10 @@ function opportunityStage(pipeline: Pipeline, index: number): OpportunityStageVa
   };
 }
 
-export function opportunityStageOf(ws: Workspace, opportunity: Pick<Opportunity, 'pipeline_name' | 'stage_name'>): OpportunityStageValue | null {
+export function opportunityStageOf(
+  ws: Workspace,
+  opportunity: Pick<Opportunity, 'pipeline_name' | 'stage_name'>,
+): OpportunityStageValue | null {
   const pipeline = ws.pipelineByName(opportunity.pipeline_name);
   const index = pipeline?.stages.findIndex((s) => s.name.toLowerCase() === opportunity.stage_name.toLowerCase()) ?? -1;
   return pipeline && index >= 0 ? opportunityStage(pipeline, index) : null;
@@ -84,7 +98,9 @@ interface ResolvedOpportunityStage {
 }
 
 export function allOpportunityStages(ws: Workspace): ResolvedOpportunityStage[] {
-  return ws.pipelines.flatMap((pipeline) => pipeline.stages.map((s, i) => ({ pipeline, stage: s, value: opportunityStage(pipeline, i) })));
+  return ws.pipelines.flatMap((pipeline) =>
+    pipeline.stages.map((s, i) => ({ pipeline, stage: s, value: opportunityStage(pipeline, i) })),
+  );
 }
 
 /** Whether a written stage value (an id, an api_name or a display value) names this stage. */

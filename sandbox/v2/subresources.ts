@@ -21,7 +21,11 @@ const BASE = '/api/v2/account/:id/attribute/domains';
 
 function domainOf(ws: Workspace, account: Account, name: string): DomainItem {
   const found = domainsOf(ws, account).find((d) => d.domain_name === name.trim().toLowerCase());
-  if (!found) throw v2Error('record_not_found', `Account ${account.id} has no domain '${name}'`, { record_type: 'account_domain', domain_name: name });
+  if (!found)
+    throw v2Error('record_not_found', `Account ${account.id} has no domain '${name}'`, {
+      record_type: 'account_domain',
+      domain_name: name,
+    });
   return found;
 }
 
@@ -46,7 +50,10 @@ export const domainEndpoints = [
       const domains = domainsOf(ws, account);
       const name = body.domain_name.trim().toLowerCase();
       if (domains.some((d) => d.domain_name === name)) {
-        throw v2Error('field_value_invalid', `'${name}' is already a domain of account ${account.id}`, { field: 'domain_name', value: body.domain_name });
+        throw v2Error('field_value_invalid', `'${name}' is already a domain of account ${account.id}`, {
+          field: 'domain_name',
+          value: body.domain_name,
+        });
       }
       replaceDomains(ws, events, account, [...domains, { domain_name: name, is_primary: domains.length === 0 }]);
       return answer(ws, account, name);
@@ -82,7 +89,12 @@ export const domainEndpoints = [
     handle: ({ ws, params, events }) => {
       const account = existing(KINDS.account, ws, params.id) as Account;
       const target = domainOf(ws, account, params.domain_name);
-      replaceDomains(ws, events, account, domainsOf(ws, account).filter((d) => d.domain_name !== target.domain_name));
+      replaceDomains(
+        ws,
+        events,
+        account,
+        domainsOf(ws, account).filter((d) => d.domain_name !== target.domain_name),
+      );
       return undefined;
     },
   }),

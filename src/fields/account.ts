@@ -28,14 +28,16 @@ export const accountFields = {
   official_website: website({
     key: 'official_website',
     label: 'Website',
-    helpText: "The company's website. `https://www.acme.com/about` or `acme.com` both work; Reevo gets the site address, e.g. `https://www.acme.com`.",
+    helpText:
+      "The company's website. `https://www.acme.com/about` or `acme.com` both work; Reevo gets the site address, e.g. `https://www.acme.com`.",
     example: 'https://www.acme.com',
     clayColumn: 'Company Website',
   }),
   domain_name: domain({
     key: 'domain_name',
     label: 'Domain',
-    helpText: "The company's email and web domain, e.g. `acme.com`. A URL or an email address works too: `https://www.acme.com/about` and `jane@acme.com` both become `acme.com`.",
+    helpText:
+      "The company's email and web domain, e.g. `acme.com`. A URL or an email address works too: `https://www.acme.com/about` and `jane@acme.com` both become `acme.com`.",
     example: 'acme.com',
     clayColumn: 'Company Domain',
   }),
@@ -71,7 +73,7 @@ export const accountFields = {
     key: 'custom_fields',
     label: 'Custom Fields (by API Name)',
     helpText:
-      'Account custom fields not listed above: on the left the field\'s API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.',
+      "Account custom fields not listed above: on the left the field's API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.",
     example: { industry_segment: 'Mid-market SaaS' },
     clayColumn: 'Account Custom Fields',
   }),

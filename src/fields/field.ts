@@ -69,7 +69,7 @@ interface FieldText {
 
 /** A value quoted for an error message: short, and with control characters visible. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return JSON.stringify(short);
 }
@@ -77,14 +77,16 @@ export function quote(value: unknown): string {
 /** A single text-like value read by `read`, which returns undefined for what it cannot accept. */
 function readScalar<T extends WireValue>(read: (text: string) => T | undefined, problem: string): Schema {
   return lazy((z) =>
-    z.union([z.string(), z.number()], { error: 'should be a single value, not a list or an object' }).transform((raw, ctx) => {
-      const value = read(String(raw));
-      if (value === undefined) {
-        ctx.addIssue({ code: 'custom', message: `${quote(raw)} ${problem}` });
-        return z.NEVER;
-      }
-      return value;
-    }),
+    z
+      .union([z.string(), z.number()], { error: 'should be a single value, not a list or an object' })
+      .transform((raw, ctx) => {
+        const value = read(String(raw));
+        if (value === undefined) {
+          ctx.addIssue({ code: 'custom', message: `${quote(raw)} ${problem}` });
+          return z.NEVER;
+        }
+        return value;
+      }),
   );
 }
 
@@ -92,7 +94,9 @@ function readScalar<T extends WireValue>(read: (text: string) => T | undefined, 
 function readList(read: (text: string) => string | undefined, problem: string): Schema {
   return lazy((z) =>
     z
-      .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], { error: 'should be text or a list of text' })
+      .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))], {
+        error: 'should be text or a list of text',
+      })
       .transform((raw, ctx) => {
         const items = splitList(raw);
         const bad = items.filter((item) => read(item) === undefined);
@@ -111,9 +115,7 @@ const MAX_TEXT = 10_000;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 const plainText = (text: string) => {
   const trimmed = text.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_TEXT && !CONTROL_CHARACTERS.test(trimmed)
-    ? trimmed
-    : undefined;
+  return trimmed.length > 0 && trimmed.length <= MAX_TEXT && !CONTROL_CHARACTERS.test(trimmed) ? trimmed : undefined;
 };
 const TEXT_PROBLEM = 'is not usable text (it must be 1 to 10,000 characters, without control characters)';
 
@@ -204,8 +206,13 @@ export function dateTime(f: FieldText & { example: string }): Field {
     ...base(f),
     zapier: { type: 'datetime' },
     wire: 'string',
-    input: readScalar(normaliseDateTime, 'is not a date and time Reevo can read (use e.g. 2026-11-25T14:30:00Z or 2026-11-25 14:30; the date must exist)'),
-    check: lazy((z) => z.iso.datetime({ offset: true, error: 'is not an ISO-8601 date-time such as 2026-11-25T14:30:00Z' })),
+    input: readScalar(
+      normaliseDateTime,
+      'is not a date and time Reevo can read (use e.g. 2026-11-25T14:30:00Z or 2026-11-25 14:30; the date must exist)',
+    ),
+    check: lazy((z) =>
+      z.iso.datetime({ offset: true, error: 'is not an ISO-8601 date-time such as 2026-11-25T14:30:00Z' }),
+    ),
     example: f.example,
   };
 }
@@ -227,7 +234,9 @@ export function domain(f: FieldText & { example: string }): Field {
     zapier: { type: 'string' },
     wire: 'string',
     input: readScalar(normaliseDomain, 'is not a domain (e.g. acme.com; a URL or an email address also works)'),
-    check: lazy((z) => z.string().refine((value) => normaliseDomain(value) === value, 'is not a bare domain such as acme.com')),
+    check: lazy((z) =>
+      z.string().refine((value) => normaliseDomain(value) === value, 'is not a bare domain such as acme.com'),
+    ),
     example: f.example,
   };
 }
@@ -302,7 +311,11 @@ export function choice<const V extends string>(
 }
 
 /** `In progress`, `in-progress` and `IN_PROGRESS` name the same choice. */
-const choiceName = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const choiceName = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Custom field values by API name or UUID: `{ "industry_segment": "SaaS", "regions": ["EMEA"] }`. */
 export function customFields(f: FieldText & { example: Record<string, string | string[]> }): Field {
@@ -312,9 +325,13 @@ export function customFields(f: FieldText & { example: Record<string, string | s
     wire: 'object',
     input: lazy((z) =>
       z
-        .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]), {
-          error: 'should be pairs of custom field API name and value',
-        })
+        .record(
+          z.string(),
+          z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+          {
+            error: 'should be pairs of custom field API name and value',
+          },
+        )
         .transform((raw) => {
           const out: Record<string, string | string[]> = {};
           for (const [name, v] of Object.entries(raw)) {

@@ -42,7 +42,8 @@ export const opportunityFields = {
   amount: amount({
     key: 'amount',
     label: 'Amount',
-    helpText: 'The deal value as a number, in your workspace currency. `95000`, `95,000.00`, `$95,000` and `€95.000,00` all work; `-95,000`, `(95,000)` and `95,000-` are negative. `1.234` is refused as ambiguous: write `1234` or `1,234`.',
+    helpText:
+      'The deal value as a number, in your workspace currency. `95000`, `95,000.00`, `$95,000` and `€95.000,00` all work; `-95,000`, `(95,000)` and `95,000-` are negative. `1.234` is refused as ambiguous: write `1234` or `1,234`.',
     example: 95000,
     clayColumn: 'Deal Amount',
   }),
@@ -68,7 +69,8 @@ export const opportunityFields = {
   custom_fields: customFields({
     key: 'custom_fields',
     label: 'Custom Fields (by API Name)',
-    helpText: "Opportunity custom fields not listed above: on the left the field's API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.",
+    helpText:
+      "Opportunity custom fields not listed above: on the left the field's API name (or ID), on the right its value, sent as one piece of text. A multi-select field takes several values in its own field above, when listed.",
     example: { competitor: 'Globex' },
     clayColumn: 'Opportunity Custom Fields',
   }),
@@ -95,7 +97,8 @@ export const opportunityFields = {
   closed_reason_names: textList({
     key: 'closed_reason_names',
     label: 'Closed Reasons',
-    helpText: 'Required when the stage is a closed won or closed lost stage: one or more of your workspace\'s closed reasons, by name (e.g. `Price`, `Champion left`). Separate several with commas. Reevo decides won or lost from the stage.',
+    helpText:
+      "Required when the stage is a closed won or closed lost stage: one or more of your workspace's closed reasons, by name (e.g. `Price`, `Champion left`). Separate several with commas. Reevo decides won or lost from the stage.",
     example: ['Strong champion'],
     clayColumn: 'Closed Reasons',
   }),

@@ -2,11 +2,17 @@ import { email, id } from './field';
 
 /** Reevo users, mailboxes and sequence enrollment (contract §2.1, bodies 15 to 17). */
 export const peopleFields = {
-  user_email: email({ key: 'email', label: 'User Email', helpText: 'The email the Reevo user signs in with.', example: 'morgan.lee@acme-sales.io', clayColumn: 'User Email' }),
+  user_email: email({
+    key: 'email',
+    label: 'User Email',
+    helpText: 'The email the Reevo user signs in with.',
+    example: 'morgan.lee@acme-sales.io',
+    clayColumn: 'User Email',
+  }),
   owner_user_email: email({
     key: 'owner_user_email',
     label: 'User Email',
-    helpText: "The email of the Reevo user whose connected mailboxes you want.",
+    helpText: 'The email of the Reevo user whose connected mailboxes you want.',
     example: 'morgan.lee@acme-sales.io',
     clayColumn: 'User Email',
   }),
@@ -20,7 +26,8 @@ export const peopleFields = {
   mailbox_email: email({
     key: 'mailbox_email',
     label: 'Send From Mailbox',
-    helpText: "The mailbox the sequence's emails are sent from. Leave empty to let Reevo pick a mailbox of the contact's owner.",
+    helpText:
+      "The mailbox the sequence's emails are sent from. Leave empty to let Reevo pick a mailbox of the contact's owner.",
     example: 'morgan.lee@acme-sales.io',
     clayColumn: 'Sender Mailbox',
   }),

@@ -12,7 +12,8 @@ export const retrievalFields = {
   contact_phone_number: phone({
     key: 'contact_phone_number',
     label: 'Contact Phone Number',
-    helpText: 'Any common format, e.g. `+44 20 7946 0958` or `(415) 555-0123`; numbers without a country code are read as US numbers.',
+    helpText:
+      'Any common format, e.g. `+44 20 7946 0958` or `(415) 555-0123`; numbers without a country code are read as US numbers.',
     example: '+14155550123',
     clayColumn: 'Phone',
   }),

@@ -2,7 +2,13 @@ import { choice, dateTime, email, emailList, text } from './field';
 
 /** Reevo task fields (contract §2.1, body 13). */
 export const taskFields = {
-  title: text({ key: 'title', label: 'Title', helpText: 'What needs doing, e.g. `Call Jane about the renewal`.', example: 'Call Jane about the renewal', clayColumn: 'Task Title' }),
+  title: text({
+    key: 'title',
+    label: 'Title',
+    helpText: 'What needs doing, e.g. `Call Jane about the renewal`.',
+    example: 'Call Jane about the renewal',
+    clayColumn: 'Task Title',
+  }),
   owner_email: email({
     key: 'owner_email',
     label: 'Assignee Email',
@@ -47,8 +53,20 @@ export const taskFields = {
     default: 'REMINDER',
     example: 'VOICE_CALL',
   }),
-  due_at: dateTime({ key: 'due_at', label: 'Due', helpText: 'When the task is due. A time without a time zone is read as UTC.', example: '2026-11-27T16:00:00Z', clayColumn: 'Due Date' }),
-  note: text({ key: 'note', label: 'Note', helpText: 'Details for the assignee.', example: 'She asked for the volume pricing sheet first.', long: true }),
+  due_at: dateTime({
+    key: 'due_at',
+    label: 'Due',
+    helpText: 'When the task is due. A time without a time zone is read as UTC.',
+    example: '2026-11-27T16:00:00Z',
+    clayColumn: 'Due Date',
+  }),
+  note: text({
+    key: 'note',
+    label: 'Note',
+    helpText: 'Details for the assignee.',
+    example: 'She asked for the volume pricing sheet first.',
+    long: true,
+  }),
   contact_emails: emailList({
     key: 'contact_emails',
     label: 'Contact Emails',

@@ -62,26 +62,38 @@ function choiceList<const V extends string>(f: {
   example: NoInfer<V>[];
 }): Field {
   const values = Object.keys(f.choices) as V[];
-  const name = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const byName = new Map<string, V>(values.flatMap((value) => [[name(value), value] as const, [name(f.choices[value]), value] as const]));
+  const name = (text: string) =>
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+  const byName = new Map<string, V>(
+    values.flatMap((value) => [[name(value), value] as const, [name(f.choices[value]), value] as const]),
+  );
   const problem = `is not one of: ${values.join(', ')}`;
   return {
     key: f.key,
     label: f.label,
     helpText: f.helpText,
     clayColumn: f.clayColumn,
-    zapier: { type: 'string', list: true, choices: values.map((value) => ({ value, label: f.choices[value], sample: value })) },
+    zapier: {
+      type: 'string',
+      list: true,
+      choices: values.map((value) => ({ value, label: f.choices[value], sample: value })),
+    },
     wire: 'string[]',
     input: lazy((z) =>
-      z.union([z.string(), z.array(z.string())], { error: 'should be text or a list of text' }).transform((raw, ctx) => {
-        const items = splitList(raw);
-        const bad = items.filter((item) => !byName.has(name(item)));
-        if (bad.length > 0) {
-          ctx.addIssue({ code: 'custom', message: `${bad.map(quote).join(', ')} ${problem}` });
-          return z.NEVER;
-        }
-        return [...new Set(items.map((item) => byName.get(name(item)) as V))];
-      }),
+      z
+        .union([z.string(), z.array(z.string())], { error: 'should be text or a list of text' })
+        .transform((raw, ctx) => {
+          const items = splitList(raw);
+          const bad = items.filter((item) => !byName.has(name(item)));
+          if (bad.length > 0) {
+            ctx.addIssue({ code: 'custom', message: `${bad.map(quote).join(', ')} ${problem}` });
+            return z.NEVER;
+          }
+          return [...new Set(items.map((item) => byName.get(name(item)) as V))];
+        }),
     ),
     check: lazy((z) => z.array(z.enum(values as [V, ...V[]], { error: problem }))),
     example: f.example,
@@ -100,7 +112,8 @@ export const noteFields = {
   contact_id: id({
     key: 'contact_id',
     label: 'Contact',
-    helpText: 'The contact the note is about. Pick one, search for it by email, or map a contact ID from an earlier step.',
+    helpText:
+      'The contact the note is about. Pick one, search for it by email, or map a contact ID from an earlier step.',
     example: '8b1e4d2c-6a3f-4f0e-b9d7-2c5a1e8f3b64',
     clayColumn: 'Reevo Contact ID',
     dynamic: 'contact_list.id.label',
@@ -109,7 +122,8 @@ export const noteFields = {
   account_id: id({
     key: 'account_id',
     label: 'Account',
-    helpText: 'The account the note is about. Pick one, search for it by domain, or map an account ID from an earlier step.',
+    helpText:
+      'The account the note is about. Pick one, search for it by domain, or map an account ID from an earlier step.',
     example: '3f6c2a9e-8d1b-4c57-9e0a-6b2f1d4c8a71',
     clayColumn: 'Reevo Account ID',
     dynamic: 'account_list.id.label',
@@ -118,7 +132,8 @@ export const noteFields = {
   opportunity_id: id({
     key: 'opportunity_id',
     label: 'Opportunity',
-    helpText: 'The opportunity the note is about. Pick one, search for it, or map an opportunity ID from an earlier step.',
+    helpText:
+      'The opportunity the note is about. Pick one, search for it, or map an opportunity ID from an earlier step.',
     example: 'c2d9a7e4-1f3b-4e6a-8c5d-9b0f2a7e6d13',
     clayColumn: 'Reevo Opportunity ID',
     dynamic: 'opportunity_list.id.display_name',
@@ -126,7 +141,13 @@ export const noteFields = {
   }),
 } as const;
 
-const TASK_STATUS = { OPEN: 'Open', IN_PROGRESS: 'In progress', BLOCKED: 'Blocked', COMPLETED: 'Completed', CLOSED: 'Closed' } as const;
+const TASK_STATUS = {
+  OPEN: 'Open',
+  IN_PROGRESS: 'In progress',
+  BLOCKED: 'Blocked',
+  COMPLETED: 'Completed',
+  CLOSED: 'Closed',
+} as const;
 const TASK_PRIORITY = { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' } as const;
 
 /** Task updates: the create's choices without its defaults, since an empty field keeps the value. */
@@ -138,9 +159,29 @@ export const taskUpdateFields = {
     example: '7d4a2c9e-3b1f-4e8a-9c6d-5f0b2e1a8c47',
     clayColumn: 'Reevo Task ID',
   }),
-  title: text({ key: 'title', label: 'Title', helpText: 'What needs doing, e.g. `Call Jane about the renewal`.', example: 'Call Jane about the renewal', clayColumn: 'Task Title' }),
-  status: choice({ key: 'status', label: 'Status', helpText: 'The task\'s new status.', clayColumn: 'Task Status', choices: TASK_STATUS, example: 'IN_PROGRESS' }),
-  priority: choice({ key: 'priority', label: 'Priority', helpText: 'The task\'s new priority.', clayColumn: 'Task Priority', choices: TASK_PRIORITY, example: 'HIGH' }),
+  title: text({
+    key: 'title',
+    label: 'Title',
+    helpText: 'What needs doing, e.g. `Call Jane about the renewal`.',
+    example: 'Call Jane about the renewal',
+    clayColumn: 'Task Title',
+  }),
+  status: choice({
+    key: 'status',
+    label: 'Status',
+    helpText: "The task's new status.",
+    clayColumn: 'Task Status',
+    choices: TASK_STATUS,
+    example: 'IN_PROGRESS',
+  }),
+  priority: choice({
+    key: 'priority',
+    label: 'Priority',
+    helpText: "The task's new priority.",
+    clayColumn: 'Task Priority',
+    choices: TASK_PRIORITY,
+    example: 'HIGH',
+  }),
   type: choice({
     key: 'type',
     label: 'Type',
@@ -159,7 +200,13 @@ export const taskUpdateFields = {
     },
     example: 'VOICE_CALL',
   }),
-  due_at: dateTime({ key: 'due_at', label: 'Due', helpText: 'When the task is due. A time without a time zone is read as UTC.', example: '2026-11-27T16:00:00Z', clayColumn: 'Due Date' }),
+  due_at: dateTime({
+    key: 'due_at',
+    label: 'Due',
+    helpText: 'When the task is due. A time without a time zone is read as UTC.',
+    example: '2026-11-27T16:00:00Z',
+    clayColumn: 'Due Date',
+  }),
   owner_email: email({
     key: 'owner_email',
     label: 'Assignee Email',
@@ -183,7 +230,8 @@ export const contactUpdateFields = {
   contact_id: id({
     key: 'contact_id',
     label: 'Contact',
-    helpText: 'The Reevo contact to update. Pick one, search for it by email, or map a contact ID from an earlier step.',
+    helpText:
+      'The Reevo contact to update. Pick one, search for it by email, or map a contact ID from an earlier step.',
     example: '8b1e4d2c-6a3f-4f0e-b9d7-2c5a1e8f3b64',
     clayColumn: 'Reevo Contact ID',
     dynamic: 'contact_list.id.label',
@@ -192,7 +240,8 @@ export const contactUpdateFields = {
   phone_number: phone({
     key: 'phone_number',
     label: 'Phone Number',
-    helpText: "The contact's primary phone. Any common format works, e.g. `+44 20 7946 0958` or `(415) 555-0123`; numbers without a country code are read as US numbers.",
+    helpText:
+      "The contact's primary phone. Any common format works, e.g. `+44 20 7946 0958` or `(415) 555-0123`; numbers without a country code are read as US numbers.",
     example: '+14155550123',
     clayColumn: 'Phone',
   }),

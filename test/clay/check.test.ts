@@ -22,7 +22,12 @@ afterEach(() => {
 
 /** `row N, column "X" (field): …` → `N X: …` for compact expectations (problems only, or warnings too). */
 const compact = (stdout: string, warnings = false) =>
-  (warnings ? stdout.split('\n').filter((line) => /^row \d+, column /.test(line)) : problemLines(stdout)).map((line) => line.replace(/^row (\d+), column ("[^"]+"|\([^)]+\))(?: \([^)]*\))?: /, (_m, row: string, column: string) => `${row} ${column.replace(/"/g, '')}: `));
+  (warnings ? stdout.split('\n').filter((line) => /^row \d+, column /.test(line)) : problemLines(stdout)).map((line) =>
+    line.replace(
+      /^row (\d+), column ("[^"]+"|\([^)]+\))(?: \([^)]*\))?: /,
+      (_m, row: string, column: string) => `${row} ${column.replace(/"/g, '')}: `,
+    ),
+  );
 
 test('a bad email, a missing required value and values Clay does not clean are listed by row and column', async () => {
   const { code, stdout } = await cli(['check', 'upsert_account_contact', example('contacts-with-mistakes')]);
@@ -35,7 +40,10 @@ test('a bad email, a missing required value and values Clay does not clean are l
   expect(stdout).toContain('Checked 6 rows of');
   expect(stdout).toContain('2 ok, 3 with problems; not run: 1 that Only run if skips because a cell it needs is empty');
   expect(stdout).toContain('Warnings: "Email" in 1 row, "Phone" in 1 row (--warnings lists them).');
-  const all = compact((await cli(['check', 'upsert_account_contact', example('contacts-with-mistakes'), '--warnings'])).stdout, true);
+  const all = compact(
+    (await cli(['check', 'upsert_account_contact', example('contacts-with-mistakes'), '--warnings'])).stdout,
+    true,
+  );
   expect(all).toContain('5 Phone: warning: "555-01" is not an E.164 phone number such as +14155550123');
   expect(all).toContain("3 Email: warning: is empty, so Clay's Only run if skips the row and it never reaches Reevo");
 });
@@ -43,14 +51,26 @@ test('a bad email, a missing required value and values Clay does not clean are l
 test('awkward but fixable values get the form Reevo needs as a hint', async () => {
   const { stdout } = await cli(['check', 'upsert_account_contact', example('contacts')]);
   const lines = compact(stdout);
-  expect(lines).toContain('3 Email: " Siobhan.OBrien@Harbourline.example " is not a valid email address (write it as "siobhan.obrien@harbourline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)');
-  expect(lines).toContain('8 Email: "Tom \\"TJ\\" Jensen <tj.jensen@fjordline.example>" is not a valid email address (write it as "tj.jensen@fjordline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)');
-  expect(lines.some((line) => line.startsWith('6 Company Website: "www.quantum-ledger.example/"') && line.includes('"https://www.quantum-ledger.example"'))).toBe(true);
+  expect(lines).toContain(
+    '3 Email: " Siobhan.OBrien@Harbourline.example " is not a valid email address (write it as "siobhan.obrien@harbourline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)',
+  );
+  expect(lines).toContain(
+    '8 Email: "Tom \\"TJ\\" Jensen <tj.jensen@fjordline.example>" is not a valid email address (write it as "tj.jensen@fjordline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)',
+  );
+  expect(
+    lines.some(
+      (line) =>
+        line.startsWith('6 Company Website: "www.quantum-ledger.example/"') &&
+        line.includes('"https://www.quantum-ledger.example"'),
+    ),
+  ).toBe(true);
   // Quotes, accents, CJK, newlines, tabs and backslashes are not problems; empty cells are left out.
   expect(lines.filter((line) => /^(1|2|4|5) /.test(line))).toEqual([]);
   // A phone number that is not E.164 is a warning, not a blocker.
   const all = compact((await cli(['check', 'upsert_account_contact', example('contacts'), '--warnings'])).stdout, true);
-  expect(all).toContain('2 Phone: warning: "(415) 555-0134" is not an E.164 phone number such as +14155550123 (write it as "+14155550134"; reevo-clay fix or a formula column can do that, see clay/README.md)');
+  expect(all).toContain(
+    '2 Phone: warning: "(415) 555-0134" is not an E.164 phone number such as +14155550123 (write it as "+14155550134"; reevo-clay fix or a formula column can do that, see clay/README.md)',
+  );
   expect(stdout).toContain('Warnings: "Phone" in 6 rows (--warnings lists them).');
 });
 
@@ -140,8 +160,15 @@ test('a clean table passes with exit status 0; an empty optional cell is left ou
 test('an edited copy of a recipe file is checked by where its columns sit in the body formula', async () => {
   const dir = tempDir();
   const recipe = recipeByName('create_account')!;
-  const formula = recipe.bodyFormula!.formula.replace('{{Company Name}}', '{{Organisation}}').replace('{{Company Domain}}', '{{Web Domain}}').replace(/\n {2}"official_website".*\n/, '\n');
-  const edited = { ...recipe, bodyFormula: { ...recipe.bodyFormula!, formula: formula.replace('{{Web Domain}},', '{{Web Domain}}') }, onlyRunIf: { formula: '!!{{Organisation}}' } };
+  const formula = recipe
+    .bodyFormula!.formula.replace('{{Company Name}}', '{{Organisation}}')
+    .replace('{{Company Domain}}', '{{Web Domain}}')
+    .replace(/\n {2}"official_website".*\n/, '\n');
+  const edited = {
+    ...recipe,
+    bodyFormula: { ...recipe.bodyFormula!, formula: formula.replace('{{Web Domain}},', '{{Web Domain}}') },
+    onlyRunIf: { formula: '!!{{Organisation}}' },
+  };
   const recipePath = join(dir, 'my-create-account.json');
   writeFileSync(recipePath, JSON.stringify(edited));
   const table = writeTable(dir, 'orgs.csv', [
@@ -151,7 +178,9 @@ test('an edited copy of a recipe file is checked by where its columns sit in the
   ]);
   const { code, stdout } = await cli(['check', recipePath, table]);
   expect(code).toBe(1);
-  expect(compact(stdout)).toEqual(['2 Web Domain: "https://harbourline.example" is not a bare domain such as acme.com (write it as "harbourline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)']);
+  expect(compact(stdout)).toEqual([
+    '2 Web Domain: "https://harbourline.example" is not a bare domain such as acme.com (write it as "harbourline.example"; reevo-clay fix or a formula column can do that, see clay/README.md)',
+  ]);
 });
 
 test('an unknown recipe or a broken recipe file stops with exit status 2', async () => {
@@ -163,7 +192,10 @@ test('an unknown recipe or a broken recipe file stops with exit status 2', async
   expect(missing.stderr).toMatch(/^Cannot read .*nowhere\.csv: ENOENT/);
   const dir = tempDir();
   const original = recipeByName('create_account')!;
-  const recipe = { ...original, bodyFormula: { ...original.bodyFormula!, formula: 'JSON.stringify({"name": {{Company Name}},' } };
+  const recipe = {
+    ...original,
+    bodyFormula: { ...original.bodyFormula!, formula: 'JSON.stringify({"name": {{Company Name}},' },
+  };
   writeFileSync(join(dir, 'broken.json'), JSON.stringify(recipe));
   const broken = await cli(['check', join(dir, 'broken.json'), example('accounts')]);
   expect(broken.code).toBe(2);
@@ -173,9 +205,19 @@ test('an unknown recipe or a broken recipe file stops with exit status 2', async
 
 test('checkTableFile streams a large table and reports rows in order', async () => {
   const dir = tempDir();
-  const rows: string[][] = [['Email', 'First Name', 'Last Name', 'Job Title', 'Phone', 'Company Name', 'Company Website']];
+  const rows: string[][] = [
+    ['Email', 'First Name', 'Last Name', 'Job Title', 'Phone', 'Company Name', 'Company Website'],
+  ];
   for (let i = 1; i <= 5000; i++) {
-    rows.push([i % 1000 === 0 ? `broken${i}@@example.com` : `person${i}@example.com`, `Name ${i}`, 'Müller "M"', 'Buyer', '+14155550123', 'Acme', 'https://acme.example']);
+    rows.push([
+      i % 1000 === 0 ? `broken${i}@@example.com` : `person${i}@example.com`,
+      `Name ${i}`,
+      'Müller "M"',
+      'Buyer',
+      '+14155550123',
+      'Acme',
+      'https://acme.example',
+    ]);
   }
   const path = writeTable(dir, 'big.csv', rows);
   const seen: number[] = [];

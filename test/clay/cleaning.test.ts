@@ -9,7 +9,25 @@ const rule = (kind: string) => CLEANING.find((r) => r.kind.startsWith(kind))!;
 const clean = (kind: string, cell: unknown) => compileFormula(cleaningFormula(rule(kind))).evaluate(() => cell);
 
 /** Cells that mean "no value": every formula keeps them empty. */
-const EMPTY_CELLS: unknown[] = ['', '   ', undefined, null, 'N/A', 'n/a', 'NA', '#N/A', '-', '--', '—', 'none', 'None', 'null', 'NULL', 'nil', 'undefined'];
+const EMPTY_CELLS: unknown[] = [
+  '',
+  '   ',
+  undefined,
+  null,
+  'N/A',
+  'n/a',
+  'NA',
+  '#N/A',
+  '-',
+  '--',
+  '—',
+  'none',
+  'None',
+  'null',
+  'NULL',
+  'nil',
+  'undefined',
+];
 
 describe.each(CLEANING.map((r) => [r.kind, r] as const))('%s', (kind) => {
   test.each(EMPTY_CELLS.map((cell) => [cell]))('%j stays empty', (cell) => {
@@ -52,7 +70,8 @@ test.each([
 });
 
 test('no formula turns anything into 0', () => {
-  for (const r of CLEANING) for (const cell of [...EMPTY_CELLS, 'TBD', 'x', '$']) expect(clean(r.kind, cell)).not.toBe('0');
+  for (const r of CLEANING)
+    for (const cell of [...EMPTY_CELLS, 'TBD', 'x', '$']) expect(clean(r.kind, cell)).not.toBe('0');
 });
 
 test('the guide shows every cleaning formula exactly as tested', () => {

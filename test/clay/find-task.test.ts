@@ -9,8 +9,9 @@ const owner = recipeByName('find_task_owner')!;
 const findTask = recipeByName('find_task')!;
 const OWNER_EMAIL = 'morgan.ellery@acme-outbound.example';
 
-describe('Find Task Owner picks the user whose email is exactly the row\'s', () => {
-  const pick = (answer: unknown, email: string) => returnedValues(owner, answer, (column) => (column === 'User Email' ? email : ''))['Task Owner ID'];
+describe("Find Task Owner picks the user whose email is exactly the row's", () => {
+  const pick = (answer: unknown, email: string) =>
+    returnedValues(owner, answer, (column) => (column === 'User Email' ? email : ''))['Task Owner ID'];
   const answer = [
     { id: 'longer', email: 'xmorgan@acme.example' },
     { id: 'exact', email: 'Morgan@Acme.example' },
@@ -32,8 +33,13 @@ describe('Find Task Owner picks the user whose email is exactly the row\'s', () 
 });
 
 describe('Find Task picks the exact title, else the newest', () => {
-  const task = (id: string, title: string) => ({ id, record_type: 'task', attributes: { title: { value_type: 'string', value: title } } });
-  const pick = (answer: unknown, title: string) => returnedValues(findTask, answer, (column) => (column === 'Task Title' ? title : ''))['Found Task ID'];
+  const task = (id: string, title: string) => ({
+    id,
+    record_type: 'task',
+    attributes: { title: { value_type: 'string', value: title } },
+  });
+  const pick = (answer: unknown, title: string) =>
+    returnedValues(findTask, answer, (column) => (column === 'Task Title' ? title : ''))['Found Task ID'];
   const answer = { data: [task('newest', 'Renewal call: pricing'), task('exact', 'Renewal call')], next_cursor: null };
 
   test.each([
@@ -55,7 +61,12 @@ describe('Find Task rows', () => {
 
   test('render: only filled cells become filters; an owner email without its ID waits for Find Task Owner', async () => {
     const dir = tempDir();
-    const table = writeTable(dir, 't.csv', [HEADER, ['renewal', '', '', ''], ['', OWNER_EMAIL, 'b8e2f4a1-3c5d-4e6f-9a7b-1c2d3e4f5a6b', ''], ['renewal', OWNER_EMAIL, '', '']]);
+    const table = writeTable(dir, 't.csv', [
+      HEADER,
+      ['renewal', '', '', ''],
+      ['', OWNER_EMAIL, 'b8e2f4a1-3c5d-4e6f-9a7b-1c2d3e4f5a6b', ''],
+      ['renewal', OWNER_EMAIL, '', ''],
+    ]);
     const { code, stdout } = await cli(['render', 'find_task', table]);
     expect(code).toBe(0);
     const bodies = stdout.split('### ').slice(1);
@@ -66,8 +77,12 @@ describe('Find Task rows', () => {
       sort: [{ field: 'created_at', direction: 'desc' }],
       limit: 50,
     });
-    expect(JSON.parse(bodies[1].slice(bodies[1].indexOf('{'))).filters).toEqual([{ field: 'owner_user_id', operator: 'eq', value: 'b8e2f4a1-3c5d-4e6f-9a7b-1c2d3e4f5a6b' }]);
-    expect(bodies[2]).toMatch(/^row 3: not run \(Only run if is false: .*\(!\{\{User Email\}\} \|\| !!\{\{Task Owner ID\}\}\)\)/);
+    expect(JSON.parse(bodies[1].slice(bodies[1].indexOf('{'))).filters).toEqual([
+      { field: 'owner_user_id', operator: 'eq', value: 'b8e2f4a1-3c5d-4e6f-9a7b-1c2d3e4f5a6b' },
+    ]);
+    expect(bodies[2]).toMatch(
+      /^row 3: not run \(Only run if is false: .*\(!\{\{User Email\}\} \|\| !!\{\{Task Owner ID\}\}\)\)/,
+    );
   });
 
   test('check: a placeholder title is a problem', async () => {
@@ -75,7 +90,9 @@ describe('Find Task rows', () => {
     const table = writeTable(dir, 't.csv', [HEADER, ['N/A', '', '', '']]);
     const { code, stdout } = await cli(['check', 'find_task', table]);
     expect(code).toBe(1);
-    expect(problemLines(stdout)).toEqual([expect.stringMatching(/^row 1, column "Task Title" \(title\): "N\/A" is a placeholder/)]);
+    expect(problemLines(stdout)).toEqual([
+      expect.stringMatching(/^row 1, column "Task Title" \(title\): "N\/A" is a placeholder/),
+    ]);
   });
 });
 
@@ -102,12 +119,18 @@ describe('the chain against the sandbox', () => {
     expect(made.code).toBe(0);
     const created = readCsv(join(dir, 'tasks.out.csv'));
 
-    const users = writeTable(dir, 'users.csv', [['User Email', 'Task Owner ID'], [OWNER_EMAIL, '']]);
+    const users = writeTable(dir, 'users.csv', [
+      ['User Email', 'Task Owner ID'],
+      [OWNER_EMAIL, ''],
+    ]);
     expect((await send('find_task_owner', users)).code).toBe(0);
     const ownerId = readCsv(join(dir, 'users.out.csv'))[0]['Task Owner ID'];
     expect(ownerId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const lookups = writeTable(dir, 'lookups.csv', [['Task Title', 'User Email', 'Task Owner ID', 'Found Task ID'], ['chain check: renewal call', OWNER_EMAIL, ownerId, '']]);
+    const lookups = writeTable(dir, 'lookups.csv', [
+      ['Task Title', 'User Email', 'Task Owner ID', 'Found Task ID'],
+      ['chain check: renewal call', OWNER_EMAIL, ownerId, ''],
+    ]);
     const run = await send('find_task', lookups);
     expect(run.stdout).toMatch(/1 ok, 0 failed/);
     const found = readCsv(join(dir, 'lookups.out.csv'))[0]['Found Task ID'];

@@ -25,9 +25,14 @@ test('the awkward contacts: phones, emails and websites get the form Reevo needs
   const before = readCsv(example('contacts'));
   const after = readCsv(out);
   expect(Object.keys(after[0])).toEqual(Object.keys(before[0]));
-  const listed = new Set(changes(stdout).filter((l) => l.includes(' → ')).map((l) => /^row (\d+), column "([^"]+)"/.exec(l)!.slice(1).join('|')));
+  const listed = new Set(
+    changes(stdout)
+      .filter((l) => l.includes(' → '))
+      .map((l) => /^row (\d+), column "([^"]+)"/.exec(l)!.slice(1).join('|')),
+  );
   before.forEach((row, i) => {
-    for (const column of Object.keys(row)) if (!listed.has(`${i + 1}|${column}`)) expect(after[i][column]).toBe(row[column]);
+    for (const column of Object.keys(row))
+      if (!listed.has(`${i + 1}|${column}`)) expect(after[i][column]).toBe(row[column]);
   });
   expect(after[2].Email).toBe('siobhan.obrien@harbourline.example');
   expect(after[3]['Job Title']).toBe('Engineering Manager\nRobotics & Automation');
@@ -38,8 +43,12 @@ test('the awkward contacts: phones, emails and websites get the form Reevo needs
 test('--country says which country national phone numbers are in; nothing else gets one', async () => {
   const out = join(tempDir(), 'fixed.csv');
   const { stdout } = await cli(['fix', 'upsert_account_contact', example('contacts'), '--out', out, '--country', 'US']);
-  expect(changes(stdout)).toContain('row 2, column "Phone": "(415) 555-0134" → "+14155550134" (E.164, as a number of US (--country))');
-  expect((await cli(['fix', 'upsert_account_contact', example('contacts'), '--country', 'USA'])).stderr).toContain('--country is a two-letter country code');
+  expect(changes(stdout)).toContain(
+    'row 2, column "Phone": "(415) 555-0134" → "+14155550134" (E.164, as a number of US (--country))',
+  );
+  expect((await cli(['fix', 'upsert_account_contact', example('contacts'), '--country', 'USA'])).stderr).toContain(
+    '--country is a two-letter country code',
+  );
 });
 
 test('amounts, dates, fixed values and placeholders: cleaned when the value is certain, left and listed when not, never invented', async () => {
@@ -62,17 +71,28 @@ test('amounts, dates, fixed values and placeholders: cleaned when the value is c
   expect(fixed.map((r) => r['Deal Amount'])).toEqual(['48500', '', 'TBD']);
 
   const tasks = await cli(['fix', 'create_task', example('tasks'), '--out', join(dir, 'tasks.csv')]);
-  expect(changes(tasks.stdout)).toContain('row 2, column "Due Date": "2026-11-28 09:00" left as it is: has no time zone, and the time it means depends on one: add it (e.g. 2026-11-27T16:00:00Z for UTC)');
-  expect(changes(tasks.stdout)).toContain('row 2, column "Task Priority": "High" → "HIGH" (Reevo\'s spelling of the value)');
+  expect(changes(tasks.stdout)).toContain(
+    'row 2, column "Due Date": "2026-11-28 09:00" left as it is: has no time zone, and the time it means depends on one: add it (e.g. 2026-11-27T16:00:00Z for UTC)',
+  );
+  expect(changes(tasks.stdout)).toContain(
+    'row 2, column "Task Priority": "High" → "HIGH" (Reevo\'s spelling of the value)',
+  );
   expect(readFileSync(join(dir, 'tasks.csv'), 'utf8')).toContain('2026-11-28 09:00');
 });
 
 test('domains from websites and emails (accounts); fix never writes over the table itself', async () => {
   const dir = tempDir();
   const { stdout } = await cli(['fix', 'create_account', example('accounts'), '--out', join(dir, 'a.csv')]);
-  expect(changes(stdout)).toContain('row 2, column "Company Domain": "https://www.harbourline.example/about" → "harbourline.example" (the form Reevo needs)');
-  expect(changes(stdout)).toContain('row 4, column "Company Domain": "info@kiriyama-robotics.example" → "kiriyama-robotics.example" (the form Reevo needs)');
-  const table = writeTable(dir, 't.csv', [['Company Name', 'Company Domain', 'Company Website'], ['Acme', 'ACME.COM', '']]);
+  expect(changes(stdout)).toContain(
+    'row 2, column "Company Domain": "https://www.harbourline.example/about" → "harbourline.example" (the form Reevo needs)',
+  );
+  expect(changes(stdout)).toContain(
+    'row 4, column "Company Domain": "info@kiriyama-robotics.example" → "kiriyama-robotics.example" (the form Reevo needs)',
+  );
+  const table = writeTable(dir, 't.csv', [
+    ['Company Name', 'Company Domain', 'Company Website'],
+    ['Acme', 'ACME.COM', ''],
+  ]);
   const same = await cli(['fix', 'create_account', table, '--out', table]);
   expect(same.code).toBe(2);
   expect(readFileSync(table, 'utf8')).toContain('ACME.COM');

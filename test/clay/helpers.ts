@@ -28,7 +28,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function cli(args: string[], io: Partial<Omit<CliIo, 'stdout' | 'stderr'>> & { tty?: boolean } = {}): Promise<CliRun> {
+export async function cli(
+  args: string[],
+  io: Partial<Omit<CliIo, 'stdout' | 'stderr'>> & { tty?: boolean } = {},
+): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture(io.tty ?? false);
   const code = await run(args, { env: {}, ...io, stdout, stderr });

@@ -26,9 +26,12 @@ const byName = (name: string) => recipes.find((r) => r.name === name)!;
 describe('committed recipe files', () => {
   const files = generatedFiles();
 
-  test.each([...files.keys()])('clay/%s is what the generator writes (run `node dist/clay/generate.js` after a change)', (path) => {
-    expect(readFileSync(join(CLAY, path), 'utf8')).toBe(files.get(path));
-  });
+  test.each([...files.keys()])(
+    'clay/%s is what the generator writes (run `node dist/clay/generate.js` after a change)',
+    (path) => {
+      expect(readFileSync(join(CLAY, path), 'utf8')).toBe(files.get(path));
+    },
+  );
 
   test('no stale recipe file lingers in clay/recipes', () => {
     const committed = readdirSync(join(CLAY, 'recipes')).map((name) => `recipes/${name}`);
@@ -62,7 +65,8 @@ test('the recipes cover every operation of the issue', () => {
 });
 
 /** A row of the catalog's example cells, as a formula sees it. */
-const exampleCells = (recipe: Recipe): Record<string, string> => Object.fromEntries(recipe.columns.map((c) => [c.name, c.example]));
+const exampleCells = (recipe: Recipe): Record<string, string> =>
+  Object.fromEntries(recipe.columns.map((c) => [c.name, c.example]));
 const bodyOf = (recipe: Recipe, cells: Record<string, string>) =>
   JSON.parse(String(compileFormula(recipe.bodyFormula!.formula).evaluate((column) => cells[column] ?? '')));
 
@@ -75,12 +79,17 @@ describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, re
 
   test('method, endpoint, query and permissions come from the endpoint table', () => {
     expect(recipe.method).toBe(endpoint.method);
-    expect(recipe.endpoint.replace(/\{\{[^}]+\}\}/g, '{}')).toBe(`https://api.reevo.ai${endpoint.path.replace(/\{\w+\}/g, '{}')}`);
-    for (const [key, value] of Object.entries(endpoint.query ?? {})) expect(recipe.queryString).toContainEqual({ key, value });
+    expect(recipe.endpoint.replace(/\{\{[^}]+\}\}/g, '{}')).toBe(
+      `https://api.reevo.ai${endpoint.path.replace(/\{\w+\}/g, '{}')}`,
+    );
+    for (const [key, value] of Object.entries(endpoint.query ?? {}))
+      expect(recipe.queryString).toContainEqual({ key, value });
     expect(recipe.permissions).toEqual(endpoint.permissions);
     // v1 takes the key in x-api-key, v2 as a bearer token: the one header of the recipe's Clay Account.
     expect(recipe.account.headers).toEqual(
-      endpoint.path.startsWith('/api/v2/') ? [{ key: 'Authorization', value: 'Bearer <your Reevo API key>' }] : [{ key: 'x-api-key', value: '<your Reevo API key>' }],
+      endpoint.path.startsWith('/api/v2/')
+        ? [{ key: 'Authorization', value: 'Bearer <your Reevo API key>' }]
+        : [{ key: 'x-api-key', value: '<your Reevo API key>' }],
     );
     expect(JSON.stringify(recipe.headers)).not.toMatch(/x-api-key|authorization/i);
   });
@@ -91,7 +100,8 @@ describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, re
     const body = bodyOf(recipe, exampleCells(recipe));
     for (const param of endpoint.params.filter((p) => (p.in ?? 'body') === 'body')) {
       const holder = param.under ? body[param.under] : body;
-      if (holder && param.field.key in holder && param.field.wire !== 'object') expect(prepared.columnsOfKey.get(param.field.key)).toEqual([param.field.clayColumn]);
+      if (holder && param.field.key in holder && param.field.wire !== 'object')
+        expect(prepared.columnsOfKey.get(param.field.key)).toEqual([param.field.clayColumn]);
     }
     for (const [key, value] of Object.entries(endpoint.fixedBody ?? {})) expect(body[key]).toEqual(value);
     for (const slot of prepared.pathParams) expect(slot.column).toBe(slot.param.field.clayColumn);
@@ -114,8 +124,12 @@ describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, re
     const outcome = evaluateRow(prepared, cells, 1);
     expect(outcome.status).toBe('ok');
     const sent = JSON.parse((outcome as { request: { body: string } }).request.body);
-    const keys = [...Object.keys(sent), ...Object.values(sent).flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []))];
-    for (const column of recipe.columns.filter((c) => !c.required && c.where === 'body')) expect(keys).not.toContain(column.field);
+    const keys = [
+      ...Object.keys(sent),
+      ...Object.values(sent).flatMap((v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : [])),
+    ];
+    for (const column of recipe.columns.filter((c) => !c.required && c.where === 'body'))
+      expect(keys).not.toContain(column.field);
     expect(JSON.stringify(sent)).not.toMatch(/""/);
   });
 
@@ -135,10 +149,12 @@ describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, re
   });
 
   test('Only run if needs the required columns, and for a create an empty result column', () => {
-    const run = (cells: Record<string, string>) => Boolean(compileFormula(recipe.onlyRunIf.formula).evaluate((c) => cells[c] ?? ''));
+    const run = (cells: Record<string, string>) =>
+      Boolean(compileFormula(recipe.onlyRunIf.formula).evaluate((c) => cells[c] ?? ''));
     const cells = exampleCells(recipe);
     expect(run(cells)).toBe(true);
-    for (const column of recipe.columns.filter((c) => c.required)) expect(run({ ...cells, [column.name]: '' })).toBe(false);
+    for (const column of recipe.columns.filter((c) => c.required))
+      expect(run({ ...cells, [column.name]: '' })).toBe(false);
     if (recipe.rerun.safe) expect(runIfColumns(recipe.onlyRunIf.formula).empty).toEqual([]);
     else {
       // v1 answers the record itself, v2 in a `data` envelope.
@@ -146,12 +162,17 @@ describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, re
       expect(run({ ...cells, [recipe.returns[0].column]: 'c27d9e41-6a3b-4d8f-8e15-2b9f0a7c6d38' })).toBe(false);
       expect(recipe.columns.map((c) => c.name)).not.toContain(recipe.returns[0].column);
     }
-    if (recipe.chain) expect(run({ ...cells, [recipe.chain.foundColumn]: 'c27d9e41-6a3b-4d8f-8e15-2b9f0a7c6d38' })).toBe(false);
+    if (recipe.chain)
+      expect(run({ ...cells, [recipe.chain.foundColumn]: 'c27d9e41-6a3b-4d8f-8e15-2b9f0a7c6d38' })).toBe(false);
   });
 
   test('the fields to return exist in the response Reevo sends', () => {
     const values = returnedValues(recipe, SAMPLE_RESPONSES[recipe.endpointName as EndpointName], (column) =>
-      column === 'Opportunity Name' ? sampleOpportunity.display_name : column === 'User Email' ? String(sampleUser.email) : '',
+      column === 'Opportunity Name'
+        ? sampleOpportunity.display_name
+        : column === 'User Email'
+          ? String(sampleUser.email)
+          : '',
     );
     for (const ret of recipe.returns) expect(values[ret.column]).not.toBe('');
     expect(recipe.fieldPathsToReturn).toBe(recipe.returns.flatMap((r) => (r.path ? [r.path] : [])).join(', '));
@@ -164,7 +185,9 @@ describe.each(endpointRecipes.map((r) => [r.name, r] as const))('%s', (_name, re
 
   test('the help speaks Clay: no advice that only holds in Zapier', () => {
     const text = JSON.stringify([recipe.columns, recipe.notes, recipe.optionalBodyLines, recipe.rerun]);
-    expect(text).not.toMatch(/zap\b|zapier|95,000\.00|read as (UTC|US)|all work|both work|works too|any common format|(Find|New) [A-Z][\w ]* step\b|pick (it|them)|dropdown|line item/i);
+    expect(text).not.toMatch(
+      /zap\b|zapier|95,000\.00|read as (UTC|US)|all work|both work|works too|any common format|(Find|New) [A-Z][\w ]* step\b|pick (it|them)|dropdown|line item/i,
+    );
   });
 });
 
@@ -180,11 +203,18 @@ const SAMPLE_RESPONSES: Partial<Record<EndpointName, unknown>> = {
   createManualActivity: sampleManualActivity,
   enrollInSequence: sampleEnrollment,
   searchAccounts: [sampleAccount],
-  searchOpportunities: [{ ...sampleOpportunity, id: 'a-contains-match', display_name: `${sampleOpportunity.display_name} renewal` }, sampleOpportunity],
+  searchOpportunities: [
+    { ...sampleOpportunity, id: 'a-contains-match', display_name: `${sampleOpportunity.display_name} renewal` },
+    sampleOpportunity,
+  ],
   searchContacts: [sampleContact],
   searchUsers: [{ ...sampleUser, id: 'a-contains-match', email: `x${sampleUser.email}` }, sampleUser],
   retrieveAccountAndContact: sampleRetrieval,
-  assertAccount: v2Answer('account', { display_name: { value_type: 'string', value: 'Acme Analytics' } }, { action: 'created' }),
+  assertAccount: v2Answer(
+    'account',
+    { display_name: { value_type: 'string', value: 'Acme Analytics' } },
+    { action: 'created' },
+  ),
   createNote: v2Answer('note', { note_html: { value_type: 'rich_text', value: '<p>Discovery call recap.</p>' } }),
   updateTask: v2Answer('task', { status: { value_type: 'enum', value: 'IN_PROGRESS' } }),
   completeTask: v2Answer('task', { status: { value_type: 'enum', value: 'COMPLETED' } }),
@@ -193,7 +223,13 @@ const SAMPLE_RESPONSES: Partial<Record<EndpointName, unknown>> = {
 
 /** A v2 write's answer (docs/reevo-api.md §3.1): the record in a `data` envelope, `_assert`'s `meta.action`. */
 function v2Answer(recordType: string, attributes: Record<string, unknown>, meta?: { action: string }) {
-  const record = { id: 'd9a6e2b4-3f1c-4a8e-b7d5-1c0e9f4a6b27', record_type: recordType, created_at: '2026-12-01T09:30:00Z', updated_at: '2026-12-02T08:15:00Z', attributes };
+  const record = {
+    id: 'd9a6e2b4-3f1c-4a8e-b7d5-1c0e9f4a6b27',
+    record_type: recordType,
+    created_at: '2026-12-01T09:30:00Z',
+    updated_at: '2026-12-02T08:15:00Z',
+    attributes,
+  };
   return { data: record, ...(meta ? { meta } : {}) };
 }
 
@@ -203,23 +239,42 @@ test('the body formula puts each field in its shape: text, a number, a list, cus
   expect(body('create_task')).toContain('"contact_emails": [{{Email}}]');
   expect(body('log_manual_activity')).toMatch(/"metadata": \{\n {4}"activity_time": \{\{Activity Time\}\}/);
   expect(byName('create_account').optionalBodyLines).toContainEqual(
-    expect.objectContaining({ field: 'custom_fields', line: '"custom_fields": { "industry_segment": {{Industry Segment}} }' }),
+    expect.objectContaining({
+      field: 'custom_fields',
+      line: '"custom_fields": { "industry_segment": {{Industry Segment}} }',
+    }),
   );
 });
 
-test("the upsert keeps payload_type=json and the retrieval sends its identifier as a query row", () => {
+test('the upsert keeps payload_type=json and the retrieval sends its identifier as a query row', () => {
   expect(byName('upsert_account_contact').queryString).toEqual([{ key: 'payload_type', value: 'json' }]);
-  expect(byName('find_contact_and_account_by_phone').queryString).toEqual([{ key: 'contact_phone_number', value: '{{Phone}}' }]);
+  expect(byName('find_contact_and_account_by_phone').queryString).toEqual([
+    { key: 'contact_phone_number', value: '{{Phone}}' },
+  ]);
   expect(byName('find_contact_and_account_by_phone').body).toBeNull();
-  expect(byName('find_account_by_domain').queryString).toEqual([{ key: 'account_domain', value: '{{Company Domain}}' }]);
+  expect(byName('find_account_by_domain').queryString).toEqual([
+    { key: 'account_domain', value: '{{Company Domain}}' },
+  ]);
   expect(byName('update_account').endpoint).toBe('https://api.reevo.ai/api/v1/public/accounts/{{Reevo Account ID}}');
 });
 
 test('upserts, updates and finds are safe to re-run; creates are not', () => {
   const unsafe = recipes.filter((r) => !r.rerun.safe).map((r) => r.name);
-  expect(unsafe).toEqual(expect.arrayContaining(['create_account', 'create_opportunity', 'create_task', 'log_manual_activity', 'enroll_contact_in_sequence']));
-  expect(byName('create_task').onlyRunIf.formula).toBe('!!{{Task Title}} && !!{{Task Owner Email}} && !{{Reevo Task ID}}');
-  expect(byName('create_account').onlyRunIf.formula).toBe('!!{{Company Name}} && !{{Found Account ID}} && !{{Created Account ID}}');
+  expect(unsafe).toEqual(
+    expect.arrayContaining([
+      'create_account',
+      'create_opportunity',
+      'create_task',
+      'log_manual_activity',
+      'enroll_contact_in_sequence',
+    ]),
+  );
+  expect(byName('create_task').onlyRunIf.formula).toBe(
+    '!!{{Task Title}} && !!{{Task Owner Email}} && !{{Reevo Task ID}}',
+  );
+  expect(byName('create_account').onlyRunIf.formula).toBe(
+    '!!{{Company Name}} && !{{Found Account ID}} && !{{Created Account ID}}',
+  );
 });
 
 test('the guide links the cards and agrees with the recipes on rate limits', () => {
@@ -233,7 +288,8 @@ test('the guide links the cards and agrees with the recipes on rate limits', () 
 
 describe('Find Opportunity picks the exact name from a contains-search answer', () => {
   const find = byName('find_opportunity');
-  const pick = (answer: unknown, name: string) => returnedValues(find, answer, (column) => (column === 'Opportunity Name' ? name : ''))['Found Opportunity ID'];
+  const pick = (answer: unknown, name: string) =>
+    returnedValues(find, answer, (column) => (column === 'Opportunity Name' ? name : ''))['Found Opportunity ID'];
   const answer = [
     { id: 'renewal', display_name: 'Northwind - Phase 2 renewal' },
     { id: 'exact', display_name: 'Northwind - Phase 2' },

@@ -45,19 +45,39 @@ describe('the body formula sends only what the row fills', () => {
   });
 
   test('an upsert row with empty title, phone and website leaves them out, so the stored ones stay', () => {
-    const outcome = rendered(upsert, { Email: 'jane.doe@acme.com', 'First Name': 'Jane', 'Last Name': '', 'Job Title': '', Phone: '', 'Company Name': 'Acme', 'Company Website': '' });
+    const outcome = rendered(upsert, {
+      Email: 'jane.doe@acme.com',
+      'First Name': 'Jane',
+      'Last Name': '',
+      'Job Title': '',
+      Phone: '',
+      'Company Name': 'Acme',
+      'Company Website': '',
+    });
     expect(sent(outcome)).toEqual({ email: 'jane.doe@acme.com', first_name: 'Jane', company: 'Acme' });
   });
 
   test('a nested object keeps its filled keys and goes when all are empty', () => {
     const activity = prepareRecipe(recipe('log_manual_activity'));
-    const cells = { 'Activity Time': '2026-11-24T15:30:00Z', Subject: 'Met', Description: 'Talked', 'Activity Category': '', 'Reevo Account ID': '', 'Reevo Contact ID': '' };
-    expect(sent(rendered(activity, cells))).toEqual({ metadata: { activity_time: '2026-11-24T15:30:00Z', subject: 'Met', description: 'Talked' } });
+    const cells = {
+      'Activity Time': '2026-11-24T15:30:00Z',
+      Subject: 'Met',
+      Description: 'Talked',
+      'Activity Category': '',
+      'Reevo Account ID': '',
+      'Reevo Contact ID': '',
+    };
+    expect(sent(rendered(activity, cells))).toEqual({
+      metadata: { activity_time: '2026-11-24T15:30:00Z', subject: 'Met', description: 'Talked' },
+    });
   });
 
   test('any text in a cell survives the round trip: quotes, backslashes, newlines, emoji', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => s.trim() !== ''), (note) => sent(rendered(task, { Note: note })).note === note),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => s.trim() !== ''),
+        (note) => sent(rendered(task, { Note: note })).note === note,
+      ),
     );
   });
 });
@@ -97,35 +117,66 @@ describe('numbers', () => {
     expect(outcome.status).toBe('problems');
     expect(sent(outcome).amount).toBe(cell);
     expect(Object.keys(sent(outcome))).not.toContain('x');
-    expect(outcome.issues).toEqual([expect.objectContaining({ column: 'Deal Amount', field: 'amount', severity: 'problem' })]);
+    expect(outcome.issues).toEqual([
+      expect.objectContaining({ column: 'Deal Amount', field: 'amount', severity: 'problem' }),
+    ]);
     if (hint) expect(outcome.issues[0].message).toContain(hint);
   });
 });
 
 describe('placeholders are reported with what Reevo would do', () => {
-  test.each(['N/A', 'n/a', '-', 'none', 'null', 'NULL'])('%j in Job Title would be stored over the real title', (cell) => {
-    const outcome = rendered(upsert, { Email: 'jane.doe@acme.com', 'Job Title': cell });
-    expect(outcome.status).toBe('problems');
-    expect(outcome.issues).toEqual([
-      expect.objectContaining({
-        column: 'Job Title',
-        field: 'title',
-        message: expect.stringMatching(new RegExp(`is a placeholder, and would be sent as .*: Reevo would store .* as the Job Title, over the value it has`)),
-      }),
-    ]);
-  });
+  test.each(['N/A', 'n/a', '-', 'none', 'null', 'NULL'])(
+    '%j in Job Title would be stored over the real title',
+    (cell) => {
+      const outcome = rendered(upsert, { Email: 'jane.doe@acme.com', 'Job Title': cell });
+      expect(outcome.status).toBe('problems');
+      expect(outcome.issues).toEqual([
+        expect.objectContaining({
+          column: 'Job Title',
+          field: 'title',
+          message: expect.stringMatching(
+            new RegExp(
+              `is a placeholder, and would be sent as .*: Reevo would store .* as the Job Title, over the value it has`,
+            ),
+          ),
+        }),
+      ]);
+    },
+  );
 
   test('a placeholder where Reevo wants an email would be refused', () => {
     const outcome = rendered(task, { 'Task Owner Email': 'N/A' });
-    expect(outcome.issues).toContainEqual(expect.objectContaining({ column: 'Task Owner Email', message: expect.stringContaining('Reevo would refuse the row (HTTP 422') }));
+    expect(outcome.issues).toContainEqual(
+      expect.objectContaining({
+        column: 'Task Owner Email',
+        message: expect.stringContaining('Reevo would refuse the row (HTTP 422'),
+      }),
+    );
   });
 
   test('a recipe copy with chips in the Body sends an empty cell as "", and check says so', () => {
-    const chips = { ...recipe('update_account'), body: '{"official_website": "{{Company Website}}", "owner_email": "{{Account Owner Email}}"}', bodyFormula: null };
-    const outcome = evaluateRow(prepareRecipe(chips), { 'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', 'Company Website': 'https://acme.example', 'Account Owner Email': '' }, 1);
-    expect(outcome.status === 'problems' && outcome.request.body).toBe('{"official_website": "https://acme.example", "owner_email": ""}');
+    const chips = {
+      ...recipe('update_account'),
+      body: '{"official_website": "{{Company Website}}", "owner_email": "{{Account Owner Email}}"}',
+      bodyFormula: null,
+    };
+    const outcome = evaluateRow(
+      prepareRecipe(chips),
+      {
+        'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63',
+        'Company Website': 'https://acme.example',
+        'Account Owner Email': '',
+      },
+      1,
+    );
+    expect(outcome.status === 'problems' && outcome.request.body).toBe(
+      '{"official_website": "https://acme.example", "owner_email": ""}',
+    );
     expect(outcome.issues).toEqual([
-      expect.objectContaining({ column: 'Account Owner Email', message: expect.stringMatching(/^is empty, and would be sent as "": Reevo would refuse the row \(HTTP 422/) }),
+      expect.objectContaining({
+        column: 'Account Owner Email',
+        message: expect.stringMatching(/^is empty, and would be sent as "": Reevo would refuse the row \(HTTP 422/),
+      }),
     ]);
   });
 });
@@ -146,8 +197,15 @@ describe('a chip in a Body inserts the cell JSON-escaped, without quotes', () =>
 test('path chips and query rows take the cell text; the query string is URL-encoded', () => {
   const update = prepareRecipe(recipe('update_account'));
   const byPhone = prepareRecipe(recipe('find_contact_and_account_by_phone'));
-  const account = evaluateRow(update, { 'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', 'Company Website': 'https://acme.example' }, 1, 'http://127.0.0.1:9');
-  expect(account.status === 'ok' && account.request.url).toBe('http://127.0.0.1:9/api/v1/public/accounts/3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63');
+  const account = evaluateRow(
+    update,
+    { 'Reevo Account ID': '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', 'Company Website': 'https://acme.example' },
+    1,
+    'http://127.0.0.1:9',
+  );
+  expect(account.status === 'ok' && account.request.url).toBe(
+    'http://127.0.0.1:9/api/v1/public/accounts/3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63',
+  );
   const phone = evaluateRow(byPhone, { Phone: '+14155550123' }, 1);
   expect(phone.status === 'ok' && phone.request).toEqual({
     method: 'GET',
@@ -164,7 +222,11 @@ describe('Only run if is the formula', () => {
     const prepared = prepareRecipe(edited);
     expect(evaluateRow(prepared, { Email: 'jane.doe@acme.com', Country: 'US' }, 1).status).toBe('ok');
     const other = evaluateRow(prepared, { Email: 'jane.doe@acme.com', Country: 'DE' }, 2);
-    expect(other).toMatchObject({ status: 'skipped', why: 'condition', reason: 'Only run if is false: !!{{Email}} && {{Country}} === "US"' });
+    expect(other).toMatchObject({
+      status: 'skipped',
+      why: 'condition',
+      reason: 'Only run if is false: !!{{Email}} && {{Country}} === "US"',
+    });
     expect(evaluateRow(prepared, { Email: '', Country: 'US' }, 3)).toMatchObject({ status: 'skipped', why: 'waiting' });
   });
 
@@ -174,8 +236,16 @@ describe('Only run if is the formula', () => {
 
   test('a formula cannot reach the CLI: no require, no process', () => {
     const prepared = prepareRecipe({ ...edited, onlyRunIf: { formula: 'process.exit(9)' } });
-    expect(evaluateRow(prepared, { Email: 'jane.doe@acme.com' }, 1)).toMatchObject({ status: 'skipped', reason: expect.stringContaining("Cannot read properties of undefined (reading 'exit')") });
-    const other = prepareRecipe({ ...edited, onlyRunIf: { formula: 'typeof require === "undefined" && typeof globalThis === "undefined" && typeof global === "undefined"' } });
+    expect(evaluateRow(prepared, { Email: 'jane.doe@acme.com' }, 1)).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining("Cannot read properties of undefined (reading 'exit')"),
+    });
+    const other = prepareRecipe({
+      ...edited,
+      onlyRunIf: {
+        formula: 'typeof require === "undefined" && typeof globalThis === "undefined" && typeof global === "undefined"',
+      },
+    });
     expect(evaluateRow(other, { Email: 'jane.doe@acme.com' }, 1).status).not.toBe('skipped');
   });
 
@@ -214,11 +284,15 @@ describe('--map renames columns without editing a recipe', () => {
       ['jane@@acme.com', '', '', '', '', '', ''],
     ]);
     const checked = await cli(['check', 'upsert_account_contact', table, '--map', 'Email=Work Email']);
-    expect(checked.stdout).toContain('row 1, column "Work Email" (email): "jane@@acme.com" is not a valid email address');
+    expect(checked.stdout).toContain(
+      'row 1, column "Work Email" (email): "jane@@acme.com" is not a valid email address',
+    );
     const typo = await cli(['check', 'upsert_account_contact', table, '--map', 'Emial=Work Email']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('--map names "Emial", which recipe upsert_account_contact does not read.');
-    expect((await cli(['check', 'upsert_account_contact', table, '--map', 'Email'])).stderr).toContain('write it as "Recipe Column=Table Column"');
+    expect((await cli(['check', 'upsert_account_contact', table, '--map', 'Email'])).stderr).toContain(
+      'write it as "Recipe Column=Table Column"',
+    );
   });
 });
 
@@ -245,7 +319,9 @@ describe('reevo-clay render', () => {
   });
 
   test('never shows a key, even when one is set', async () => {
-    const { stdout } = await cli(['render', 'upsert_account_contact', example('contacts')], { env: { REEVO_API_KEY: 'reevo_secret_do_not_print' } });
+    const { stdout } = await cli(['render', 'upsert_account_contact', example('contacts')], {
+      env: { REEVO_API_KEY: 'reevo_secret_do_not_print' },
+    });
     expect(stdout).not.toContain('reevo_secret_do_not_print');
     expect(stdout.match(/^### row \d+$/gm)).toHaveLength(8);
   });

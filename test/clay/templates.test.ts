@@ -8,10 +8,17 @@ import { generateRecipes } from '../../clay/recipes';
 import { checkTableFile } from '../../clay/table';
 
 const TEMPLATES = resolve(__dirname, '../../clay/templates');
-const headers = new Map(readdirSync(TEMPLATES).map((name) => [name, (parse(readFileSync(join(TEMPLATES, name)), { bom: true }) as string[][])]));
+const headers = new Map(
+  readdirSync(TEMPLATES).map((name) => [name, parse(readFileSync(join(TEMPLATES, name)), { bom: true }) as string[][]]),
+);
 
 test('the starter tables are header-only CSVs, and exactly the ones the generator writes', () => {
-  expect([...headers.keys()].sort()).toEqual([...generatedFiles().keys()].filter((p) => p.startsWith('templates/')).map((p) => p.slice('templates/'.length)).sort());
+  expect([...headers.keys()].sort()).toEqual(
+    [...generatedFiles().keys()]
+      .filter((p) => p.startsWith('templates/'))
+      .map((p) => p.slice('templates/'.length))
+      .sort(),
+  );
   for (const rows of headers.values()) {
     expect(rows).toHaveLength(1);
     expect(new Set(rows[0]).size).toBe(rows[0].length);
@@ -20,7 +27,13 @@ test('the starter tables are header-only CSVs, and exactly the ones the generato
 
 describe.each(generateRecipes().map((r) => [r.name, r] as const))('%s', (_name, recipe) => {
   const guards = runIfColumns(recipe.onlyRunIf.formula);
-  const needed = [...recipe.columns.map((c) => c.name), ...guards.filled, ...guards.empty, ...recipe.returns.map((r) => r.column), ...(recipe.chain ? [recipe.chain.idColumn.name] : [])];
+  const needed = [
+    ...recipe.columns.map((c) => c.name),
+    ...guards.filled,
+    ...guards.empty,
+    ...recipe.returns.map((r) => r.column),
+    ...(recipe.chain ? [recipe.chain.idColumn.name] : []),
+  ];
   const found = [...headers].find(([, [header]]) => needed.every((column) => header.includes(column)));
 
   test('a starter table has its columns, the columns its run fills and the guard columns Only run if reads', () => {

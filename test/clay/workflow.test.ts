@@ -11,7 +11,9 @@ import { cli, problemLines, readCsv, tempDir, writeTable } from './helpers';
 const HEADER = ['Workflow URL', 'Email', 'Company Name', 'Lead Score', 'Workflow Started'];
 
 /** A server on 127.0.0.1 that records every request and answers as told. */
-async function recorder(answer: (request: { url: string }) => { status: number; headers?: Record<string, string>; body?: string }) {
+async function recorder(
+  answer: (request: { url: string }) => { status: number; headers?: Record<string, string>; body?: string },
+) {
   const requests: Array<{ url: string; headers: IncomingHttpHeaders; body: string }> = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -45,7 +47,11 @@ describe('Start Reevo Workflow recipe', () => {
 
   it('render sends only the filled cells, a plain number as a number, and shows the URL by its host only', async () => {
     const dir = tempDir();
-    const table = writeTable(dir, 'wf.csv', [HEADER, ['https://hooks.reevo.ai/workflows/secret-id', 'jane@acme.com', '', '82', ''], ['https://hooks.reevo.ai/workflows/secret-id', 'sam@acme.com', 'Acme', 'high', 'queued']]);
+    const table = writeTable(dir, 'wf.csv', [
+      HEADER,
+      ['https://hooks.reevo.ai/workflows/secret-id', 'jane@acme.com', '', '82', ''],
+      ['https://hooks.reevo.ai/workflows/secret-id', 'sam@acme.com', 'Acme', 'high', 'queued'],
+    ]);
     const { code, stdout } = await cli(['render', 'start_workflow', table]);
     expect(code).toBe(0);
     expect(stdout).toContain('POST https://hooks.reevo.ai/… (the Workflow URL cell)');
@@ -67,16 +73,25 @@ describe('Start Reevo Workflow recipe', () => {
     const { code, stdout } = await cli(['check', 'start_workflow', table]);
     expect(code).toBe(1);
     expect(problemLines(stdout)).toEqual([
-      expect.stringMatching(/^row 1, column "Workflow URL" \(workflow_url\): Workflow URL \(workflow_url\) must start with https:\/\//),
-      expect.stringMatching(/^row 2, column "Workflow URL" \(workflow_url\): .*must not contain a user name or password/),
+      expect.stringMatching(
+        /^row 1, column "Workflow URL" \(workflow_url\): Workflow URL \(workflow_url\) must start with https:\/\//,
+      ),
+      expect.stringMatching(
+        /^row 2, column "Workflow URL" \(workflow_url\): .*must not contain a user name or password/,
+      ),
       expect.stringMatching(/^row 3, column "Company Name" \(company\): "N\/A" is a placeholder/),
     ]);
 
-    const recipe = { ...recipeByName('start_workflow')!, bodyFormula: { column: 'Start Reevo Workflow Body', formula: 'JSON.stringify([{{Email}}])' } };
+    const recipe = {
+      ...recipeByName('start_workflow')!,
+      bodyFormula: { column: 'Start Reevo Workflow Body', formula: 'JSON.stringify([{{Email}}])' },
+    };
     const edited = join(dir, 'list-body.json');
     writeFileSync(edited, JSON.stringify(recipe));
     const list = await cli(['check', edited, table]);
-    expect(problemLines(list.stdout)).toContainEqual(expect.stringMatching(/^row 4, column \(body\): the body must be a JSON object/));
+    expect(problemLines(list.stdout)).toContainEqual(
+      expect.stringMatching(/^row 4, column \(body\): the body must be a JSON object/),
+    );
   });
 
   it('a recipe file that puts the Reevo API key Account on it is refused', async () => {
@@ -103,15 +118,24 @@ describe('reevo-clay send start_workflow', () => {
   it('starts the sandbox workflow with its workflow key only: the Reevo key never reaches it', async () => {
     const dir = tempDir();
     const hook = `${sb.url}${WORKFLOW_HOOK_PATH}/${DEMO_WORKFLOW.id}`;
-    const table = writeTable(dir, 'wf.csv', [HEADER, [hook, 'jane@acme.com', 'Acme', '82', ''], [hook, 'sam@acme.com', '', '', '']]);
+    const table = writeTable(dir, 'wf.csv', [
+      HEADER,
+      [hook, 'jane@acme.com', 'Acme', '82', ''],
+      [hook, 'sam@acme.com', '', '', ''],
+    ]);
     const { code, stdout } = await cli(['send', 'start_workflow', table], {
       env: { REEVO_API_KEY: DEMO_KEYS.full, REEVO_WORKFLOW_KEY: DEMO_WORKFLOW.key },
       ...noSleep,
     });
     expect(stdout).toMatch(/2 ok, 0 failed/);
     expect(code).toBe(0);
-    const runs = (await (await fetch(`${sb.url}/_sandbox/workflows/${DEMO_WORKFLOW.id}/runs`)).json()) as { data: Array<{ variables: unknown; header_names: string[] }> };
-    expect(runs.data.map((run) => run.variables)).toEqual([{ email: 'jane@acme.com', company: 'Acme', lead_score: 82 }, { email: 'sam@acme.com' }]);
+    const runs = (await (await fetch(`${sb.url}/_sandbox/workflows/${DEMO_WORKFLOW.id}/runs`)).json()) as {
+      data: Array<{ variables: unknown; header_names: string[] }>;
+    };
+    expect(runs.data.map((run) => run.variables)).toEqual([
+      { email: 'jane@acme.com', company: 'Acme', lead_score: 82 },
+      { email: 'sam@acme.com' },
+    ]);
     for (const run of runs.data) expect(run.header_names).not.toContain('authorization');
     expect(readCsv(join(dir, 'wf.out.csv')).map((row) => row['Workflow Started'])).toEqual(['queued', 'queued']);
   });
@@ -121,7 +145,10 @@ describe('reevo-clay send start_workflow', () => {
     try {
       const dir = tempDir();
       const table = writeTable(dir, 'wf.csv', [HEADER, [`${server.url}/hooks/abc`, 'jane@acme.com', '', '', '']]);
-      const { code } = await cli(['send', 'start_workflow', table], { env: { REEVO_API_KEY: DEMO_KEYS.full }, ...noSleep });
+      const { code } = await cli(['send', 'start_workflow', table], {
+        env: { REEVO_API_KEY: DEMO_KEYS.full },
+        ...noSleep,
+      });
       expect(code).toBe(0);
       expect(server.requests).toHaveLength(1);
       const [request] = server.requests;
@@ -141,7 +168,10 @@ describe('reevo-clay send start_workflow', () => {
     try {
       const dir = tempDir();
       const table = writeTable(dir, 'wf.csv', [HEADER, [`${hook.url}/hooks/abc`, 'jane@acme.com', '', '', '']]);
-      const { code, stdout } = await cli(['send', 'start_workflow', table], { env: { REEVO_API_KEY: DEMO_KEYS.full, REEVO_WORKFLOW_KEY: 'wf-key-123456' }, ...noSleep });
+      const { code, stdout } = await cli(['send', 'start_workflow', table], {
+        env: { REEVO_API_KEY: DEMO_KEYS.full, REEVO_WORKFLOW_KEY: 'wf-key-123456' },
+        ...noSleep,
+      });
       expect(code).toBe(3);
       expect(stdout).toMatch(/Stopped early: .*redirect \(HTTP 307\)/);
       expect(hook.requests).toHaveLength(1);
@@ -161,17 +191,30 @@ describe('reevo-clay send start_workflow', () => {
       calls.push(String(url));
       return new Response('{}');
     }) as typeof fetch;
-    const { code } = await cli(['send', 'start_workflow', table], { env: { REEVO_API_KEY: DEMO_KEYS.full }, fetch: spy, ...noSleep });
+    const { code } = await cli(['send', 'start_workflow', table], {
+      env: { REEVO_API_KEY: DEMO_KEYS.full },
+      fetch: spy,
+      ...noSleep,
+    });
     expect(code).toBe(1);
     expect(calls).toEqual([]);
-    expect(readCsv(join(dir, 'wf.failed.csv'))[0]['Reevo Error']).toMatch(/not sent: Workflow URL: .*must start with https:\/\//);
+    expect(readCsv(join(dir, 'wf.failed.csv'))[0]['Reevo Error']).toMatch(
+      /not sent: Workflow URL: .*must start with https:\/\//,
+    );
   });
 
   it('a workflow that wants a key stops the run with what to set', async () => {
     const dir = tempDir();
     const hook = `${sb.url}${WORKFLOW_HOOK_PATH}/${DEMO_WORKFLOW.id}`;
-    const table = writeTable(dir, 'wf.csv', [HEADER, [hook, 'jane@acme.com', '', '', ''], [hook, 'sam@acme.com', '', '', '']]);
-    const { code, stdout } = await cli(['send', 'start_workflow', table], { env: { REEVO_API_KEY: DEMO_KEYS.full }, ...noSleep });
+    const table = writeTable(dir, 'wf.csv', [
+      HEADER,
+      [hook, 'jane@acme.com', '', '', ''],
+      [hook, 'sam@acme.com', '', '', ''],
+    ]);
+    const { code, stdout } = await cli(['send', 'start_workflow', table], {
+      env: { REEVO_API_KEY: DEMO_KEYS.full },
+      ...noSleep,
+    });
     expect(code).toBe(3);
     expect(stdout).toMatch(/needs a key \(HTTP 401\): set REEVO_WORKFLOW_KEY/);
     expect(stdout).not.toContain(DEMO_WORKFLOW.id);

@@ -43,13 +43,19 @@ describe('create_account', () => {
 
   it('takes the domain from an email address and sends only what is filled in', async () => {
     const call = expectRequest('POST', `${API}/accounts`, 201, sampleAccount);
-    await appTester(perform, bundleWith({ name: 'Acme', domain_name: 'jane@acme.com', owner_email: null, custom_fields: {} }));
+    await appTester(
+      perform,
+      bundleWith({ name: 'Acme', domain_name: 'jane@acme.com', owner_email: null, custom_fields: {} }),
+    );
     expect(call.seen().body).toEqual({ name: 'Acme', domain_name: 'acme.com' });
   });
 
   it.each([
     [{}, /Account Name \(name\) is required/],
-    [{ name: 'Acme', owner_email: 'morgan at acme' }, /Account Owner Email \(owner_email\) "morgan at acme" is not a valid email address/],
+    [
+      { name: 'Acme', owner_email: 'morgan at acme' },
+      /Account Owner Email \(owner_email\) "morgan at acme" is not a valid email address/,
+    ],
     [{ name: 'Acme', domain_name: 'not a domain' }, /Domain \(domain_name\) "not a domain" is not a domain/],
     [{ name: 'Acme', official_website: 'acme' }, /Website \(official_website\) "acme" is not a website address/],
     [{ name: 'Acme', linkedin_url: 'ftp://linkedin.com/x' }, /LinkedIn URL \(linkedin_url\)/],
@@ -69,7 +75,12 @@ describe('create_account', () => {
   });
 
   it('tells which permission a key lacks', async () => {
-    expectRequest('POST', `${API}/accounts`, 403, { error_response_type: 'GENERIC', error: 'ForbiddenError', message: 'Missing permission: Accounts (write)', details: null });
+    expectRequest('POST', `${API}/accounts`, 403, {
+      error_response_type: 'GENERIC',
+      error: 'ForbiddenError',
+      message: 'Missing permission: Accounts (write)',
+      details: null,
+    });
     const error = await caught(appTester(perform, bundleWith({ name: 'Acme' })));
     expect(error.message).toMatch(/Missing permission: Accounts \(write\)/);
     expect(error.message).not.toContain(TEST_API_KEY);

@@ -49,9 +49,18 @@ describe('create_opportunity', () => {
   it.each([
     [{ account_id: sampleAccount.id }, /Opportunity Name \(display_name\) is required/],
     [{ display_name: 'Deal' }, /Account \(account_id\) is required/],
-    [{ display_name: 'Deal', account_id: 'northwind-traders.com' }, /Account \(account_id\) "northwind-traders.com" is not a Reevo ID/],
-    [{ display_name: 'Deal', account_id: sampleAccount.id, amount: 'ninety thousand' }, /Amount \(amount\) "ninety thousand" is not an amount/],
-    [{ display_name: 'Deal', account_id: sampleAccount.id, primary_contact_email: 'jordan@' }, /Primary Contact Email \(primary_contact_email\)/],
+    [
+      { display_name: 'Deal', account_id: 'northwind-traders.com' },
+      /Account \(account_id\) "northwind-traders.com" is not a Reevo ID/,
+    ],
+    [
+      { display_name: 'Deal', account_id: sampleAccount.id, amount: 'ninety thousand' },
+      /Amount \(amount\) "ninety thousand" is not an amount/,
+    ],
+    [
+      { display_name: 'Deal', account_id: sampleAccount.id, primary_contact_email: 'jordan@' },
+      /Primary Contact Email \(primary_contact_email\)/,
+    ],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(perform, bundleWith(input)));
     expect(error.message).toMatch(message);
@@ -60,9 +69,18 @@ describe('create_opportunity', () => {
 
   it('shows Reevo’s own validation error with the field’s label', async () => {
     expectRequest('POST', `${API}/opportunities`, 422, {
-      detail: [{ type: 'value_error', loc: ['body', 'pipeline_name'], msg: "Value error, no pipeline named 'Renewals'", input: 'Renewals' }],
+      detail: [
+        {
+          type: 'value_error',
+          loc: ['body', 'pipeline_name'],
+          msg: "Value error, no pipeline named 'Renewals'",
+          input: 'Renewals',
+        },
+      ],
     });
-    const error = await caught(appTester(perform, bundleWith({ display_name: 'Deal', account_id: sampleAccount.id, pipeline_name: 'Renewals' })));
+    const error = await caught(
+      appTester(perform, bundleWith({ display_name: 'Deal', account_id: sampleAccount.id, pipeline_name: 'Renewals' })),
+    );
     expect(error.message).toMatch(/Pipeline Name \(pipeline_name\): Value error, no pipeline named 'Renewals'/);
   });
 });

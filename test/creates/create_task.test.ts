@@ -19,7 +19,10 @@ describe('create_task', () => {
         due_at: 1781794800,
         note: 'Walk through the volume tiers before the review.',
         account_id: sampleAccount.id,
-        contact_emails: ['Jordan.Blake@northwind-traders.com', 'sam.patel@northwind-traders.com, lee.wong@northwind-traders.com'],
+        contact_emails: [
+          'Jordan.Blake@northwind-traders.com',
+          'sam.patel@northwind-traders.com, lee.wong@northwind-traders.com',
+        ],
         opportunity_name: 'Northwind Traders - Warehouse rollout',
       }),
     );
@@ -35,7 +38,11 @@ describe('create_task', () => {
       due_at: '2026-06-18T15:00:00.000Z',
       note: 'Walk through the volume tiers before the review.',
       account_id: sampleAccount.id,
-      contact_emails: ['jordan.blake@northwind-traders.com', 'sam.patel@northwind-traders.com', 'lee.wong@northwind-traders.com'],
+      contact_emails: [
+        'jordan.blake@northwind-traders.com',
+        'sam.patel@northwind-traders.com',
+        'lee.wong@northwind-traders.com',
+      ],
       opportunity_name: 'Northwind Traders - Warehouse rollout',
     });
     expect(result).toEqual(sampleTask);
@@ -43,32 +50,69 @@ describe('create_task', () => {
 
   it('leaves out what is empty, so Reevo applies its own defaults', async () => {
     const call = expectRequest('POST', `${API}/tasks`, 201, sampleTask);
-    await appTester(perform, bundleWith({ title: 'Follow up', owner_email: 'morgan.ellery@acme-outbound.example', status: '', priority: null, due_at: '', contact_emails: [] }));
+    await appTester(
+      perform,
+      bundleWith({
+        title: 'Follow up',
+        owner_email: 'morgan.ellery@acme-outbound.example',
+        status: '',
+        priority: null,
+        due_at: '',
+        contact_emails: [],
+      }),
+    );
     expect(call.seen().body).toEqual({ title: 'Follow up', owner_email: 'morgan.ellery@acme-outbound.example' });
   });
 
   it('offers the contract’s choices with readable labels and defaults', async () => {
     const { default: createTask } = await import('../../creates/create_task');
-    const fields = createTask.operation.inputFields as Array<{ key: string; default?: string; choices?: Array<{ value: string; label: string }>; required?: boolean }>;
+    const fields = createTask.operation.inputFields as Array<{
+      key: string;
+      default?: string;
+      choices?: Array<{ value: string; label: string }>;
+      required?: boolean;
+    }>;
     const byKey = Object.fromEntries(fields.map((field) => [field.key, field]));
     expect(byKey.status.default).toBe('OPEN');
     expect(byKey.priority.default).toBe('MEDIUM');
     expect(byKey.type.default).toBe('REMINDER');
     expect(byKey.type.choices?.map((c) => c.value)).toEqual([
-      'ACTION_ITEM', 'LINKEDIN_MESSAGE', 'REMINDER', 'SCHEDULING', 'EMAIL', 'VOICE_CALL', 'LINKEDIN_CONNECT_REQUEST', 'SMS_MESSAGE', 'CUSTOM_TASK',
+      'ACTION_ITEM',
+      'LINKEDIN_MESSAGE',
+      'REMINDER',
+      'SCHEDULING',
+      'EMAIL',
+      'VOICE_CALL',
+      'LINKEDIN_CONNECT_REQUEST',
+      'SMS_MESSAGE',
+      'CUSTOM_TASK',
     ]);
-    expect(byKey.status.choices).toContainEqual(expect.objectContaining({ value: 'IN_PROGRESS', label: 'In progress' }));
+    expect(byKey.status.choices).toContainEqual(
+      expect.objectContaining({ value: 'IN_PROGRESS', label: 'In progress' }),
+    );
     expect([byKey.title.required, byKey.owner_email.required, byKey.note.required]).toEqual([true, true, false]);
   });
 
   it.each([
     [{ owner_email: 'morgan@acme.com' }, /Title \(title\) is required/],
     [{ title: 'Call' }, /Assignee Email \(owner_email\) is required/],
-    [{ title: 'Call', owner_email: 'morgan@acme.com', priority: 'Critical' }, /Priority \(priority\) "Critical" is not one of: URGENT, HIGH, MEDIUM, LOW/],
+    [
+      { title: 'Call', owner_email: 'morgan@acme.com', priority: 'Critical' },
+      /Priority \(priority\) "Critical" is not one of: URGENT, HIGH, MEDIUM, LOW/,
+    ],
     [{ title: 'Call', owner_email: 'morgan@acme.com', type: 'MEETING' }, /Type \(type\) "MEETING" is not one of/],
-    [{ title: 'Call', owner_email: 'morgan@acme.com', due_at: 'tomorrow morning' }, /Due \(due_at\) "tomorrow morning" is not a date and time/],
-    [{ title: 'Call', owner_email: 'morgan@acme.com', contact_emails: 'jordan@acme.com; jordan at acme' }, /Contact Emails \(contact_emails\) "jordan at acme"/],
-    [{ title: 'Call', owner_email: 'morgan@acme.com', account_id: 'acme.com' }, /Account \(account_id\) "acme.com" is not a Reevo ID/],
+    [
+      { title: 'Call', owner_email: 'morgan@acme.com', due_at: 'tomorrow morning' },
+      /Due \(due_at\) "tomorrow morning" is not a date and time/,
+    ],
+    [
+      { title: 'Call', owner_email: 'morgan@acme.com', contact_emails: 'jordan@acme.com; jordan at acme' },
+      /Contact Emails \(contact_emails\) "jordan at acme"/,
+    ],
+    [
+      { title: 'Call', owner_email: 'morgan@acme.com', account_id: 'acme.com' },
+      /Account \(account_id\) "acme.com" is not a Reevo ID/,
+    ],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(perform, bundleWith(input)));
     expect(error.message).toMatch(message);

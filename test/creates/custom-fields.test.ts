@@ -31,11 +31,18 @@ interface Field {
   dict?: boolean;
   required?: boolean;
 }
-const inputFields = async (create: CreateKey, bundle = bundleWith()) => (await run(creates[create].operation.inputFields, bundle)) as Field[];
-const outputFields = async (create: CreateKey, bundle = bundleWith()) => (await run(creates[create].operation.outputFields, bundle)) as Field[];
+const inputFields = async (create: CreateKey, bundle = bundleWith()) =>
+  (await run(creates[create].operation.inputFields, bundle)) as Field[];
+const outputFields = async (create: CreateKey, bundle = bundleWith()) =>
+  (await run(creates[create].operation.outputFields, bundle)) as Field[];
 const byKey = (fields: Field[]) => Object.fromEntries(fields.map((field) => [field.key, field]));
 
-const attribute = (api_name: string, display_name: string, extra: Record<string, unknown> = {}, type_info = { is_array: false, value_type: 'string' }) => ({
+const attribute = (
+  api_name: string,
+  display_name: string,
+  extra: Record<string, unknown> = {},
+  type_info = { is_array: false, value_type: 'string' },
+) => ({
   api_name,
   display_name,
   is_creatable: true,
@@ -56,10 +63,20 @@ const ACCOUNT_SCHEMA = {
     attribute('domains', 'Domains', { is_custom: false }, { is_array: true, value_type: 'account_domain' }),
     attribute('industry_segment', 'Industry Segment', {}, { is_array: false, value_type: 'select' }),
     attribute('tech_stack', 'Tech Stack', {}, { is_array: true, value_type: 'string' }),
-    attribute('employee_count', 'Employees', { is_required_on_create: true }, { is_array: false, value_type: 'number' }),
+    attribute(
+      'employee_count',
+      'Employees',
+      { is_required_on_create: true },
+      { is_array: false, value_type: 'number' },
+    ),
     attribute('renewal_date', 'Renewal Date', {}, { is_array: false, value_type: 'date' }),
     attribute('legacy_crm_id', 'Legacy CRM ID', { is_updatable: false }),
-    attribute('health_score', 'Health Score', { is_creatable: false, is_updatable: false }, { is_array: false, value_type: 'percent' }),
+    attribute(
+      'health_score',
+      'Health Score',
+      { is_creatable: false, is_updatable: false },
+      { is_array: false, value_type: 'percent' },
+    ),
     attribute('contract_value', 'Contract Value', {}, { is_array: false, value_type: 'currency' }),
     attribute('is_partner', 'Partner', {}, { is_array: false, value_type: 'boolean' }),
     attribute('last_reviewed_at', 'Last Reviewed', {}, { is_array: false, value_type: 'timestamp' }),
@@ -67,19 +84,37 @@ const ACCOUNT_SCHEMA = {
   ],
   relationships: [],
 };
-const CONTACT_SCHEMA = { api_name: 'contact', attributes: [attribute('primary_email', 'Email', { is_custom: false }), attribute('persona', 'Persona')], relationships: [] };
+const CONTACT_SCHEMA = {
+  api_name: 'contact',
+  attributes: [attribute('primary_email', 'Email', { is_custom: false }), attribute('persona', 'Persona')],
+  relationships: [],
+};
 const OPPORTUNITY_SCHEMA = {
   api_name: 'opportunity',
-  attributes: [attribute('deal_source', 'Deal Source'), attribute('competitors', 'Competitors', {}, { is_array: true, value_type: 'string' })],
+  attributes: [
+    attribute('deal_source', 'Deal Source'),
+    attribute('competitors', 'Competitors', {}, { is_array: true, value_type: 'string' }),
+  ],
   relationships: [],
 };
 const EMPTY_SCHEMA = { api_name: 'account', attributes: [], relationships: [] };
 
 const schemaPath = (type: string) => `/api/v2/_schema/${type}`;
-const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../fixtures/reevo-docs', name), 'utf8')) as { example: unknown };
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '../fixtures/reevo-docs', name), 'utf8')) as { example: unknown };
 
 /** Create Account's inputs when no custom field is known. */
-const staticKeys = ['name', 'domain_name', 'owner_email', 'official_website', 'linkedin_url', 'facebook_url', 'zoominfo_url', 'x_url', 'custom_fields'];
+const staticKeys = [
+  'name',
+  'domain_name',
+  'owner_email',
+  'official_website',
+  'linkedin_url',
+  'facebook_url',
+  'zoominfo_url',
+  'x_url',
+  'custom_fields',
+];
 
 describe('dynamic custom field inputs', () => {
   it('adds one input per writable custom field of the schema, after the catalog fields', async () => {
@@ -102,7 +137,11 @@ describe('dynamic custom field inputs', () => {
       'custom_fields__last_reviewed_at',
     ]);
     const f = byKey(fields);
-    expect(f.custom_fields__industry_segment).toMatchObject({ label: 'Industry Segment', type: 'string', required: false });
+    expect(f.custom_fields__industry_segment).toMatchObject({
+      label: 'Industry Segment',
+      type: 'string',
+      required: false,
+    });
     expect(f.custom_fields__industry_segment.helpText).toMatch(/`industry_segment`/);
     expect(f.custom_fields__tech_stack).toMatchObject({ label: 'Tech Stack', list: true });
     expect(f.custom_fields__employee_count).toMatchObject({ type: 'number', required: true });
@@ -193,7 +232,11 @@ describe('the schema cache', () => {
   it('reads a schema once for the input and output fields of several runs', async () => {
     const call = expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
     const first = await inputFields('create_account');
-    const [second, outputs, update] = await Promise.all([inputFields('create_account'), outputFields('create_account'), inputFields('update_account')]);
+    const [second, outputs, update] = await Promise.all([
+      inputFields('create_account'),
+      outputFields('create_account'),
+      inputFields('update_account'),
+    ]);
     expect(call.scope.isDone()).toBe(true);
     expect(unexpectedRequests()).toBe(0);
     expect(second).toEqual(first);
@@ -230,7 +273,10 @@ describe('the schema cache', () => {
     expectRequest('GET', schemaPath('account'), 200, ACCOUNT_SCHEMA);
     await inputFields('create_account');
     const other = expectRequest('GET', schemaPath('account'), 200, EMPTY_SCHEMA);
-    const fields = await inputFields('create_account', bundleWith({}, { authData: { api_key: 'rv_test_another_workspace_key' } }));
+    const fields = await inputFields(
+      'create_account',
+      bundleWith({}, { authData: { api_key: 'rv_test_another_workspace_key' } }),
+    );
     expect(other.seen().headers.authorization).toBe('Bearer rv_test_another_workspace_key');
     expect(fields.some((field) => field.key.startsWith('custom_fields__'))).toBe(false);
     expect(unexpectedRequests()).toBe(0);
@@ -272,25 +318,39 @@ describe('the schema cache', () => {
 });
 
 describe('when the schema cannot be had', () => {
-
   it.each([
-    [403, { error_response_type: 'GENERIC', error: 'ForbiddenError', message: 'Missing permission: Accounts (read)', details: null }],
+    [
+      403,
+      {
+        error_response_type: 'GENERIC',
+        error: 'ForbiddenError',
+        message: 'Missing permission: Accounts (read)',
+        details: null,
+      },
+    ],
     [404, { detail: 'Not Found' }],
     [405, { detail: 'Method Not Allowed' }],
-  ])('HTTP %i: the action keeps its fields and the key/value custom fields, and does not ask again', async (status, body) => {
-    const call = expectRequest('GET', schemaPath('account'), status, body);
-    const fields = await inputFields('create_account');
-    expect(call.scope.isDone()).toBe(true);
-    expect(fields.map((field) => field.key)).toEqual(staticKeys);
-    expect(byKey(fields).custom_fields).toMatchObject({ dict: true });
-    await inputFields('create_account');
-    await outputFields('create_account');
-    expect(unexpectedRequests()).toBe(0);
-  });
+  ])(
+    'HTTP %i: the action keeps its fields and the key/value custom fields, and does not ask again',
+    async (status, body) => {
+      const call = expectRequest('GET', schemaPath('account'), status, body);
+      const fields = await inputFields('create_account');
+      expect(call.scope.isDone()).toBe(true);
+      expect(fields.map((field) => field.key)).toEqual(staticKeys);
+      expect(byKey(fields).custom_fields).toMatchObject({ dict: true });
+      await inputFields('create_account');
+      await outputFields('create_account');
+      expect(unexpectedRequests()).toBe(0);
+    },
+  );
 
   it.each([
     ['a server error', 503, { detail: 'Service Unavailable' }],
-    ['an invalid key', 401, { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null }],
+    [
+      'an invalid key',
+      401,
+      { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null },
+    ],
     ['an unreadable answer', 200, '<html>gateway</html>'],
   ])('%s: the fields still load, the log says why, and the next run asks again', async (_what, status, body) => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -41,17 +41,36 @@ describe('log_manual_activity', () => {
 
   it('takes a date alone as midnight UTC and leaves the category to Reevo when empty', async () => {
     const call = expectRequest('POST', `${API}/manual_activities`, 201, sampleManualActivity);
-    await appTester(perform, bundleWith({ activity_time: '2025-05-28', subject: 'Call', description: 'Quick check-in', category: '' }));
-    expect(call.seen().body).toEqual({ metadata: { activity_time: '2025-05-28T00:00:00.000Z', subject: 'Call', description: 'Quick check-in' } });
+    await appTester(
+      perform,
+      bundleWith({ activity_time: '2025-05-28', subject: 'Call', description: 'Quick check-in', category: '' }),
+    );
+    expect(call.seen().body).toEqual({
+      metadata: { activity_time: '2025-05-28T00:00:00.000Z', subject: 'Call', description: 'Quick check-in' },
+    });
   });
 
   it.each([
     [{ subject: 'Call', description: 'x' }, /Activity Time \(activity_time\) is required/],
     [{ activity_time: '2025-05-28', description: 'x' }, /Subject \(subject\) is required/],
     [{ activity_time: '2025-05-28', subject: 'Call' }, /Description \(description\) is required/],
-    [{ activity_time: '2025-05-28', subject: 'Call', description: 'x', category: 'MEETING' }, /Category \(category\) "MEETING" is not one of/],
-    [{ activity_time: '2025-05-28', subject: 'Call', description: 'x', contact_ids: 'jordan.blake@northwind-traders.com' }, /Contacts \(contact_ids\) "jordan.blake@northwind-traders.com" is not a Reevo ID/],
-    [{ activity_time: '2025-05-28', subject: 'Call', description: 'x', pipeline_id: 'New Business' }, /Opportunity \(pipeline_id\) "New Business" is not a Reevo ID/],
+    [
+      { activity_time: '2025-05-28', subject: 'Call', description: 'x', category: 'MEETING' },
+      /Category \(category\) "MEETING" is not one of/,
+    ],
+    [
+      {
+        activity_time: '2025-05-28',
+        subject: 'Call',
+        description: 'x',
+        contact_ids: 'jordan.blake@northwind-traders.com',
+      },
+      /Contacts \(contact_ids\) "jordan.blake@northwind-traders.com" is not a Reevo ID/,
+    ],
+    [
+      { activity_time: '2025-05-28', subject: 'Call', description: 'x', pipeline_id: 'New Business' },
+      /Opportunity \(pipeline_id\) "New Business" is not a Reevo ID/,
+    ],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(perform, bundleWith(input)));
     expect(error.message).toMatch(message);

@@ -17,7 +17,9 @@ describe('creates/README.md', () => {
       const endpoint = ENDPOINT_OF[key];
       if (!endpoint) continue;
       const query = endpoint.query ? `?${new URLSearchParams(endpoint.query as Record<string, string>)}` : '';
-      expect(row).toBe(`| \`${key}\` | ${create.display.label} | \`${endpoint.method} ${endpoint.path}${query}\` | ${endpoint.permissions.join(', ')} |`);
+      expect(row).toBe(
+        `| \`${key}\` | ${create.display.label} | \`${endpoint.method} ${endpoint.path}${query}\` | ${endpoint.permissions.join(', ')} |`,
+      );
     }
   });
 

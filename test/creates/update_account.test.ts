@@ -9,7 +9,10 @@ const ID = sampleAccount.id;
 
 describe('update_account', () => {
   it('PATCHes only the filled-in fields, so empty inputs never blank a value in Reevo', async () => {
-    const call = expectRequest('PATCH', `${API}/accounts/${ID}`, 200, { ...sampleAccount, owner_email: 'sam.ortiz@acme-outbound.example' });
+    const call = expectRequest('PATCH', `${API}/accounts/${ID}`, 200, {
+      ...sampleAccount,
+      owner_email: 'sam.ortiz@acme-outbound.example',
+    });
     const result = await appTester(
       perform,
       bundleWith({
@@ -50,8 +53,14 @@ describe('update_account', () => {
 
   it.each([
     [{ name: 'Acme' }, /Account \(account_id\) is required/],
-    [{ account_id: '3f6c2a9e-8b1d-4e57', name: 'Acme' }, /Account \(account_id\) "3f6c2a9e-8b1d-4e57" is not a Reevo ID/],
-    [{ account_id: ID, owner_email: 'nobody' }, /Account Owner Email \(owner_email\) "nobody" is not a valid email address/],
+    [
+      { account_id: '3f6c2a9e-8b1d-4e57', name: 'Acme' },
+      /Account \(account_id\) "3f6c2a9e-8b1d-4e57" is not a Reevo ID/,
+    ],
+    [
+      { account_id: ID, owner_email: 'nobody' },
+      /Account Owner Email \(owner_email\) "nobody" is not a valid email address/,
+    ],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(perform, bundleWith(input)));
     expect(error.message).toMatch(message);
@@ -59,7 +68,12 @@ describe('update_account', () => {
   });
 
   it('says which account was not found', async () => {
-    expectRequest('PATCH', `${API}/accounts/${ID}`, 404, { error_response_type: 'GENERIC', error: 'NotFoundError', message: 'Account not found', details: null });
+    expectRequest('PATCH', `${API}/accounts/${ID}`, 404, {
+      error_response_type: 'GENERIC',
+      error: 'NotFoundError',
+      message: 'Account not found',
+      details: null,
+    });
     const error = await caught(appTester(perform, bundleWith({ account_id: ID, name: 'Acme' })));
     expect(error.message).toBe(`No account with ID ${ID} was found in Reevo.`);
   });

@@ -55,8 +55,14 @@ describe('update_opportunity', () => {
   it.each([
     [{ display_name: 'Deal' }, /Opportunity \(opportunity_id\) is required/],
     [{ opportunity_id: 'c27d9e41' }, /Opportunity \(opportunity_id\) "c27d9e41" is not a Reevo ID/],
-    [{ opportunity_id: ID, additional_contact_emails: 'sam@acme.com, not-an-email' }, /Additional Contact Emails \(additional_contact_emails\) "not-an-email" is not a valid email address/],
-    [{ opportunity_id: ID, next_step_due_at: 'next Tuesday-ish' }, /Next Step Due \(next_step_due_at\) "next Tuesday-ish" is not a date and time/],
+    [
+      { opportunity_id: ID, additional_contact_emails: 'sam@acme.com, not-an-email' },
+      /Additional Contact Emails \(additional_contact_emails\) "not-an-email" is not a valid email address/,
+    ],
+    [
+      { opportunity_id: ID, next_step_due_at: 'next Tuesday-ish' },
+      /Next Step Due \(next_step_due_at\) "next Tuesday-ish" is not a date and time/,
+    ],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(perform, bundleWith(input)));
     expect(error.message).toMatch(message);

@@ -60,14 +60,26 @@ describe('upsert_account_contact', () => {
     ['one mapped comma-separated text', ['NetSuite, Shopify']],
   ])('sends a multi-value custom field given as %s as a list', async (_how, value) => {
     const call = expectRequest('POST', PATH, 200, sampleUpsertResult);
-    await appTester(perform, bundleWith({ email: 'jordan.blake@northwind-traders.com', account_custom_fields__tech_stack: value }));
-    expect(call.seen().body).toEqual({ email: 'jordan.blake@northwind-traders.com', account_custom_fields: { tech_stack: ['NetSuite', 'Shopify'] } });
+    await appTester(
+      perform,
+      bundleWith({ email: 'jordan.blake@northwind-traders.com', account_custom_fields__tech_stack: value }),
+    );
+    expect(call.seen().body).toEqual({
+      email: 'jordan.blake@northwind-traders.com',
+      account_custom_fields: { tech_stack: ['NetSuite', 'Shopify'] },
+    });
   });
 
   it('puts account_id, contact_id and created/updated at the top level even when Reevo nests them', async () => {
     expectRequest('POST', PATH, 201, { account: sampleAccount, contact: sampleContact });
     const result = (await appTester(perform, bundleWith({ email: sampleContact.email }))) as Record<string, unknown>;
-    expect(result).toMatchObject({ id: sampleContact.id, email: sampleContact.email, account_id: sampleAccount.id, contact_id: sampleContact.id, action: 'created' });
+    expect(result).toMatchObject({
+      id: sampleContact.id,
+      email: sampleContact.email,
+      account_id: sampleAccount.id,
+      contact_id: sampleContact.id,
+      action: 'created',
+    });
     const { id: _accountId, ...account } = sampleAccount;
     expect(result.account).toEqual(account);
     expect(result.contact).toBeUndefined();
@@ -75,7 +87,9 @@ describe('upsert_account_contact', () => {
 
   it('keeps Reevo’s own "action"', async () => {
     expectRequest('POST', PATH, 200, { ...sampleUpsertResult, action: 'created' });
-    await expect(appTester(perform, bundleWith({ email: sampleContact.email }))).resolves.toMatchObject({ action: 'created' });
+    await expect(appTester(perform, bundleWith({ email: sampleContact.email }))).resolves.toMatchObject({
+      action: 'created',
+    });
   });
 
   it('fails instead of reporting success when Reevo answers without the contact', async () => {
@@ -86,7 +100,10 @@ describe('upsert_account_contact', () => {
 
   it.each([
     [{ first_name: 'Jordan' }, /Contact Email \(email\) is required/],
-    [{ email: 'jordan.blake@northwind' }, /Contact Email \(email\) "jordan.blake@northwind" is not a valid email address/],
+    [
+      { email: 'jordan.blake@northwind' },
+      /Contact Email \(email\) "jordan.blake@northwind" is not a valid email address/,
+    ],
     [{ email: 'jordan@acme.com', phone_number: '12' }, /Phone Number \(phone_number\) "12" is not a phone number/],
     [{ email: 'jordan@acme.com', account_website: 'not a site' }, /Company Website \(account_website\)/],
     [{ email: 'jordan@acme.com', account_owner_email: 'morgan' }, /Account Owner Email \(account_owner_email\)/],

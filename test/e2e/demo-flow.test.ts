@@ -92,7 +92,9 @@ it('the polling triggers see each new record once, and an update as a new record
   expect(detail).toMatch(/new_task_poll 1\b/);
   expect(detail).toMatch(/new_opportunity_poll 1\b/);
   expect(detail).toMatch(/a poll right after finds none again/);
-  expect(byStep()['Polling trigger sees an update as a new record'].detail).toMatch(/new id (\S+):\S+ for the same opportunity \(record_id \1\)/);
+  expect(byStep()['Polling trigger sees an update as a new record'].detail).toMatch(
+    /new id (\S+):\S+ for the same opportunity \(record_id \1\)/,
+  );
 });
 
 it('leaves no subscription behind', async () => {

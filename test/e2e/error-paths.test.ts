@@ -46,14 +46,26 @@ const minimalInputs: Record<string, Record<string, unknown>> = {
 const actions = [...creates(), ...searches()].filter(callsReevoApi);
 
 const runs: Array<[string, Run]> = [
-  ...actions.map((op) => [`${op.kind} ${op.key}`, { perform: op.perform as Perform, inputData: minimalInputs[op.key], operation: op }] as [string, Run]),
+  ...actions.map(
+    (op) =>
+      [`${op.kind} ${op.key}`, { perform: op.perform as Perform, inputData: minimalInputs[op.key], operation: op }] as [
+        string,
+        Run,
+      ],
+  ),
   ...Object.values(triggers)
     .filter((op) => op.operation.type === 'hook')
-    .map((op) => [`subscribe ${op.key}`, {
-      perform: (op.operation as { performSubscribe: Perform }).performSubscribe,
-      inputData: {},
-      extra: { targetUrl: 'https://hooks.zapier.com/hooks/standard/123/abc/' },
-    }] as [string, Run]),
+    .map(
+      (op) =>
+        [
+          `subscribe ${op.key}`,
+          {
+            perform: (op.operation as { performSubscribe: Perform }).performSubscribe,
+            inputData: {},
+            extra: { targetUrl: 'https://hooks.zapier.com/hooks/standard/123/abc/' },
+          },
+        ] as [string, Run],
+    ),
 ];
 
 /** A key that may do nothing at all: every operation needs a permission it lacks. */
@@ -61,7 +73,15 @@ const NO_PERMISSIONS = 'reevo_sandbox_no_permissions';
 
 const sb = useSandbox({
   webhooks: { baseDelayMs: 5, maxAttempts: 1 },
-  extraKeys: { [NO_PERMISSIONS]: { label: 'noPermissions', org: PRIMARY_ORG, grants: {}, expired: false, description: 'no permission' } },
+  extraKeys: {
+    [NO_PERMISSIONS]: {
+      label: 'noPermissions',
+      org: PRIMARY_ORG,
+      grants: {},
+      expired: false,
+      description: 'no permission',
+    },
+  },
 });
 
 afterEach(() => {
@@ -71,16 +91,30 @@ afterEach(() => {
 
 // Each run with an empty z.cache, as a separate Zap run would (Enroll Contact in Sequence remembers its enrollments).
 const run = ({ perform, inputData, operation, unique, extra }: Run, apiKey: string) =>
-  appTester(perform as never, { authData: { api_key: apiKey }, inputData: unique && operation && inputData ? freshInput(operation, inputData) : inputData, ...extra }, true);
+  appTester(
+    perform as never,
+    {
+      authData: { api_key: apiKey },
+      inputData: unique && operation && inputData ? freshInput(operation, inputData) : inputData,
+      ...extra,
+    },
+    true,
+  );
 
 beforeAll(async () => {
   for (const [, op] of runs) {
     for (const candidate of op.inputData || !op.operation ? [] : candidateInputs(op.operation)) {
-      const worked = await run({ ...op, inputData: candidate }, DEMO_KEYS.full).then(() => true, () => false);
+      const worked = await run({ ...op, inputData: candidate }, DEMO_KEYS.full).then(
+        () => true,
+        () => false,
+      );
       if (worked) {
         op.inputData = candidate;
         // A create that refuses the same values twice (an email belongs to one contact) gets unique ones in each run.
-        op.unique = !(await run(op, DEMO_KEYS.full).then(() => true, () => false));
+        op.unique = !(await run(op, DEMO_KEYS.full).then(
+          () => true,
+          () => false,
+        ));
         break;
       }
     }
@@ -139,6 +173,10 @@ describe.each(runs)('%s', (_name, op) => {
 });
 
 it('connects a key made only for Tasks, and refuses an expired one', async () => {
-  await expect(appTester(testConnection, { authData: { api_key: DEMO_KEYS.tasksOnly } })).resolves.toMatchObject({ connected: true });
-  expect((await caught(appTester(testConnection, { authData: { api_key: DEMO_KEYS.expired } }))).name).toBe('ExpiredAuthError');
+  await expect(appTester(testConnection, { authData: { api_key: DEMO_KEYS.tasksOnly } })).resolves.toMatchObject({
+    connected: true,
+  });
+  expect((await caught(appTester(testConnection, { authData: { api_key: DEMO_KEYS.expired } }))).name).toBe(
+    'ExpiredAuthError',
+  );
 });

@@ -23,7 +23,7 @@ describe('connection test', () => {
     [403, '<html><body><h1>403 Forbidden</h1>Request blocked by the firewall</body></html>'],
     [404, '<html><body>Not Found</body></html>'],
     [404, 'Not Found'],
-  ])('fails on a %i that is not Reevo\'s own answer (a proxy or firewall page)', async (status, page) => {
+  ])("fails on a %i that is not Reevo's own answer (a proxy or firewall page)", async (status, page) => {
     nock(TEST_BASE_URL).get(PROBE).reply(status, page, { 'Content-Type': 'text/html' });
     const error = await caught(appTester(testConnection, bundleWith()));
     expect(error.message).toMatch(/^Reevo could not be reached properly/);
@@ -37,7 +37,12 @@ describe('connection test', () => {
   });
 
   it('fails with "Invalid API key" for a wrong key', async () => {
-    nock(TEST_BASE_URL).get(PROBE).reply(401, { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null });
+    nock(TEST_BASE_URL).get(PROBE).reply(401, {
+      error_response_type: 'GENERIC',
+      error: 'UnauthorizedError',
+      message: 'Invalid API key',
+      details: null,
+    });
     const error = await caught(appTester(testConnection, bundleWith()));
     expect(error.message).toMatch(/^Invalid API key/);
   });
@@ -52,7 +57,12 @@ describe('connection test', () => {
 
 describe('connection label', () => {
   it('uses the optional name and never the key', async () => {
-    expect(await connectionLabel({} as never, bundleWith({}, { authData: { api_key: TEST_API_KEY, label: 'Acme workspace' } }) as never)).toBe('Acme workspace');
+    expect(
+      await connectionLabel(
+        {} as never,
+        bundleWith({}, { authData: { api_key: TEST_API_KEY, label: 'Acme workspace' } }) as never,
+      ),
+    ).toBe('Acme workspace');
     const fallback = await connectionLabel({} as never, bundleWith() as never);
     expect(fallback).toBe('');
     expect(JSON.stringify(App.authentication)).not.toContain(TEST_API_KEY);

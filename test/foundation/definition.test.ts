@@ -7,7 +7,9 @@ import { API_KEYS_HELP_URL } from '../../src/config';
 type AppHandler = (event: { command: string }, context: object) => Promise<{ results: unknown }>;
 const { createAppHandler } = core as unknown as { createAppHandler: (app: object) => AppHandler };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { validateAppDefinition } = require('zapier-platform-schema') as { validateAppDefinition: (d: object) => { errors: unknown[] } };
+const { validateAppDefinition } = require('zapier-platform-schema') as {
+  validateAppDefinition: (d: object) => { errors: unknown[] };
+};
 
 /**
  * Guards every operation, present and future, against what Zapier's publishing review checks
@@ -78,17 +80,40 @@ describe('the app definition', () => {
     const keys = (kind: 'triggers' | 'creates' | 'searches') => Object.keys(definition[kind]).sort();
     expect(keys('creates')).toEqual(
       expect.arrayContaining([
-        'upsert_account_contact', 'create_account', 'update_account', 'create_opportunity', 'update_opportunity',
-        'move_opportunity_stage', 'create_task', 'log_manual_activity', 'enroll_contact_in_sequence',
+        'upsert_account_contact',
+        'create_account',
+        'update_account',
+        'create_opportunity',
+        'update_opportunity',
+        'move_opportunity_stage',
+        'create_task',
+        'log_manual_activity',
+        'enroll_contact_in_sequence',
       ]),
     );
     expect(keys('searches')).toEqual(
-      expect.arrayContaining(['find_account', 'find_contact', 'find_opportunity', 'find_contact_and_account', 'find_user', 'find_mailbox']),
+      expect.arrayContaining([
+        'find_account',
+        'find_contact',
+        'find_opportunity',
+        'find_contact_and_account',
+        'find_user',
+        'find_mailbox',
+      ]),
     );
     expect(keys('triggers')).toEqual(
       expect.arrayContaining([
-        'new_account', 'updated_account', 'new_contact', 'updated_contact', 'new_opportunity', 'updated_opportunity',
-        'opportunity_stage_changed', 'new_task', 'account_list', 'contact_list', 'opportunity_list',
+        'new_account',
+        'updated_account',
+        'new_contact',
+        'updated_contact',
+        'new_opportunity',
+        'updated_opportunity',
+        'opportunity_stage_changed',
+        'new_task',
+        'account_list',
+        'contact_list',
+        'opportunity_list',
       ]),
     );
   });
@@ -105,7 +130,11 @@ describe('Zapier publishing style', () => {
   });
 
   it('labels are Title Case and descriptions open and close as Zapier asks, without the app name', () => {
-    const opening = { triggers: /^Triggers when /, creates: /^(Creates|Updates|Moves|Logs|Enrolls) /, searches: /^Finds / };
+    const opening = {
+      triggers: /^Triggers when /,
+      creates: /^(Creates|Updates|Moves|Logs|Enrolls) /,
+      searches: /^Finds /,
+    };
     for (const kind of ['triggers', 'creates', 'searches'] as const) {
       for (const op of visible(kind)) {
         expect([op.key, isTitleCase(op.display.label)]).toEqual([op.key, true]);
@@ -132,7 +161,10 @@ describe('Zapier publishing style', () => {
         expect([op.key, labelled.length > 0]).toEqual([op.key, true]);
         for (const field of labelled) {
           const path = field.key!.split('__');
-          const value = path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], sample);
+          const value = path.reduce<unknown>(
+            (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+            sample,
+          );
           expect([op.key, field.key, value !== undefined]).toEqual([op.key, field.key, true]);
         }
       }
@@ -140,7 +172,11 @@ describe('Zapier publishing style', () => {
   });
 
   it('sample date-times are ISO-8601 with an offset', () => {
-    const text = JSON.stringify([definition.triggers, definition.creates, definition.searches].map((map) => Object.values(map).map((op) => op.operation.sample)));
+    const text = JSON.stringify(
+      [definition.triggers, definition.creates, definition.searches].map((map) =>
+        Object.values(map).map((op) => op.operation.sample),
+      ),
+    );
     const dates = text.match(/"\d{4}-\d{2}-\d{2}T[^"]*"/g) ?? [];
     expect(dates.length).toBeGreaterThan(0);
     for (const date of dates) expect(date).toMatch(/(Z|[+-]\d{2}:\d{2})"$/);
@@ -149,9 +185,15 @@ describe('Zapier publishing style', () => {
   it('every input field has a label and help text, and none asks for credentials', () => {
     for (const kind of ['triggers', 'creates', 'searches'] as const) {
       for (const op of visible(kind)) {
-        const fields = (op.operation.inputFields as Array<{ key?: string; label?: string; helpText?: string; type?: string }>) ?? [];
+        const fields =
+          (op.operation.inputFields as Array<{ key?: string; label?: string; helpText?: string; type?: string }>) ?? [];
         for (const field of fields.filter((f) => f.key)) {
-          expect([op.key, field.key, Boolean(field.label), Boolean(field.helpText)]).toEqual([op.key, field.key, true, true]);
+          expect([op.key, field.key, Boolean(field.label), Boolean(field.helpText)]).toEqual([
+            op.key,
+            field.key,
+            true,
+            true,
+          ]);
           expect(field.type).not.toBe('password');
           expect(field.key).not.toMatch(/api_?key|password|secret|token/i);
         }
@@ -180,8 +222,14 @@ describe('Zapier publishing style', () => {
   it('every key of every visible sample, nested ones included, has a labelled output field', () => {
     for (const kind of ['triggers', 'creates', 'searches'] as const) {
       for (const op of visible(kind)) {
-        const labelled = new Set(staticOutputFields(op).filter((field) => field.label).map((field) => field.key));
-        const unlabelled = samplePaths(op.operation.sample).filter((path) => !labelled.has(path) && !labelled.has(`${path}[]`));
+        const labelled = new Set(
+          staticOutputFields(op)
+            .filter((field) => field.label)
+            .map((field) => field.key),
+        );
+        const unlabelled = samplePaths(op.operation.sample).filter(
+          (path) => !labelled.has(path) && !labelled.has(`${path}[]`),
+        );
         expect([op.key, unlabelled]).toEqual([op.key, []]);
       }
     }
@@ -193,7 +241,9 @@ describe('Zapier publishing style', () => {
       for (const op of visible(kind)) {
         const fields = staticOutputFields(op);
         expect([op.key, 'keys', repeated(fields.map((field) => field.key))]).toEqual([op.key, 'keys', []]);
-        const labels = fields.filter((field) => field.label).map((field) => (field.label as string).trim().toLowerCase());
+        const labels = fields
+          .filter((field) => field.label)
+          .map((field) => (field.label as string).trim().toLowerCase());
         expect([op.key, 'labels', repeated(labels)]).toEqual([op.key, 'labels', []]);
       }
     }

@@ -18,7 +18,10 @@ afterAll(() => nock.enableNetConnect());
 
 describe('the Reevo client', () => {
   it('sends the key in x-api-key to the configured base URL and returns the data', async () => {
-    const scope = reevo().get(accountPath).matchHeader('x-api-key', TEST_API_KEY).reply(200, { id: ACCOUNT_ID, name: 'Acme' });
+    const scope = reevo()
+      .get(accountPath)
+      .matchHeader('x-api-key', TEST_API_KEY)
+      .reply(200, { id: ACCOUNT_ID, name: 'Acme' });
     const result = await runGet();
     expect(result).toEqual({ status: 200, data: { id: ACCOUNT_ID, name: 'Acme' }, notes: [] });
     expect(scope.isDone()).toBe(true);
@@ -26,7 +29,9 @@ describe('the Reevo client', () => {
 
   it('never sends the key to another host', async () => {
     // `badheaders`: the interceptor does not match a request that carries the header.
-    const other = nock('https://elsewhere.example', { badheaders: ['x-api-key'] }).get('/x').reply(200, {});
+    const other = nock('https://elsewhere.example', { badheaders: ['x-api-key'] })
+      .get('/x')
+      .reply(200, {});
     await appTester(async (z: ZObject) => z.request({ url: 'https://elsewhere.example/x' }), bundleWith());
     expect(other.isDone()).toBe(true);
   });
@@ -34,18 +39,28 @@ describe('the Reevo client', () => {
 
 describe('error mapping', () => {
   it.each([
-    ['the observed invalid-key body', { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null }],
+    [
+      'the observed invalid-key body',
+      { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null },
+    ],
     ['a bare Unauthorized', { detail: 'Unauthorized' }],
-    ['a page that is not Reevo\'s', '<html><body>401 Authorization Required</body></html>'],
+    ["a page that is not Reevo's", '<html><body>401 Authorization Required</body></html>'],
   ])('any 401 during a Zap run (%s) is an ExpiredAuthError, so Zapier asks to reconnect', async (_what, body) => {
-    reevo().get(accountPath).reply(401, body as nock.Body);
+    reevo()
+      .get(accountPath)
+      .reply(401, body as nock.Body);
     const error = await caught(runGet());
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(/reconnect/i);
   });
 
   it('an expired key is an ExpiredAuthError, so Zapier asks to reconnect', async () => {
-    reevo().get(accountPath).reply(401, { error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'API key has expired', details: null });
+    reevo().get(accountPath).reply(401, {
+      error_response_type: 'GENERIC',
+      error: 'UnauthorizedError',
+      message: 'API key has expired',
+      details: null,
+    });
     const error = await caught(runGet());
     expect(error.name).toBe('ExpiredAuthError');
     expect(error.message).toMatch(/expired/);
@@ -53,10 +68,15 @@ describe('error mapping', () => {
   });
 
   it('a 403 names the missing permission and how to add it', async () => {
-    reevo()
-      .post('/api/v1/public/tasks')
-      .reply(403, { error_response_type: 'GENERIC', error: 'ForbiddenError', message: 'API key is missing required permissions: Tasks (write)', details: null });
-    const error = await caught(appTester(createTask, bundleWith({ title: 'Call Jane', owner_email: 'morgan@acme.com' })));
+    reevo().post('/api/v1/public/tasks').reply(403, {
+      error_response_type: 'GENERIC',
+      error: 'ForbiddenError',
+      message: 'API key is missing required permissions: Tasks (write)',
+      details: null,
+    });
+    const error = await caught(
+      appTester(createTask, bundleWith({ title: 'Call Jane', owner_email: 'morgan@acme.com' })),
+    );
     expect(error.message).toContain('Tasks (write)');
     expect(error.message).toMatch(/Settings → API Keys/);
     expect(error.code).toBe('missing_permission');
@@ -73,7 +93,12 @@ describe('error mapping', () => {
       .post('/api/v1/public/tasks')
       .reply(422, {
         detail: [
-          { type: 'value_error', loc: ['body', 'owner_email'], msg: 'No user with this email in the workspace', input: 'x@acme.com' },
+          {
+            type: 'value_error',
+            loc: ['body', 'owner_email'],
+            msg: 'No user with this email in the workspace',
+            input: 'x@acme.com',
+          },
           { type: 'missing', loc: ['body', 'title'], msg: 'Field required', input: null },
         ],
       });
@@ -104,23 +129,29 @@ describe('error mapping', () => {
   });
 
   it('a 429 about the quota tells the user to contact their Reevo account manager', async () => {
-    reevo()
-      .get(accountPath)
-      .reply(429, { error_response_type: 'GENERIC', error: 'QuotaExceeded', message: 'Public API request quota exceeded for this organization', details: null });
+    reevo().get(accountPath).reply(429, {
+      error_response_type: 'GENERIC',
+      error: 'QuotaExceeded',
+      message: 'Public API request quota exceeded for this organization',
+      details: null,
+    });
     const error = await caught(runGet());
     expect(error.name).toBe('AppError');
     expect(error.message).toMatch(/quota/);
     expect(error.message).toMatch(/account manager/);
   });
 
-  it.each([500, 502, 503])('a %i with an HTML page gives a short message with the status and no HTML', async (status) => {
-    const page = `<html><head><title>${status} Bad Gateway</title></head><body><h1>nginx</h1>${'x'.repeat(5000)}</body></html>`;
-    reevo().get(accountPath).reply(status, page, { 'Content-Type': 'text/html' });
-    const error = await caught(runGet());
-    expect(error.message).toContain(`HTTP ${status}`);
-    expect(error.message).not.toMatch(/<|nginx/);
-    expect(error.message.length).toBeLessThan(300);
-  });
+  it.each([500, 502, 503])(
+    'a %i with an HTML page gives a short message with the status and no HTML',
+    async (status) => {
+      const page = `<html><head><title>${status} Bad Gateway</title></head><body><h1>nginx</h1>${'x'.repeat(5000)}</body></html>`;
+      reevo().get(accountPath).reply(status, page, { 'Content-Type': 'text/html' });
+      const error = await caught(runGet());
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message).not.toMatch(/<|nginx/);
+      expect(error.message.length).toBeLessThan(300);
+    },
+  );
 
   it('a 2xx whose body is not complete JSON is not passed off as success', async () => {
     reevo().get(accountPath).reply(200, '{"id": "3f6c2a9e-8d1b', { 'Content-Type': 'application/json' });
@@ -129,7 +160,12 @@ describe('error mapping', () => {
   });
 
   it('other 4xx errors carry the Reevo message, from either envelope', async () => {
-    reevo().get(accountPath).reply(409, { error_response_type: 'GENERIC', error: 'Conflict', message: 'Account is being merged', details: null });
+    reevo().get(accountPath).reply(409, {
+      error_response_type: 'GENERIC',
+      error: 'Conflict',
+      message: 'Account is being merged',
+      details: null,
+    });
     expect((await caught(runGet())).message).toBe('Reevo returned HTTP 409: Account is being merged');
     reevo().get(accountPath).reply(405, { detail: 'Method Not Allowed' });
     expect((await caught(runGet())).message).toBe('Reevo returned HTTP 405: Method Not Allowed');
@@ -142,7 +178,9 @@ describe('error mapping', () => {
   });
 
   it('never lets the key into a message, even when the server echoes it', async () => {
-    reevo().get(accountPath).reply(400, { message: `Bad header x-api-key=${TEST_API_KEY}` });
+    reevo()
+      .get(accountPath)
+      .reply(400, { message: `Bad header x-api-key=${TEST_API_KEY}` });
     const error = await caught(runGet());
     expect(error.message).not.toContain(TEST_API_KEY);
     expect(error.message).toContain('[API key]');
@@ -193,7 +231,11 @@ describe('classifyResponse (pure; the Clay sender uses it too)', () => {
   });
 
   it('accepts fetch-style header lookups', () => {
-    const failure = classifyResponse({ status: 429, headers: (name) => (name === 'retry-after' ? '5' : null), body: '' });
+    const failure = classifyResponse({
+      status: 429,
+      headers: (name) => (name === 'retry-after' ? '5' : null),
+      body: '',
+    });
     expect(failure?.retryAfter).toBe(5);
   });
 

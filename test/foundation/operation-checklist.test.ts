@@ -59,7 +59,10 @@ describe.each(Object.keys(FOLDERS) as Folder[])('%s/', (folder) => {
           }
         }
         for (const [mapKey, operation] of Object.entries(registered)) {
-          if (mapKey !== operation.key) report(`step 1: ${folder}/index.ts registers '${operation.key}' under '${mapKey}': key the map by the operation's key`);
+          if (mapKey !== operation.key)
+            report(
+              `step 1: ${folder}/index.ts registers '${operation.key}' under '${mapKey}': key the map by the operation's key`,
+            );
         }
       }),
     ).toEqual([]);
@@ -71,7 +74,9 @@ describe.each(Object.keys(FOLDERS) as Folder[])('%s/', (folder) => {
         for (const file of operationFiles(folder)) {
           const imported = new RegExp(`from '(\\.\\./)+${folder}/${file}'`);
           if (!testFiles.some((test) => imported.test(test.text))) {
-            report(`step 2: ${folder}/${file}.ts has no test: add test/${folder}/${file}.test.ts, which imports it and checks the exact request (see ${CHECKLIST})`);
+            report(
+              `step 2: ${folder}/${file}.ts has no test: add test/${folder}/${file}.test.ts, which imports it and checks the exact request (see ${CHECKLIST})`,
+            );
           }
         }
       }),
@@ -80,7 +85,10 @@ describe.each(Object.keys(FOLDERS) as Folder[])('%s/', (folder) => {
 });
 
 describe('README lines (step 5)', () => {
-  const rowsOf = (path: string) => read(path).split('\n').filter((line) => line.startsWith('| '));
+  const rowsOf = (path: string) =>
+    read(path)
+      .split('\n')
+      .filter((line) => line.startsWith('| '));
 
   it.each(['creates', 'searches'] as const)('%s/README.md has one line for each operation', (folder) => {
     const rows = rowsOf(`${folder}/README.md`);
@@ -88,7 +96,9 @@ describe('README lines (step 5)', () => {
       problems((report) => {
         for (const operation of Object.values(FOLDERS[folder]) as Array<{ key: string; display: { label: string } }>) {
           if (!rows.some((row) => row.startsWith(`| \`${operation.key}\` | ${operation.display.label} |`))) {
-            report(`step 5: ${folder}/README.md has no line for ${operation.key}: add "| \`${operation.key}\` | ${operation.display.label} | … |" to its table`);
+            report(
+              `step 5: ${folder}/README.md has no line for ${operation.key}: add "| \`${operation.key}\` | ${operation.display.label} | … |" to its table`,
+            );
           }
         }
       }),
@@ -100,7 +110,8 @@ describe('README lines (step 5)', () => {
     expect(
       problems((report) => {
         for (const trigger of Object.values(triggers) as Array<{ key: string; display: { hidden?: boolean } }>) {
-          if (!trigger.display.hidden && !text.includes(`\`${trigger.key}\``)) report(`step 5: triggers/README.md has no line for ${trigger.key}: add it to the table of triggers`);
+          if (!trigger.display.hidden && !text.includes(`\`${trigger.key}\``))
+            report(`step 5: triggers/README.md has no line for ${trigger.key}: add it to the table of triggers`);
         }
       }),
     ).toEqual([]);
@@ -108,16 +119,28 @@ describe('README lines (step 5)', () => {
 
   it('README.md names every permission an endpoint needs, and only those', () => {
     const section = read('README.md').split('## Connecting a real Reevo key')[1]?.split('\n2. ')[0] ?? '';
-    const named = new Set([...section.matchAll(/^\s*\| ([A-Z][\w ]+ \((?:read|write)\)) \|/gm)].map((match) => match[1]));
+    const named = new Set(
+      [...section.matchAll(/^\s*\| ([A-Z][\w ]+ \((?:read|write)\)) \|/gm)].map((match) => match[1]),
+    );
     // The endpoint table's, and the reads of v2 records (triggers, dropdowns, Find Task) that go through `_query`.
-    const reads = (['account', 'contact', 'opportunity', 'task'] as const).flatMap((type) => v2Permissions(type, 'read'));
-    const needed = new Set<string>([...Object.values(endpoints).flatMap((endpoint: Endpoint) => endpoint.permissions), ...reads]);
+    const reads = (['account', 'contact', 'opportunity', 'task'] as const).flatMap((type) =>
+      v2Permissions(type, 'read'),
+    );
+    const needed = new Set<string>([
+      ...Object.values(endpoints).flatMap((endpoint: Endpoint) => endpoint.permissions),
+      ...reads,
+    ]);
     expect(
       problems((report) => {
         for (const permission of needed) {
-          if (!named.has(permission)) report(`step 5: README.md's permission table has no line for ${permission}: add "| ${permission} | what it allows |"`);
+          if (!named.has(permission))
+            report(
+              `step 5: README.md's permission table has no line for ${permission}: add "| ${permission} | what it allows |"`,
+            );
         }
-        for (const permission of named) if (!needed.has(permission) && !permission.startsWith('Webhooks')) report(`README.md's permission table names ${permission}, which no endpoint needs`);
+        for (const permission of named)
+          if (!needed.has(permission) && !permission.startsWith('Webhooks'))
+            report(`README.md's permission table names ${permission}, which no endpoint needs`);
       }),
     ).toEqual([]);
   });
@@ -134,12 +157,18 @@ describe('the sandbox (step 4)', () => {
       const v2 = endpoint.path.startsWith(V2);
       const response = await fetch(`${sandbox().url}${path}${query}`, {
         method: endpoint.method,
-        headers: { 'content-type': 'application/json', ...(v2 ? { authorization: `Bearer ${DEMO_KEYS.full}` } : { 'x-api-key': DEMO_KEYS.full }) },
+        headers: {
+          'content-type': 'application/json',
+          ...(v2 ? { authorization: `Bearer ${DEMO_KEYS.full}` } : { 'x-api-key': DEMO_KEYS.full }),
+        },
         ...(endpoint.method === 'GET' ? {} : { body: '{}' }),
       });
       const body = (await response.json().catch(() => undefined)) as { detail?: unknown } | undefined;
       const noRoute = response.status === 405 || (response.status === 404 && body?.detail === 'Not Found');
-      if (noRoute) found.push(`step 4: the sandbox has no route for ${endpoint.method} ${endpoint.path} (endpoints.${name}): add one (see ${CHECKLIST})`);
+      if (noRoute)
+        found.push(
+          `step 4: the sandbox has no route for ${endpoint.method} ${endpoint.path} (endpoints.${name}): add one (see ${CHECKLIST})`,
+        );
     }
     expect(found).toEqual([]);
   });

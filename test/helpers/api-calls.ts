@@ -55,7 +55,10 @@ async function settledLog(sandbox: RunningSandbox) {
 }
 
 /** Runs `fn` and counts the API calls it made, schema reads apart. */
-async function counted<T>(counter: Counter, fn: () => Promise<T>): Promise<{ result?: T; error?: unknown; calls: number; schemaReads: number }> {
+async function counted<T>(
+  counter: Counter,
+  fn: () => Promise<T>,
+): Promise<{ result?: T; error?: unknown; calls: number; schemaReads: number }> {
   await settledLog(counter.sandbox);
   counter.sandbox.clearLogs();
   let result: T | undefined;
@@ -73,13 +76,19 @@ async function counted<T>(counter: Counter, fn: () => Promise<T>): Promise<{ res
 /** One Zap run of an action: resolve the dynamic input fields, then perform. */
 async function zapRun(counter: Counter, op: Operation, inputData: Record<string, unknown>): Promise<unknown> {
   // A step that refuses to repeat itself (Enroll Contact in Sequence remembers its enrollments) is asked to, so each run does its work.
-  const input = op.inputFields.some((field) => field.key === 'enroll_again') ? { ...inputData, enroll_again: true } : inputData;
+  const input = op.inputFields.some((field) => field.key === 'enroll_again')
+    ? { ...inputData, enroll_again: true }
+    : inputData;
   for (const fields of op.dynamicInputFields) await counter.tester(fields, bundle(input));
   return counter.tester(op.perform as PerformFunction, bundle(input));
 }
 
 /** The first of the operation's candidate inputs that runs without an error (its calls are not counted). */
-async function workingInput(counter: Counter, op: Operation, want?: (result: unknown) => boolean): Promise<Record<string, unknown> | undefined> {
+async function workingInput(
+  counter: Counter,
+  op: Operation,
+  want?: (result: unknown) => boolean,
+): Promise<Record<string, unknown> | undefined> {
   for (const input of candidateInputs(op)) {
     try {
       const result = await counter.tester(op.perform as PerformFunction, bundle(input));
@@ -94,10 +103,26 @@ async function workingInput(counter: Counter, op: Operation, want?: (result: unk
 const message = (error: unknown) => (error instanceof Error ? error.message.slice(0, 160) : String(error));
 
 async function countAction(counter: Counter, op: Operation): Promise<CallCount[]> {
-  const input = await workingInput(counter, op, op.kind === 'search' ? (r) => Array.isArray(r) && r.length > 0 : undefined) ?? (await workingInput(counter, op));
-  if (!input) return [{ operation: op.key, step: 'perform', calls: Number.NaN, minimum: 1, schemaReads: 0, note: 'no input from the samples ran without an error' }];
+  const input =
+    (await workingInput(counter, op, op.kind === 'search' ? (r) => Array.isArray(r) && r.length > 0 : undefined)) ??
+    (await workingInput(counter, op));
+  if (!input)
+    return [
+      {
+        operation: op.key,
+        step: 'perform',
+        calls: Number.NaN,
+        minimum: 1,
+        schemaReads: 0,
+        note: 'no input from the samples ran without an error',
+      },
+    ];
   // A create that refuses to run twice with the same values (an email belongs to one contact) gets unique ones in each run.
-  const runs = (values: Record<string, unknown>) => counter.tester(op.perform as PerformFunction, bundle(values)).then(() => true, () => false);
+  const runs = (values: Record<string, unknown>) =>
+    counter.tester(op.perform as PerformFunction, bundle(values)).then(
+      () => true,
+      () => false,
+    );
   const unique = !(await runs(input)) && (await runs(freshInput(op, input)));
   const runInput = () => (unique ? freshInput(op, input) : input);
   // Cold: a fresh connection (the schema cache is keyed by key and base URL) is simulated by the first run after start-up.
@@ -107,10 +132,32 @@ async function countAction(counter: Counter, op: Operation): Promise<CallCount[]
   clearCustomFieldCache();
   const cold = await counted(counter, () => zapRun(counter, op, runInput()));
   const rows: CallCount[] = [
-    { operation: op.key, step: 'run (warm cache)', calls: second.calls, minimum: 1, schemaReads: second.schemaReads, ...(second.error ? { note: message(second.error) } : {}) },
-    { operation: op.key, step: 'run (cold worker)', calls: cold.calls, minimum: 1, schemaReads: cold.schemaReads, ...(cold.error ? { note: message(cold.error) } : {}) },
+    {
+      operation: op.key,
+      step: 'run (warm cache)',
+      calls: second.calls,
+      minimum: 1,
+      schemaReads: second.schemaReads,
+      ...(second.error ? { note: message(second.error) } : {}),
+    },
+    {
+      operation: op.key,
+      step: 'run (cold worker)',
+      calls: cold.calls,
+      minimum: 1,
+      schemaReads: cold.schemaReads,
+      ...(cold.error ? { note: message(cold.error) } : {}),
+    },
   ];
-  if (first.schemaReads > 0) rows.push({ operation: op.key, step: 'first run: schema reads', calls: first.calls, minimum: 1, schemaReads: first.schemaReads, note: 'custom-field schema read once, then cached' });
+  if (first.schemaReads > 0)
+    rows.push({
+      operation: op.key,
+      step: 'first run: schema reads',
+      calls: first.calls,
+      minimum: 1,
+      schemaReads: first.schemaReads,
+      note: 'custom-field schema read once, then cached',
+    });
   return rows;
 }
 
@@ -121,9 +168,23 @@ async function countTrigger(counter: Counter, op: Operation): Promise<CallCount[
     const first = await poll();
     const warm = await poll();
     const rows: CallCount[] = [
-      { operation: op.key, step: 'perform (one poll, warm)', calls: warm.calls, minimum: 1, schemaReads: warm.schemaReads, ...(warm.error ? { note: message(warm.error) } : {}) },
+      {
+        operation: op.key,
+        step: 'perform (one poll, warm)',
+        calls: warm.calls,
+        minimum: 1,
+        schemaReads: warm.schemaReads,
+        ...(warm.error ? { note: message(warm.error) } : {}),
+      },
     ];
-    if (first.schemaReads > 0) rows.push({ operation: op.key, step: 'first run: schema reads', calls: first.calls, minimum: 1, schemaReads: first.schemaReads });
+    if (first.schemaReads > 0)
+      rows.push({
+        operation: op.key,
+        step: 'first run: schema reads',
+        calls: first.calls,
+        minimum: 1,
+        schemaReads: first.schemaReads,
+      });
     return rows;
   }
   if (!op.isHook) {
@@ -131,34 +192,91 @@ async function countTrigger(counter: Counter, op: Operation): Promise<CallCount[
     // A paginated dropdown keeps its cursor with z.cursor, which needs Zapier's RPC (absent locally):
     // the page request was made and counted; only storing the cursor failed.
     const rpcOnly = run.error !== undefined && /ZAPIER_DEPLOY_KEY|RPC/.test(message(run.error));
-    const note = rpcOnly ? 'z.cursor needs Zapier\'s RPC (not available locally): counted up to storing the cursor' : run.error ? message(run.error) : undefined;
-    return [{ operation: op.key, step: 'perform (one page)', calls: run.calls, minimum: 1, schemaReads: run.schemaReads, ...(note ? { note } : {}), ...(rpcOnly ? { ok: true } : {}) }];
+    const note = rpcOnly
+      ? "z.cursor needs Zapier's RPC (not available locally): counted up to storing the cursor"
+      : run.error
+        ? message(run.error)
+        : undefined;
+    return [
+      {
+        operation: op.key,
+        step: 'perform (one page)',
+        calls: run.calls,
+        minimum: 1,
+        schemaReads: run.schemaReads,
+        ...(note ? { note } : {}),
+        ...(rpcOnly ? { ok: true } : {}),
+      },
+    ];
   }
   const rows: CallCount[] = [];
   const targetUrl = 'https://hooks.zapier.com/hooks/standard/000000/bench/';
-  const sub = await counted(counter, () => counter.tester(op.performSubscribe as PerformFunction, bundle({}, { targetUrl } as Partial<Bundle>)));
+  const sub = await counted(counter, () =>
+    counter.tester(op.performSubscribe as PerformFunction, bundle({}, { targetUrl } as Partial<Bundle>)),
+  );
   // Subscribing lists the Zap's subscriptions first, to remove one a lost earlier attempt made.
-  rows.push({ operation: op.key, step: 'performSubscribe', calls: sub.calls, minimum: 2, schemaReads: sub.schemaReads, ...(sub.error ? { note: message(sub.error) } : {}) });
+  rows.push({
+    operation: op.key,
+    step: 'performSubscribe',
+    calls: sub.calls,
+    minimum: 2,
+    schemaReads: sub.schemaReads,
+    ...(sub.error ? { note: message(sub.error) } : {}),
+  });
   const list = await counted(counter, () => counter.tester(op.performList as PerformFunction, bundle({})));
   // The test step checks for a webhook API (one cheap list), then reads the sample records.
-  rows.push({ operation: op.key, step: 'performList', calls: list.calls, minimum: 2, schemaReads: list.schemaReads, ...(list.error ? { note: message(list.error) } : {}) });
+  rows.push({
+    operation: op.key,
+    step: 'performList',
+    calls: list.calls,
+    minimum: 2,
+    schemaReads: list.schemaReads,
+    ...(list.error ? { note: message(list.error) } : {}),
+  });
   const sample = Array.isArray(list.result) ? (list.result[0] as Record<string, unknown> | undefined) : undefined;
   if (op.perform && sample) {
     // A delivery of the listed record, signed with the subscription's secret: parsing it needs no API call.
-    const content = JSON.stringify({ id: `bench-${Date.now()}`, event_type: sample.event_type, occurred_at: new Date().toISOString(), data: sample });
+    const content = JSON.stringify({
+      id: `bench-${Date.now()}`,
+      event_type: sample.event_type,
+      occurred_at: new Date().toISOString(),
+      data: sample,
+    });
     const secret = String((sub.result as { secret?: unknown } | undefined)?.secret ?? '');
     const hook = await counted(counter, () =>
-      counter.tester(op.perform as PerformFunction, bundle({}, {
-        subscribeData: { id: 'bench', secret, event_types: [String(sample.event_type)], target_url: targetUrl },
-        cleanedRequest: JSON.parse(content),
-        rawRequest: { content, headers: { 'x-reevo-signature': signatureFor(secret, content, Math.floor(Date.now() / 1000)) } },
-      } as unknown as Partial<Bundle>)),
+      counter.tester(
+        op.perform as PerformFunction,
+        bundle({}, {
+          subscribeData: { id: 'bench', secret, event_types: [String(sample.event_type)], target_url: targetUrl },
+          cleanedRequest: JSON.parse(content),
+          rawRequest: {
+            content,
+            headers: { 'x-reevo-signature': signatureFor(secret, content, Math.floor(Date.now() / 1000)) },
+          },
+        } as unknown as Partial<Bundle>),
+      ),
     );
-    rows.push({ operation: op.key, step: 'perform (a delivery)', calls: hook.calls, minimum: 0, schemaReads: hook.schemaReads, ...(hook.error ? { note: message(hook.error) } : {}) });
+    rows.push({
+      operation: op.key,
+      step: 'perform (a delivery)',
+      calls: hook.calls,
+      minimum: 0,
+      schemaReads: hook.schemaReads,
+      ...(hook.error ? { note: message(hook.error) } : {}),
+    });
   }
   const subscribeData = sub.result as Record<string, unknown> | undefined;
-  const unsub = await counted(counter, () => counter.tester(op.performUnsubscribe as PerformFunction, bundle({}, { subscribeData } as Partial<Bundle>)));
-  rows.push({ operation: op.key, step: 'performUnsubscribe', calls: unsub.calls, minimum: 1, schemaReads: unsub.schemaReads, ...(unsub.error ? { note: message(unsub.error) } : {}) });
+  const unsub = await counted(counter, () =>
+    counter.tester(op.performUnsubscribe as PerformFunction, bundle({}, { subscribeData } as Partial<Bundle>)),
+  );
+  rows.push({
+    operation: op.key,
+    step: 'performUnsubscribe',
+    calls: unsub.calls,
+    minimum: 1,
+    schemaReads: unsub.schemaReads,
+    ...(unsub.error ? { note: message(unsub.error) } : {}),
+  });
   return rows;
 }
 
@@ -175,16 +293,41 @@ async function countSearchOrCreate(counter: Counter): Promise<CallCount[]> {
     const foundInput = await workingInput(counter, soc.search, (r) => Array.isArray(r) && r.length > 0);
     const createBase = await workingInput(counter, soc.create);
     if (!foundInput || !createBase) {
-      rows.push({ operation: soc.key, step: 'search-or-create', calls: Number.NaN, minimum: 1, schemaReads: 0, note: 'no working sample input' });
+      rows.push({
+        operation: soc.key,
+        step: 'search-or-create',
+        calls: Number.NaN,
+        minimum: 1,
+        schemaReads: 0,
+        note: 'no working sample input',
+      });
       continue;
     }
     const found = await counted(counter, run(foundInput, createBase));
-    rows.push({ operation: soc.key, step: `search-or-create, found (${String(found.result ?? message(found.error))})`, calls: found.calls, minimum: 1, schemaReads: found.schemaReads });
+    rows.push({
+      operation: soc.key,
+      step: `search-or-create, found (${String(found.result ?? message(found.error))})`,
+      calls: found.calls,
+      minimum: 1,
+      schemaReads: found.schemaReads,
+    });
     // Unique values: the search finds nothing and the create makes a new record with them.
     const searchFresh = freshInput(soc.search, foundInput);
-    const createInput = { ...createBase, ...Object.fromEntries(Object.entries(searchFresh).filter(([key]) => soc.create.inputFields.some((f) => f.key === key))) };
+    const createInput = {
+      ...createBase,
+      ...Object.fromEntries(
+        Object.entries(searchFresh).filter(([key]) => soc.create.inputFields.some((f) => f.key === key)),
+      ),
+    };
     const created = await counted(counter, run(searchFresh, freshInput(soc.create, createInput)));
-    rows.push({ operation: soc.key, step: `search-or-create, not found (${String(created.result ?? message(created.error))})`, calls: created.calls, minimum: 2, schemaReads: created.schemaReads, ...(created.error ? { note: message(created.error) } : {}) });
+    rows.push({
+      operation: soc.key,
+      step: `search-or-create, not found (${String(created.result ?? message(created.error))})`,
+      calls: created.calls,
+      minimum: 2,
+      schemaReads: created.schemaReads,
+      ...(created.error ? { note: message(created.error) } : {}),
+    });
   }
   return rows;
 }
@@ -197,7 +340,8 @@ export async function countApiCalls(): Promise<CallCount[]> {
   const counter: Counter = { sandbox, tester: createAppTester(App) };
   try {
     const rows: CallCount[] = [];
-    for (const op of allOperations()) rows.push(...(op.kind === 'trigger' ? await countTrigger(counter, op) : await countAction(counter, op)));
+    for (const op of allOperations())
+      rows.push(...(op.kind === 'trigger' ? await countTrigger(counter, op) : await countAction(counter, op)));
     rows.push(...(await countSearchOrCreate(counter)));
     return rows;
   } finally {

@@ -85,7 +85,9 @@ function operationOf(kind: OperationKind, key: string, raw: RawOperation): Opera
         typeof field === 'object' && field !== null && (field as PlainInputField).type !== 'copy',
     ),
     dynamicInputFields: inputs.map(asFunction).filter((fn): fn is PerformFunction => fn !== undefined),
-    dynamicOutputFields: (op.outputFields ?? []).map(asFunction).filter((fn): fn is PerformFunction => fn !== undefined),
+    dynamicOutputFields: (op.outputFields ?? [])
+      .map(asFunction)
+      .filter((fn): fn is PerformFunction => fn !== undefined),
   };
 }
 
@@ -122,8 +124,20 @@ export function searchOrCreates(): SearchOrCreate[] {
 
 /** Every catalog field, by its key; a key used by two resources (e.g. `email`) lists both. */
 const catalog = new Map<string, Field[]>();
-for (const group of [accountFields, contactFields, opportunityFields, taskFields, activityFields, peopleFields, retrievalFields, noteFields, taskUpdateFields, contactUpdateFields]) {
-  for (const field of Object.values(group) as Field[]) catalog.set(field.key, [...(catalog.get(field.key) ?? []), field]);
+for (const group of [
+  accountFields,
+  contactFields,
+  opportunityFields,
+  taskFields,
+  activityFields,
+  peopleFields,
+  retrievalFields,
+  noteFields,
+  taskUpdateFields,
+  contactUpdateFields,
+]) {
+  for (const field of Object.values(group) as Field[])
+    catalog.set(field.key, [...(catalog.get(field.key) ?? []), field]);
 }
 
 /**
@@ -134,7 +148,12 @@ export function catalogField(input: Pick<PlainInputField, 'key' | 'label' | 'cho
   const candidates = catalog.get(input.key) ?? [];
   if (candidates.length <= 1) return candidates[0];
   const choiceValues = (choices: unknown) =>
-    Array.isArray(choices) ? choices.map((c: string | { value: string }) => (typeof c === 'string' ? c : c.value)).sort().join('|') : '';
+    Array.isArray(choices)
+      ? choices
+          .map((c: string | { value: string }) => (typeof c === 'string' ? c : c.value))
+          .sort()
+          .join('|')
+      : '';
   const wanted = choiceValues(input.choices);
   return (
     (wanted ? candidates.find((field) => choiceValues(field.zapier.choices) === wanted) : undefined) ??
@@ -164,7 +183,8 @@ const seeded: Record<string, unknown> = (() => {
     if (!(id in values)) values[id] = record.id;
     for (const [key, value] of Object.entries(record)) {
       if (key === 'id' || value === null || key in values) continue;
-      if (typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.length > 0)) values[key] = value;
+      if (typeof value === 'string' || typeof value === 'number' || (Array.isArray(value) && value.length > 0))
+        values[key] = value;
     }
   }
   values.contact_email ??= samples.sampleContact.email;
@@ -184,7 +204,12 @@ function validValue(input: PlainInputField): unknown {
   if (workflowInputs[input.key]) return workflowInputs[input.key]();
   const field = catalogField(input);
   // `target_stage_name` names a stage as the record's `stage_name` does.
-  const candidates = [seeded[input.key], seeded[input.key.replace(/^target_/, '')], field?.example, input.choices ? firstChoice(input.choices) : undefined];
+  const candidates = [
+    seeded[input.key],
+    seeded[input.key.replace(/^target_/, '')],
+    field?.example,
+    input.choices ? firstChoice(input.choices) : undefined,
+  ];
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     if (!field || field.input.safeParse(candidate).success) return candidate;
@@ -231,7 +256,12 @@ export function freshInput(op: Operation, input: Record<string, unknown>): Recor
     if (!(field.key in out) || field.choices) continue;
     const catalogEntry = catalogField(field);
     if (!catalogEntry || catalogEntry.wire !== 'string' || catalogEntry.key.endsWith('_id')) continue;
-    const tries = [`bench-${tag}.example.com`, `bench-${tag}@bench-${tag}.example.com`, `Bench ${tag}`, `https://bench-${tag}.example.com`];
+    const tries = [
+      `bench-${tag}.example.com`,
+      `bench-${tag}@bench-${tag}.example.com`,
+      `Bench ${tag}`,
+      `https://bench-${tag}.example.com`,
+    ];
     const accepted = tries.find((value) => catalogEntry.input.safeParse(value).success);
     if (accepted) out[field.key] = accepted;
   }

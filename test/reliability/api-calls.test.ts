@@ -22,13 +22,18 @@ test('every operation and search-or-create was counted', () => {
 });
 
 test('every step ran and made no more API calls than the contract needs', () => {
-  const over = counts.filter((c) => !(c.calls <= c.minimum) || (c.note !== undefined && !c.ok && !c.step.startsWith('first run')));
+  const over = counts.filter(
+    (c) => !(c.calls <= c.minimum) || (c.note !== undefined && !c.ok && !c.step.startsWith('first run')),
+  );
   expect(over).toEqual([]);
 });
 
 test('a search-or-create that creates makes exactly two calls, one that finds makes one', () => {
   for (const c of counts.filter((row) => row.step.startsWith('search-or-create'))) {
-    expect({ step: `${c.operation} ${c.step}`, calls: c.calls }).toEqual({ step: `${c.operation} ${c.step}`, calls: c.step.includes('not found') ? 2 : 1 });
+    expect({ step: `${c.operation} ${c.step}`, calls: c.calls }).toEqual({
+      step: `${c.operation} ${c.step}`,
+      calls: c.step.includes('not found') ? 2 : 1,
+    });
   }
 });
 

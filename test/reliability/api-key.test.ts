@@ -25,7 +25,10 @@ describe('a pasted key', () => {
     ['a no-break space inside', `${KEY.slice(0, 10)}\u00a0${KEY.slice(10)}`],
   ])('with %s is sent clean, and connects', async (_what, pasted) => {
     const probe = nock(TEST_BASE_URL).get(PROBE).matchHeader('x-api-key', KEY).reply(404, { detail: 'Not Found' });
-    const task = nock(TEST_BASE_URL).post(`${API}/tasks`).matchHeader('x-api-key', KEY).reply(201, { id: '5b0f8c13-2e7a-4c69-a4d1-9e3b6f2a8c07' });
+    const task = nock(TEST_BASE_URL)
+      .post(`${API}/tasks`)
+      .matchHeader('x-api-key', KEY)
+      .reply(201, { id: '5b0f8c13-2e7a-4c69-a4d1-9e3b6f2a8c07' });
 
     await expect(appTester(testConnection, withKey(pasted))).resolves.toMatchObject({ connected: true });
     await expect(appTester(createTask, withKey(pasted))).resolves.toMatchObject({ id: expect.any(String) });
@@ -66,7 +69,9 @@ describe('an answer that echoes the key', () => {
     // Written as raw JSON text, so the escapes reach the app as a server would send them.
     const body = `{"message":"x-api-key ${form} is not allowed here","detail":"key=${form}"}`;
     nock(TEST_BASE_URL).post(`${API}/tasks`).reply(400, body, { 'Content-Type': 'application/json' });
-    const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const spy = jest
+      .spyOn(console, 'log')
+      .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
 
     let thrown: Error | undefined;
     try {

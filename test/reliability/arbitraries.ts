@@ -39,18 +39,29 @@ function plausible(input: PlainInputField): fc.Arbitrary<unknown> {
     if (Array.isArray(example)) seeds.push(fc.constant(example.join(', ')));
   }
   const choices = input.choices
-    ? (Array.isArray(input.choices) ? input.choices : Object.keys(input.choices)).map((c) => (typeof c === 'string' ? c : c.value))
+    ? (Array.isArray(input.choices) ? input.choices : Object.keys(input.choices)).map((c) =>
+        typeof c === 'string' ? c : c.value,
+      )
     : [];
   if (choices.length > 0) {
-    seeds.push(fc.constantFrom(...choices), fc.constantFrom(...choices).map((c) => c.toLowerCase().replace(/_/g, ' ')));
+    seeds.push(
+      fc.constantFrom(...choices),
+      fc.constantFrom(...choices).map((c) => c.toLowerCase().replace(/_/g, ' ')),
+    );
     return fc.oneof(...seeds);
   }
   const sample = Array.isArray(example) ? example[0] : example;
   let kind: fc.Arbitrary<unknown>;
   if (input.dict || field?.wire === 'object') {
-    kind = fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/), fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })), { maxKeys: 4 });
+    kind = fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9_]{0,15}$/),
+      fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 })),
+      { maxKeys: 4 },
+    );
   } else if (typeof sample === 'string' && EMAIL.test(sample)) {
-    const everyday = fc.stringMatching(/^[a-z][a-z0-9]{0,8}([._+-][a-z0-9]{1,6})?@[a-z][a-z0-9-]{0,10}[a-z0-9]\.(com|io|org|co\.uk|de)$/);
+    const everyday = fc.stringMatching(
+      /^[a-z][a-z0-9]{0,8}([._+-][a-z0-9]{1,6})?@[a-z][a-z0-9-]{0,10}[a-z0-9]\.(com|io|org|co\.uk|de)$/,
+    );
     kind = fc.oneof(
       { arbitrary: everyday, weight: 4 },
       { arbitrary: everyday.map((e) => ` ${e.toUpperCase()} `), weight: 1 },
@@ -58,26 +69,47 @@ function plausible(input: PlainInputField): fc.Arbitrary<unknown> {
       { arbitrary: fc.emailAddress(), weight: 1 },
     );
   } else if (typeof sample === 'string' && UUID.test(sample)) {
-    kind = fc.oneof(fc.uuid(), fc.uuid().map((u) => u.toUpperCase()));
+    kind = fc.oneof(
+      fc.uuid(),
+      fc.uuid().map((u) => u.toUpperCase()),
+    );
   } else if (input.type === 'datetime') {
     kind = fc.oneof(
-      fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-      fc.date({ min: new Date('2000-01-01'), max: new Date('2050-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
+      fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2050-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       fc.integer({ min: 946_684_800, max: 2_524_608_000 }),
     );
   } else if (field?.wire === 'number' || input.type === 'number') {
-    kind = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 1e9 }).map((n) => n.toLocaleString('en-US')));
+    kind = fc.oneof(
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer({ min: 0, max: 1e9 }).map((n) => n.toLocaleString('en-US')),
+    );
   } else if (typeof sample === 'string' && /^https?:\/\//.test(sample)) {
-    kind = fc.oneof(fc.webUrl(), fc.domain(), fc.domain().map((d) => `www.${d}/about`));
+    kind = fc.oneof(
+      fc.webUrl(),
+      fc.domain(),
+      fc.domain().map((d) => `www.${d}/about`),
+    );
   } else if (typeof sample === 'string' && /^\+\d+$/.test(sample)) {
     kind = fc.oneof(fc.stringMatching(/^\+[1-9]\d{9,12}$/), fc.stringMatching(/^\(\d{3}\) \d{3}-\d{4}$/), fc.string());
   } else if (typeof sample === 'string' && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(sample)) {
     kind = fc.oneof(fc.domain(), fc.webUrl(), fc.emailAddress());
   } else {
-    kind = fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.lorem({ maxCount: 12 }));
+    kind = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 80 }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+      fc.lorem({ maxCount: 12 }),
+    );
   }
   const items = input.list ? fc.oneof(kind, fc.array(kind, { minLength: 1, maxLength: 4 })) : kind;
-  return seeds.length > 0 ? fc.oneof({ arbitrary: fc.oneof(...seeds), weight: 2 }, { arbitrary: items, weight: 3 }) : items;
+  return seeds.length > 0
+    ? fc.oneof({ arbitrary: fc.oneof(...seeds), weight: 2 }, { arbitrary: items, weight: 3 })
+    : items;
 }
 
 const nonBlankText = fc.string({ minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== '');
@@ -93,28 +125,65 @@ function hostile(input: PlainInputField): fc.Arbitrary<Generated> {
     maybe(fc.string({ unit: 'grapheme-composite', maxLength: 40 })),
     maybe(stringOf(CONTROL, 1, 10)),
     maybe(fc.tuple(nonBlankText, stringOf(FORBIDDEN_CONTROL, 1, 3), nonBlankText).map((p) => p.join(''))),
-    maybe(fc.constantFrom('{{123__email}}', '   ', '\u200b', 'null', 'undefined', '0', '-1', '1e400', 'NaN', '<script>alert(1)</script>', "'; DROP TABLE accounts; --")),
+    maybe(
+      fc.constantFrom(
+        '{{123__email}}',
+        '   ',
+        '\u200b',
+        'null',
+        'undefined',
+        '0',
+        '-1',
+        '1e400',
+        'NaN',
+        '<script>alert(1)</script>',
+        "'; DROP TABLE accounts; --",
+      ),
+    ),
     maybe(fc.constantFrom(0, -1, 1.5, Number.MAX_SAFE_INTEGER, -0)),
     maybe(fc.constantFrom(null, undefined, '', [], {})),
     // A huge string is too long for any Reevo field.
-    ...(isDict ? [] : [bad(fc.integer({ min: 10_001, max: 60_000 }).chain((n) => stringOf('abcdefghij', 1, 1).map((c) => c.repeat(n))))]),
+    ...(isDict
+      ? []
+      : [
+          bad(
+            fc.integer({ min: 10_001, max: 60_000 }).chain((n) => stringOf('abcdefghij', 1, 1).map((c) => c.repeat(n))),
+          ),
+        ]),
     // Wrong types (a Yes/No field takes a boolean, of course).
     input.type === 'boolean' ? maybe(fc.boolean()) : bad(fc.boolean()),
     bad(fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY)),
   ];
   if (!isDict) {
-    options.push(bad(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), nonBlankText, { minKeys: 1, maxKeys: 3 })));
+    options.push(
+      bad(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), nonBlankText, { minKeys: 1, maxKeys: 3 })),
+    );
     options.push(bad(fc.constant({ __proto__: { polluted: 'yes' }, constructor: 'x' })));
   } else {
     options.push(bad(fc.oneof(nonBlankText, fc.array(nonBlankText, { minLength: 1, maxLength: 3 }))));
-    options.push(bad(fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.dictionary(fc.string({ maxLength: 3 }), nonBlankText, { minKeys: 1 }), { minKeys: 1, maxKeys: 2 })));
+    options.push(
+      bad(
+        fc.dictionary(
+          fc.stringMatching(/^[a-z]{1,8}$/),
+          fc.dictionary(fc.string({ maxLength: 3 }), nonBlankText, { minKeys: 1 }),
+          { minKeys: 1, maxKeys: 2 },
+        ),
+      ),
+    );
   }
   if (!isList && !isDict) {
     options.push(bad(fc.array(nonBlankText, { minLength: 1, maxLength: 4 })));
     options.push(bad(fc.array(fc.array(nonBlankText, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 })));
   }
   if (isList) {
-    options.push(bad(fc.array(fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), nonBlankText, { minKeys: 1 }), { minLength: 1, maxLength: 2 })));
+    options.push(
+      bad(
+        fc.array(fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }), nonBlankText, { minKeys: 1 }), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+      ),
+    );
   }
   return fc.oneof(...options);
 }
@@ -131,22 +200,25 @@ export interface GeneratedInput {
  */
 export function inputsFor(op: Operation): fc.Arbitrary<GeneratedInput> {
   const fields = op.inputFields;
-  const plausibleRecord = fc.record(
-    Object.fromEntries(fields.map((field) => [field.key, plausible(field)])),
-    { requiredKeys: [] },
-  );
+  const plausibleRecord = fc.record(Object.fromEntries(fields.map((field) => [field.key, plausible(field)])), {
+    requiredKeys: [],
+  });
   const hostileRecord = fc.record(
-    Object.fromEntries(fields.map((field) => [field.key, fc.oneof({ arbitrary: valid(plausible(field)), weight: 2 }, { arbitrary: hostile(field), weight: 1 })])),
+    Object.fromEntries(
+      fields.map((field) => [
+        field.key,
+        fc.oneof({ arbitrary: valid(plausible(field)), weight: 2 }, { arbitrary: hostile(field), weight: 1 }),
+      ]),
+    ),
     { requiredKeys: [] },
   );
   const required = fields.filter((field) => field.required).map((field) => field.key);
   const withRequired = (record: Record<string, unknown>) => required.every((key) => key in record);
 
-  const oneHostile = fields.length === 0
-    ? plausibleRecord.map((record) => ({ inputData: record as Record<string, unknown>, invalidKeys: [] as string[] }))
-    : fc
-        .tuple(plausibleRecord, fc.constantFrom(...fields))
-        .chain(([record, field]) =>
+  const oneHostile =
+    fields.length === 0
+      ? plausibleRecord.map((record) => ({ inputData: record as Record<string, unknown>, invalidKeys: [] as string[] }))
+      : fc.tuple(plausibleRecord, fc.constantFrom(...fields)).chain(([record, field]) =>
           hostile(field).map((generated) => ({
             inputData: { ...(record as Record<string, unknown>), [field.key]: generated.value },
             invalidKeys: generated.invalid ? [field.key] : [],
@@ -154,8 +226,16 @@ export function inputsFor(op: Operation): fc.Arbitrary<GeneratedInput> {
         );
 
   return fc.oneof(
-    { arbitrary: plausibleRecord.filter(withRequired).map((record) => ({ inputData: record as Record<string, unknown>, invalidKeys: [] })), weight: 3 },
-    { arbitrary: plausibleRecord.map((record) => ({ inputData: record as Record<string, unknown>, invalidKeys: [] })), weight: 1 },
+    {
+      arbitrary: plausibleRecord
+        .filter(withRequired)
+        .map((record) => ({ inputData: record as Record<string, unknown>, invalidKeys: [] })),
+      weight: 3,
+    },
+    {
+      arbitrary: plausibleRecord.map((record) => ({ inputData: record as Record<string, unknown>, invalidKeys: [] })),
+      weight: 1,
+    },
     { arbitrary: oneHostile, weight: 3 },
     {
       arbitrary: hostileRecord.map((record) => {

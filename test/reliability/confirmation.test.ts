@@ -30,9 +30,27 @@ const ID = sampleOpportunity.id;
 const writes: Array<[string, Perform, 'post' | 'patch', string, Record<string, unknown>]> = [
   ['create_account', createAccount, 'post', `${API}/accounts`, { name: 'Acme' }],
   ['update_account', updateAccount, 'patch', `${API}/accounts/${ID}`, { account_id: ID, name: 'Acme' }],
-  ['create_opportunity', createOpportunity, 'post', `${API}/opportunities`, { display_name: 'Acme - Pilot', account_id: ID }],
-  ['update_opportunity', updateOpportunity, 'patch', `${API}/opportunities/${ID}`, { opportunity_id: ID, amount: '10' }],
-  ['move_opportunity_stage', moveStage, 'post', `${API}/opportunities/${ID}/shift_stage`, { opportunity_id: ID, target_stage_name: 'Proposal' }],
+  [
+    'create_opportunity',
+    createOpportunity,
+    'post',
+    `${API}/opportunities`,
+    { display_name: 'Acme - Pilot', account_id: ID },
+  ],
+  [
+    'update_opportunity',
+    updateOpportunity,
+    'patch',
+    `${API}/opportunities/${ID}`,
+    { opportunity_id: ID, amount: '10' },
+  ],
+  [
+    'move_opportunity_stage',
+    moveStage,
+    'post',
+    `${API}/opportunities/${ID}/shift_stage`,
+    { opportunity_id: ID, target_stage_name: 'Proposal' },
+  ],
   ['create_task', createTask, 'post', `${API}/tasks`, { title: 'Call', owner_email: 'morgan@acme.com' }],
   [
     'log_manual_activity',
@@ -69,7 +87,9 @@ it('the record Reevo answers with is a success', async () => {
   nock(TEST_BASE_URL).post(`${API}/accounts`).reply(201, sampleAccount);
   await expect(appTester(createAccount, bundleWith({ name: 'Acme' }))).resolves.toMatchObject({ id: sampleAccount.id });
   nock(TEST_BASE_URL).post(`${API}/account_contact`).query(true).reply(200, sampleUpsertResult);
-  await expect(appTester(upsert, bundleWith({ email: 'jane@acme.com' }))).resolves.toMatchObject({ contact_id: sampleContact.id });
+  await expect(appTester(upsert, bundleWith({ email: 'jane@acme.com' }))).resolves.toMatchObject({
+    contact_id: sampleContact.id,
+  });
 });
 
 describe('searches count only records that have an ID', () => {
@@ -78,10 +98,18 @@ describe('searches count only records that have an ID', () => {
   it.each([
     ['find_account', findAccount, `${API}/accounts/search`, { domain_name: sampleAccount.domain_name }, sampleAccount],
     ['find_contact', findContact, `${API}/contacts/search`, { contact_email: sampleContact.email }, sampleContact],
-    ['find_opportunity', findOpportunity, `${API}/opportunities/search`, { display_name: sampleOpportunity.display_name }, sampleOpportunity],
+    [
+      'find_opportunity',
+      findOpportunity,
+      `${API}/opportunities/search`,
+      { display_name: sampleOpportunity.display_name },
+      sampleOpportunity,
+    ],
     ['find_user', findUser, `${API}/users/search`, { email: sampleUser.email }, sampleUser],
   ] as const)('%s', async (_key, perform, path, input, record) => {
-    nock(TEST_BASE_URL).post(path).reply(200, [noId(record), { ...record, id: '' }, record]);
+    nock(TEST_BASE_URL)
+      .post(path)
+      .reply(200, [noId(record), { ...record, id: '' }, record]);
 
     const found = (await appTester(perform as Perform, bundleWith(input))) as Array<{ id: unknown }>;
 
@@ -95,7 +123,12 @@ describe('searches count only records that have an ID', () => {
   });
 
   it('find_contact_and_account: a contact without an ID is not a found contact', async () => {
-    nock(TEST_BASE_URL).get(`${API}/account_and_contact_retrieval`).query(true).reply(200, { contact: noId(sampleContact), account: null });
-    await expect(appTester(findContactAndAccount, bundleWith({ contact_email: sampleContact.email }))).resolves.toEqual([]);
+    nock(TEST_BASE_URL)
+      .get(`${API}/account_and_contact_retrieval`)
+      .query(true)
+      .reply(200, { contact: noId(sampleContact), account: null });
+    await expect(appTester(findContactAndAccount, bundleWith({ contact_email: sampleContact.email }))).resolves.toEqual(
+      [],
+    );
   });
 });

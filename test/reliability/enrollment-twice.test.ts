@@ -24,7 +24,9 @@ it('the same contact and sequence again stops the step, naming the earlier enrol
   enrollments().reply(201, sampleEnrollment);
   await firstRun(input);
 
-  const error = await caught(laterRun({ contact_email: ' Jordan.Blake@Northwind-Traders.com', sequence_id: SEQUENCE.toUpperCase() }));
+  const error = await caught(
+    laterRun({ contact_email: ' Jordan.Blake@Northwind-Traders.com', sequence_id: SEQUENCE.toUpperCase() }),
+  );
 
   expect(error.name).toBe('HaltedError');
   expect(error.message).toContain(sampleEnrollment.id);
@@ -38,7 +40,9 @@ it('enrolls again when the Zap asks to', async () => {
   await firstRun(input);
   const again = enrollments().reply(201, { ...sampleEnrollment, id: '7f3e9b5d-0c2a-4d8f-b4e1-6a9c3f7d0b82' });
 
-  await expect(laterRun({ ...input, enroll_again: true })).resolves.toMatchObject({ id: '7f3e9b5d-0c2a-4d8f-b4e1-6a9c3f7d0b82' });
+  await expect(laterRun({ ...input, enroll_again: true })).resolves.toMatchObject({
+    id: '7f3e9b5d-0c2a-4d8f-b4e1-6a9c3f7d0b82',
+  });
   expect(again.isDone()).toBe(true);
 });
 

@@ -20,7 +20,12 @@ useNock();
 
 const reevo = () => nock(TEST_BASE_URL);
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const account = (n: number, domain_name: string, extra: object = {}) => ({ ...sampleAccount, id: uuid(n), domain_name, ...extra });
+const account = (n: number, domain_name: string, extra: object = {}) => ({
+  ...sampleAccount,
+  id: uuid(n),
+  domain_name,
+  ...extra,
+});
 
 describe('Find Account', () => {
   it('pages on past 100 accounts that merely contain the domain, to the exact one', async () => {
@@ -38,14 +43,18 @@ describe('Find Account', () => {
   });
 
   it('one request when the first page is short', async () => {
-    reevo().post(`${API}/accounts/search`, { domain_name: 'acme.com', limit: 100, offset: 0 }).reply(200, [account(1, 'acme.com')]);
+    reevo()
+      .post(`${API}/accounts/search`, { domain_name: 'acme.com', limit: 100, offset: 0 })
+      .reply(200, [account(1, 'acme.com')]);
     await appTester(findAccount, bundleWith({ domain_name: 'acme.com' }));
     expect(unexpectedRequests()).toBe(0);
   });
 
   it("matches any of an account's domains", async () => {
     const multi = account(7, 'acme-holdings.com', { domains: ['acme-holdings.com', 'www.Acme.com'] });
-    reevo().post(`${API}/accounts/search`).reply(200, [account(8, 'eu.acme.com'), multi]);
+    reevo()
+      .post(`${API}/accounts/search`)
+      .reply(200, [account(8, 'eu.acme.com'), multi]);
 
     const found = (await appTester(findAccount, bundleWith({ domain_name: 'acme.com' }))) as Array<{ id: string }>;
 
@@ -59,9 +68,15 @@ describe('Find Opportunity', () => {
   it('matches the whole name, case and spacing aside', async () => {
     reevo()
       .post(`${API}/opportunities/search`)
-      .reply(200, [named(1, 'Acme - Annual Plan Renewal'), named(2, '  acme -  annual plan '), named(3, 'Acme - Annual')]);
+      .reply(200, [
+        named(1, 'Acme - Annual Plan Renewal'),
+        named(2, '  acme -  annual plan '),
+        named(3, 'Acme - Annual'),
+      ]);
 
-    const found = (await appTester(findOpportunity, bundleWith({ display_name: 'Acme - Annual Plan' }))) as Array<{ id: string }>;
+    const found = (await appTester(findOpportunity, bundleWith({ display_name: 'Acme - Annual Plan' }))) as Array<{
+      id: string;
+    }>;
 
     expect(found.map((o) => o.id)).toEqual([uuid(2)]);
   });
@@ -71,7 +86,10 @@ describe('Find Opportunity', () => {
       .post(`${API}/opportunities/search`)
       .reply(200, [named(1, 'Acme - Annual Plan Renewal'), named(2, 'Acme - Annual Plan')]);
 
-    const found = (await appTester(findOpportunity, bundleWith({ display_name: 'Acme - Annual Plan', partial_name_match: true }))) as Array<{
+    const found = (await appTester(
+      findOpportunity,
+      bundleWith({ display_name: 'Acme - Annual Plan', partial_name_match: true }),
+    )) as Array<{
       id: string;
     }>;
 
@@ -91,7 +109,10 @@ describe('several identifiers mapped', () => {
   it('ID first; when it finds the record, nothing else is asked', async () => {
     reevo().get(`${API}/contacts/${sampleContact.id}`).reply(200, sampleContact);
 
-    const found = await appTester(findContact, bundleWith({ contact_id: sampleContact.id, contact_email: 'other@acme.com' }));
+    const found = await appTester(
+      findContact,
+      bundleWith({ contact_id: sampleContact.id, contact_email: 'other@acme.com' }),
+    );
 
     expect(found).toEqual([sampleContact]);
     expect(unexpectedRequests()).toBe(0);
@@ -101,7 +122,10 @@ describe('several identifiers mapped', () => {
     reevo().get(`${API}/contacts/${sampleContact.id}`).reply(404, { detail: 'Not Found' });
     const byEmail = reevo().post(`${API}/contacts/search`).reply(200, [sampleContact]);
 
-    const found = await appTester(findContact, bundleWith({ contact_id: sampleContact.id, contact_email: sampleContact.email }));
+    const found = await appTester(
+      findContact,
+      bundleWith({ contact_id: sampleContact.id, contact_email: sampleContact.email }),
+    );
 
     expect(found).toEqual([sampleContact]);
     expect(byEmail.isDone()).toBe(true);
@@ -111,7 +135,10 @@ describe('several identifiers mapped', () => {
     reevo().get(`${API}/accounts/${sampleAccount.id}`).reply(404, { detail: 'Not Found' });
     reevo().post(`${API}/accounts/search`).reply(200, [sampleAccount]);
 
-    const found = await appTester(findAccount, bundleWith({ account_id: sampleAccount.id, domain_name: sampleAccount.domain_name }));
+    const found = await appTester(
+      findAccount,
+      bundleWith({ account_id: sampleAccount.id, domain_name: sampleAccount.domain_name }),
+    );
 
     expect(found).toEqual([sampleAccount]);
   });
@@ -125,12 +152,18 @@ describe('several identifiers mapped', () => {
       .reply(function reply(uri) {
         const query = new URL(uri, TEST_BASE_URL).searchParams;
         calls.push([...query.keys()].join(','));
-        return query.has('account_domain') ? [200, { account: sampleAccount, contact: null }] : [200, { account: null, contact: null }];
+        return query.has('account_domain')
+          ? [200, { account: sampleAccount, contact: null }]
+          : [200, { account: null, contact: null }];
       });
 
     const found = (await appTester(
       findContactAndAccount,
-      bundleWith({ account_domain: 'northwind-traders.com', contact_phone_number: '+1 202 555 0143', contact_email: 'jordan@northwind-traders.com' }),
+      bundleWith({
+        account_domain: 'northwind-traders.com',
+        contact_phone_number: '+1 202 555 0143',
+        contact_email: 'jordan@northwind-traders.com',
+      }),
     )) as Array<{ account_id: string }>;
 
     expect(calls).toEqual(['contact_email', 'contact_phone_number', 'account_domain']);

@@ -34,20 +34,38 @@ beforeAll(async () => {
   for (const op of allOperations().filter(callsReevoApi)) {
     if (op.kind === 'trigger') {
       if (op.isHook && op.performSubscribe) {
-        steps.push({ name: `${op.key} performSubscribe`, perform: op.performSubscribe, bundle: (api_key) => ({ authData: { api_key }, inputData: {}, targetUrl: TARGET_URL }) });
+        steps.push({
+          name: `${op.key} performSubscribe`,
+          perform: op.performSubscribe,
+          bundle: (api_key) => ({ authData: { api_key }, inputData: {}, targetUrl: TARGET_URL }),
+        });
       }
       if (op.isHook && op.performList) {
-        steps.push({ name: `${op.key} performList`, perform: op.performList, bundle: (api_key) => ({ authData: { api_key }, inputData: {} }) });
+        steps.push({
+          name: `${op.key} performList`,
+          perform: op.performList,
+          bundle: (api_key) => ({ authData: { api_key }, inputData: {} }),
+        });
       } else if (op.perform) {
         // A dropdown page keeps its cursor with z.cursor, which needs Zapier's RPC (absent under appTester):
         // it is checked under faults, where the request fails before any cursor is stored, not for success.
-        steps.push({ name: `${op.key} perform`, perform: op.perform, bundle: (api_key) => ({ authData: { api_key }, inputData: {}, meta: { page: 0 } }) as unknown as Partial<Bundle>, needsRpc: true });
+        steps.push({
+          name: `${op.key} perform`,
+          perform: op.perform,
+          bundle: (api_key) =>
+            ({ authData: { api_key }, inputData: {}, meta: { page: 0 } }) as unknown as Partial<Bundle>,
+          needsRpc: true,
+        });
       }
       continue;
     }
     const input = await workingInput(op as Operation, DEMO_KEYS.full);
     if (!input) throw new Error(`${op.key}: no sample-based input runs against the sandbox`);
-    steps.push({ name: `${op.kind} ${op.key}`, perform: op.perform!, bundle: (api_key) => ({ authData: { api_key }, inputData: input }) });
+    steps.push({
+      name: `${op.kind} ${op.key}`,
+      perform: op.perform!,
+      bundle: (api_key) => ({ authData: { api_key }, inputData: input }),
+    });
   }
 }, 60_000);
 
@@ -79,7 +97,8 @@ async function withFault(step: Step, fault: Fault, apiKey: string = DEMO_KEYS.fu
 }
 
 const errorOf = (outcome: Outcome) => {
-  if (outcome.ok) throw new Error(`reported success although the request failed: ${JSON.stringify(outcome.result).slice(0, 200)}`);
+  if (outcome.ok)
+    throw new Error(`reported success although the request failed: ${JSON.stringify(outcome.result).slice(0, 200)}`);
   return outcome.error!;
 };
 
@@ -119,19 +138,28 @@ describe('each step', () => {
     });
   });
 
-  test.each([false, true])('a dropped connection (after the write: %s) → AppError that says to check Reevo', async (afterHandler) => {
-    for (const step of steps) {
-      const error = errorOf(await withFault(step, afterHandler ? { kind: 'drop', afterHandler: true } : { kind: 'drop' }));
-      expect({ step: step.name, name: error.name }).toEqual({ step: step.name, name: 'AppError' });
-      expect(error.message).toMatch(/Could not reach Reevo|dropped/);
-      expectClearMessage(error.message);
-    }
-  });
+  test.each([false, true])(
+    'a dropped connection (after the write: %s) → AppError that says to check Reevo',
+    async (afterHandler) => {
+      for (const step of steps) {
+        const error = errorOf(
+          await withFault(step, afterHandler ? { kind: 'drop', afterHandler: true } : { kind: 'drop' }),
+        );
+        expect({ step: step.name, name: error.name }).toEqual({ step: step.name, name: 'AppError' });
+        expect(error.message).toMatch(/Could not reach Reevo|dropped/);
+        expectClearMessage(error.message);
+      }
+    },
+  );
 
   test('429 with Retry-After → ThrottledError retrying after that many seconds', async () => {
     for (const step of steps) {
       const error = errorOf(await withFault(step, { kind: 'rate-limit', retryAfter: 7 }));
-      expect({ step: step.name, name: error.name, delay: error.delay }).toEqual({ step: step.name, name: 'ThrottledError', delay: 7 });
+      expect({ step: step.name, name: error.name, delay: error.delay }).toEqual({
+        step: step.name,
+        name: 'ThrottledError',
+        delay: 7,
+      });
       expectClearMessage(error.message);
     }
   });
@@ -168,7 +196,11 @@ describe('each step', () => {
   test('latency alone is not a failure: the step succeeds with the normal result', async () => {
     for (const step of steps.filter((s) => !s.needsRpc)) {
       const outcome = await withFault(step, { kind: 'latency', ms: 150 });
-      expect({ step: step.name, ok: outcome.ok, error: outcome.error?.message }).toEqual({ step: step.name, ok: true, error: undefined });
+      expect({ step: step.name, ok: outcome.ok, error: outcome.error?.message }).toEqual({
+        step: step.name,
+        ok: true,
+        error: undefined,
+      });
     }
   }, 30_000);
 });

@@ -44,11 +44,15 @@ describe.each(operations.map((op) => [op.kind, op.key, op] as const))('%s %s', (
           for (const request of reevo.sent) {
             const verdict = judge(request);
             if (verdict.problems.length > 0) {
-              throw new Error(`sent a request the contract rejects: ${request.method} ${request.path}: ${verdict.problems.join('; ')}`);
+              throw new Error(
+                `sent a request the contract rejects: ${request.method} ${request.path}: ${verdict.problems.join('; ')}`,
+              );
             }
           }
           if (reevo.sent.length > 0 && invalidKeys.length > 0) {
-            throw new Error(`sent ${reevo.sent.length} request(s) although ${invalidKeys.join(', ')} can never be valid`);
+            throw new Error(
+              `sent ${reevo.sent.length} request(s) although ${invalidKeys.join(', ')} can never be valid`,
+            );
           }
           // Every input is checked: a value the field's own catalog schema rejects is never sent past,
           // unless the field sends it as typed (an optional phone number without a country code).
@@ -59,21 +63,29 @@ describe.each(operations.map((op) => [op.kind, op.key, op] as const))('%s %s', (
             return !isBlank(value) && catalog?.input.safeParse(value).success === false && !asTyped;
           });
           if (reevo.sent.length > 0 && rejected.length > 0) {
-            throw new Error(`sent a request although ${rejected.map((f) => f.key).join(', ')} failed the field's own check`);
+            throw new Error(
+              `sent a request although ${rejected.map((f) => f.key).join(', ')} failed the field's own check`,
+            );
           }
           if (outcome.ok) {
             if (reevo.sent.length === 0) throw new Error('succeeded without asking Reevo anything');
             if (op.kind === 'search' && !Array.isArray(outcome.result)) throw new Error('a search must return a list');
-            if (op.kind === 'create' && (typeof outcome.result !== 'object' || outcome.result === null || Array.isArray(outcome.result))) {
+            if (
+              op.kind === 'create' &&
+              (typeof outcome.result !== 'object' || outcome.result === null || Array.isArray(outcome.result))
+            ) {
               throw new Error('a create must return one object');
             }
             tally.sent += 1;
             return;
           }
           const error = outcome.error!;
-          if (error.name !== 'AppError') throw new Error(`threw ${error.name} instead of a Zapier error: ${error.message}`);
-          if (reevo.sent.length > 0) throw new Error(`failed after sending (the answers were valid samples): ${error.message}`);
-          if (!names.some((name) => error.message.includes(name))) throw new Error(`the message names no field: ${error.message}`);
+          if (error.name !== 'AppError')
+            throw new Error(`threw ${error.name} instead of a Zapier error: ${error.message}`);
+          if (reevo.sent.length > 0)
+            throw new Error(`failed after sending (the answers were valid samples): ${error.message}`);
+          if (!names.some((name) => error.message.includes(name)))
+            throw new Error(`the message names no field: ${error.message}`);
           tally.refused += 1;
         } finally {
           reevo.stop();

@@ -24,10 +24,14 @@ it('an optional phone number that cannot be read is sent as typed, and the outpu
     .query(true)
     .reply(200, sampleUpsertResult);
 
-  const result = (await appTester(upsert, bundleWith({ email: 'jane@acme.com', phone_number: LOCAL_UK }))) as { input_notes?: string[] };
+  const result = (await appTester(upsert, bundleWith({ email: 'jane@acme.com', phone_number: LOCAL_UK }))) as {
+    input_notes?: string[];
+  };
 
   expect(sent.phone_number).toBe(LOCAL_UK);
-  expect(result.input_notes).toEqual([expect.stringMatching(/^Phone Number \(phone_number\) "020 7946 0958" was sent as typed/)]);
+  expect(result.input_notes).toEqual([
+    expect.stringMatching(/^Phone Number \(phone_number\) "020 7946 0958" was sent as typed/),
+  ]);
 });
 
 it('a value that is not a phone number at all is still refused', async () => {

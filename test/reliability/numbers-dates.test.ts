@@ -30,7 +30,8 @@ async function sentBody(path: string, reply: object, run: () => Promise<unknown>
 
 const opportunityWith = (amount: unknown) => () =>
   appTester(createOpportunity, bundleWith({ display_name: 'Acme - Pilot', account_id: ACCOUNT_ID, amount }));
-const taskDue = (due_at: unknown) => () => appTester(createTask, bundleWith({ title: 'Call', owner_email: 'morgan@acme.com', due_at }));
+const taskDue = (due_at: unknown) => () =>
+  appTester(createTask, bundleWith({ title: 'Call', owner_email: 'morgan@acme.com', due_at }));
 
 describe('amounts', () => {
   it.each([
@@ -71,12 +72,19 @@ describe('dates', () => {
     expect(body.due_at).toBe(expected);
   });
 
-  it.each(['2026-02-31', '2026-02-29', '2026-13-01', '2026-11-25T24:30:00Z', '1', '0', 'Dec 25', 'Feb 31 2026', '31 Feb 2026'])(
-    '%s is refused, naming the field',
-    async (typed) => {
-      const error = await caught(taskDue(typed)());
-      expect(error.message).toMatch(/Due \(due_at\)/);
-      expect(unexpectedRequests()).toBe(0);
-    },
-  );
+  it.each([
+    '2026-02-31',
+    '2026-02-29',
+    '2026-13-01',
+    '2026-11-25T24:30:00Z',
+    '1',
+    '0',
+    'Dec 25',
+    'Feb 31 2026',
+    '31 Feb 2026',
+  ])('%s is refused, naming the field', async (typed) => {
+    const error = await caught(taskDue(typed)());
+    expect(error.message).toMatch(/Due \(due_at\)/);
+    expect(unexpectedRequests()).toBe(0);
+  });
 });

@@ -29,7 +29,9 @@ function elsewhere() {
 describe.each([301, 302, 303, 307, 308])('HTTP %i', (status) => {
   it('on a create: an error that names the redirect, and nothing reaches the other host', async () => {
     const seen = elsewhere();
-    nock(TEST_BASE_URL).post(`${API}/accounts`).reply(status, '', { Location: `${ELSEWHERE}/api/v1/public/accounts` });
+    nock(TEST_BASE_URL)
+      .post(`${API}/accounts`)
+      .reply(status, '', { Location: `${ELSEWHERE}/api/v1/public/accounts` });
 
     const error = await caught(appTester(createAccount, bundleWith({ name: 'Acme' })));
 
@@ -41,7 +43,9 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i', (status) => {
 
   it('on a search by ID: an error, never "found" and never "nothing found"', async () => {
     const seen = elsewhere();
-    nock(TEST_BASE_URL).get(`${API}/accounts/${ACCOUNT_ID}`).reply(status, '', { Location: `${ELSEWHERE}/${TEST_API_KEY}` });
+    nock(TEST_BASE_URL)
+      .get(`${API}/accounts/${ACCOUNT_ID}`)
+      .reply(status, '', { Location: `${ELSEWHERE}/${TEST_API_KEY}` });
 
     const error = await caught(appTester(findAccount, bundleWith({ account_id: ACCOUNT_ID })));
 
@@ -53,7 +57,9 @@ describe.each([301, 302, 303, 307, 308])('HTTP %i', (status) => {
 
 it('a redirect to a path of the same host is not followed either', async () => {
   const again = nock(TEST_BASE_URL).post(`${API}/v2/accounts`).reply(201, { id: ACCOUNT_ID });
-  nock(TEST_BASE_URL).post(`${API}/accounts`).reply(308, '', { Location: `${API}/v2/accounts` });
+  nock(TEST_BASE_URL)
+    .post(`${API}/accounts`)
+    .reply(308, '', { Location: `${API}/v2/accounts` });
 
   const error = await caught(appTester(createAccount, bundleWith({ name: 'Acme' })));
 

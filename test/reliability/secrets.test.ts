@@ -23,9 +23,14 @@ let captured = '';
 
 function echoBody(request: http.IncomingMessage, body: string): string {
   const echo = { method: request.method, url: request.url, headers: request.headers, body };
-  if (status === 422) return JSON.stringify({ detail: [{ loc: ['header', 'x-api-key'], msg: `bad key ${SECRET}`, input: echo }] });
+  if (status === 422)
+    return JSON.stringify({ detail: [{ loc: ['header', 'x-api-key'], msg: `bad key ${SECRET}`, input: echo }] });
   if (status === 502) return `<html><body><pre>${JSON.stringify(echo)}</pre></body></html>`;
-  return JSON.stringify({ error: 'Echo', message: `Request was ${JSON.stringify(echo)}`, detail: JSON.stringify(echo) });
+  return JSON.stringify({
+    error: 'Echo',
+    message: `Request was ${JSON.stringify(echo)}`,
+    detail: JSON.stringify(echo),
+  });
 }
 
 beforeAll(async () => {
@@ -62,7 +67,12 @@ async function capturingOutput<T>(fn: () => Promise<T>): Promise<T> {
     jest.spyOn(process.stdout, 'write').mockImplementation(write),
     jest.spyOn(process.stderr, 'write').mockImplementation(write),
     ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
-      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void write(`${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}\n`)),
+      jest
+        .spyOn(console, level)
+        .mockImplementation(
+          (...args: unknown[]) =>
+            void write(`${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}\n`),
+        ),
     ),
   ];
   try {
@@ -80,12 +90,22 @@ function runs(): Array<{ name: string; perform: PerformFunction; bundle: Partial
     const input = candidateInputs(op)[0];
     const base = { authData: auth, inputData: input, meta: { page: 0 } } as unknown as Partial<Bundle>;
     if (op.perform && !op.isHook) list.push({ name: `${op.key} perform`, perform: op.perform, bundle: base });
-    if (op.performSubscribe) list.push({ name: `${op.key} performSubscribe`, perform: op.performSubscribe, bundle: { ...base, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/secret/' } });
+    if (op.performSubscribe)
+      list.push({
+        name: `${op.key} performSubscribe`,
+        perform: op.performSubscribe,
+        bundle: { ...base, targetUrl: 'https://hooks.zapier.com/hooks/standard/1/secret/' },
+      });
     if (op.performList) list.push({ name: `${op.key} performList`, perform: op.performList, bundle: base });
     if (op.performUnsubscribe) {
-      list.push({ name: `${op.key} performUnsubscribe`, perform: op.performUnsubscribe, bundle: { ...base, subscribeData: { id: '6f1c2e3a-1b2c-4d5e-8f90-123456789abc' } } as Partial<Bundle> });
+      list.push({
+        name: `${op.key} performUnsubscribe`,
+        perform: op.performUnsubscribe,
+        bundle: { ...base, subscribeData: { id: '6f1c2e3a-1b2c-4d5e-8f90-123456789abc' } } as Partial<Bundle>,
+      });
     }
-    for (const fields of op.dynamicInputFields) list.push({ name: `${op.key} dynamic input fields`, perform: fields, bundle: base });
+    for (const fields of op.dynamicInputFields)
+      list.push({ name: `${op.key} dynamic input fields`, perform: fields, bundle: base });
   }
   return list;
 }
@@ -107,7 +127,9 @@ test.each(STATUSES)('HTTP %i echoing the request: the key is in no message, resu
         // The app's own log lines (z.console) are recorded too, whatever core does with them.
         const logged: PerformFunction = (z, bundle) => {
           for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-            const original = (z.console as unknown as Record<string, (...args: unknown[]) => void>)[level]?.bind(z.console);
+            const original = (z.console as unknown as Record<string, (...args: unknown[]) => void>)[level]?.bind(
+              z.console,
+            );
             (z.console as unknown as Record<string, (...args: unknown[]) => void>)[level] = (...args: unknown[]) => {
               zConsole.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
               original?.(...args);
@@ -124,7 +146,9 @@ test.each(STATUSES)('HTTP %i echoing the request: the key is in no message, resu
     }
   });
   server.off('request', seen);
-  const requestsWithKey = seen.mock.calls.filter(([request]) => (request as http.IncomingMessage).headers['x-api-key'] === SECRET).length;
+  const requestsWithKey = seen.mock.calls.filter(
+    ([request]) => (request as http.IncomingMessage).headers['x-api-key'] === SECRET,
+  ).length;
   // The server did get the key (so the echo held it), and nothing of it came back out.
   expect(requestsWithKey).toBeGreaterThan(0);
   for (const fragment of FRAGMENTS) {

@@ -46,7 +46,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-it('the deadline is under Zapier\'s 30 seconds', () => {
+it("the deadline is under Zapier's 30 seconds", () => {
   expect(REQUEST_TIMEOUT_MS).toBeLessThan(30_000);
 });
 
@@ -79,7 +79,9 @@ it('a refused connection: nothing was sent, safe to retry', async () => {
 });
 
 it.each(['ENOTFOUND', 'EAI_AGAIN'])('a DNS failure (%s): nothing was sent, safe to retry', async (code) => {
-  nock(TEST_BASE_URL).post(`${API}/tasks`).replyWithError(Object.assign(new Error(`getaddrinfo ${code} api.reevo.test`), { code }));
+  nock(TEST_BASE_URL)
+    .post(`${API}/tasks`)
+    .replyWithError(Object.assign(new Error(`getaddrinfo ${code} api.reevo.test`), { code }));
 
   const error = await run();
 
@@ -89,7 +91,9 @@ it.each(['ENOTFOUND', 'EAI_AGAIN'])('a DNS failure (%s): nothing was sent, safe 
 });
 
 it('a connection dropped after sending: it may have happened', async () => {
-  nock(TEST_BASE_URL).post(`${API}/tasks`).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+  nock(TEST_BASE_URL)
+    .post(`${API}/tasks`)
+    .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 
   const error = await run();
 

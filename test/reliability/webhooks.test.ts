@@ -14,7 +14,9 @@ import { runPerform, type Outcome } from './harness';
 
 const SECRET = 'whsec_reliability_test_secret_0123456789abcdef';
 const hooks = triggers().filter((op) => op.isHook && op.perform);
-const definitions = (App as unknown as { triggers: Record<string, { operation: { sample?: Record<string, unknown> } }> }).triggers;
+const definitions = (
+  App as unknown as { triggers: Record<string, { operation: { sample?: Record<string, unknown> } }> }
+).triggers;
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -35,7 +37,9 @@ interface DeliveryOptions {
 /** The record a delivery carries, from the trigger's own sample (its event metadata removed; an update's `record_id` is the record's id). */
 function recordOf(op: Operation): Record<string, unknown> {
   const { record_id, ...sample } = definitions[op.key].operation.sample ?? {};
-  const record = Object.fromEntries(Object.entries(sample).filter(([key]) => !/^(event_|occurred_at|changed_fields|changes)/.test(key)));
+  const record = Object.fromEntries(
+    Object.entries(sample).filter(([key]) => !/^(event_|occurred_at|changed_fields|changes)/.test(key)),
+  );
   return record_id === undefined ? record : { ...record, id: record_id };
 }
 
@@ -54,7 +58,8 @@ function deliver(op: Operation, subscriptionId: string, options: DeliveryOptions
       data: record,
     });
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const signature = options.signature === undefined ? signatureFor(options.secret ?? SECRET, raw, timestamp) : options.signature;
+  const signature =
+    options.signature === undefined ? signatureFor(options.secret ?? SECRET, raw, timestamp) : options.signature;
   const content = options.tamperedBody ?? raw;
   let cleaned: unknown;
   try {
@@ -62,14 +67,27 @@ function deliver(op: Operation, subscriptionId: string, options: DeliveryOptions
   } catch {
     cleaned = content;
   }
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(signature !== null ? { 'Http-X-Reevo-Signature': signature } : {}), ...options.headers };
-  return runPerform(op.perform!, {
-    authData: { api_key: 'unused_by_perform' },
-    inputData: {},
-    subscribeData: { id: subscriptionId, secret: SECRET, event_types: [eventTypeOf(op)], target_url: 'https://hooks.zapier.com/x' },
-    cleanedRequest: cleaned,
-    rawRequest: { content, headers },
-  } as unknown as Partial<Bundle>, true);
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    ...(signature !== null ? { 'Http-X-Reevo-Signature': signature } : {}),
+    ...options.headers,
+  };
+  return runPerform(
+    op.perform!,
+    {
+      authData: { api_key: 'unused_by_perform' },
+      inputData: {},
+      subscribeData: {
+        id: subscriptionId,
+        secret: SECRET,
+        event_types: [eventTypeOf(op)],
+        target_url: 'https://hooks.zapier.com/x',
+      },
+      cleanedRequest: cleaned,
+      rawRequest: { content, headers },
+    } as unknown as Partial<Bundle>,
+    true,
+  );
 }
 
 const refused = (outcome: Outcome) => {
@@ -121,11 +139,17 @@ describe.each(hooks.map((op) => [op.key, op] as const))('%s', (_key, op) => {
   test('a replay with an old (or far future) timestamp is refused, even correctly signed', async () => {
     const now = Math.floor(Date.now() / 1000);
     expect(refused(await deliver(op, randomUUID(), { timestamp: now - REPLAY_WINDOW_SECONDS - 60 }))).toMatch(/ago/);
-    expect(refused(await deliver(op, randomUUID(), { timestamp: now + REPLAY_WINDOW_SECONDS + 60 }))).toMatch(/in the future/);
+    expect(refused(await deliver(op, randomUUID(), { timestamp: now + REPLAY_WINDOW_SECONDS + 60 }))).toMatch(
+      /in the future/,
+    );
   });
 
   test('an event type this trigger does not handle triggers nothing (and does not fail)', async () => {
-    for (const eventType of ['account.deleted', 'something.new', hooks.find((other) => eventTypeOf(other) !== eventTypeOf(op))?.key ?? 'x.y']) {
+    for (const eventType of [
+      'account.deleted',
+      'something.new',
+      hooks.find((other) => eventTypeOf(other) !== eventTypeOf(op))?.key ?? 'x.y',
+    ]) {
       const outcome = await deliver(op, randomUUID(), { eventType });
       expect({ eventType, ok: outcome.ok, result: outcome.result }).toEqual({ eventType, ok: true, result: [] });
     }
@@ -140,7 +164,13 @@ describe.each(hooks.map((op) => [op.key, op] as const))('%s', (_key, op) => {
   });
 
   test('JSON that is not an event with a record is refused, not passed on', async () => {
-    for (const raw of ['[]', '42', '"text"', '{"event_type": "x"}', JSON.stringify({ event_type: eventTypeOf(op), data: { name: 'no id' } })]) {
+    for (const raw of [
+      '[]',
+      '42',
+      '"text"',
+      '{"event_type": "x"}',
+      JSON.stringify({ event_type: eventTypeOf(op), data: { name: 'no id' } }),
+    ]) {
       expect(refused(await deliver(op, randomUUID(), { raw }))).toMatch(/cannot read/i);
     }
   });
@@ -159,7 +189,11 @@ describe.each(hooks.map((op) => [op.key, op] as const))('%s', (_key, op) => {
   test('the signature header is read whatever its case or form', async () => {
     const raw = JSON.stringify({ id: randomUUID(), event_type: eventTypeOf(op), data: recordOf(op) });
     const signature = signatureFor(SECRET, raw, Math.floor(Date.now() / 1000));
-    const outcome = await deliver(op, randomUUID(), { raw, signature: null, headers: { [SIGNATURE_HEADER.toUpperCase()]: signature } });
+    const outcome = await deliver(op, randomUUID(), {
+      raw,
+      signature: null,
+      headers: { [SIGNATURE_HEADER.toUpperCase()]: signature },
+    });
     expect((outcome.result as unknown[]).length).toBe(1);
   });
 });

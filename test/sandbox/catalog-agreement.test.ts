@@ -30,7 +30,9 @@ function appKeys(name: EndpointName) {
 }
 
 /** The v1 endpoints the app calls with a body or a query; each is held against its sandbox route's schema. */
-const v1WithInput = (Object.keys(endpoints) as EndpointName[]).filter((name) => endpoints[name].path.startsWith(V1) && appKeys(name).size > 0);
+const v1WithInput = (Object.keys(endpoints) as EndpointName[]).filter(
+  (name) => endpoints[name].path.startsWith(V1) && appKeys(name).size > 0,
+);
 
 it('every v1 endpoint the app calls with a body or query has a sandbox route with a schema', () => {
   expect(v1WithInput.length).toBeGreaterThan(0);
@@ -48,7 +50,9 @@ describe.each(v1WithInput.filter((name) => sandboxSchema(endpoints[name])))('%s'
   it('offers every field of the contract', () => {
     const sent = appKeys(name);
     // limit/offset page searches; the app sends its own fixed page and does not offer them.
-    expect(Object.keys(schema.shape).filter((key) => !sent.has(key) && key !== 'limit' && key !== 'offset')).toEqual([]);
+    expect(Object.keys(schema.shape).filter((key) => !sent.has(key) && key !== 'limit' && key !== 'offset')).toEqual(
+      [],
+    );
   });
 
   it('requires what the contract requires', () => {
@@ -64,7 +68,9 @@ describe.each(v1WithInput.filter((name) => sandboxSchema(endpoints[name])))('%s'
  * the sandbox's transcription of Reevo's record shapes (sandbox/v2/kinds.ts): every attribute the
  * app writes exists and may be written that way, and the app requires what Reevo requires.
  */
-const v2Endpoints = (Object.entries(endpoints) as [EndpointName, Endpoint][]).filter(([, endpoint]) => endpoint.path.startsWith(V2));
+const v2Endpoints = (Object.entries(endpoints) as [EndpointName, Endpoint][]).filter(([, endpoint]) =>
+  endpoint.path.startsWith(V2),
+);
 
 it('the app has v2 write endpoints to hold against the sandbox', () => {
   expect(v2Endpoints.length).toBeGreaterThan(0);
@@ -82,7 +88,10 @@ describe.each(v2Endpoints)('%s (v2)', (_name, endpoint) => {
     for (const name of [...written.map((p) => p.as ?? p.field.key), ...fixed.map(([name]) => name)]) {
       const attribute = attributes.get(name);
       expect({ name, known: attribute !== undefined }).toEqual({ name, known: true });
-      const allowed = { creatable: attribute!.is_creatable || !(creating || asserting), updatable: attribute!.is_updatable || creating };
+      const allowed = {
+        creatable: attribute!.is_creatable || !(creating || asserting),
+        updatable: attribute!.is_updatable || creating,
+      };
       expect({ name, ...allowed }).toEqual({ name, creatable: true, updatable: true });
     }
     for (const [name, value] of fixed) {
@@ -97,18 +106,24 @@ describe.each(v2Endpoints)('%s (v2)', (_name, endpoint) => {
     for (const param of clearing) {
       for (const { value } of param.field.zapier.choices ?? []) {
         const attribute = attributes.get(value);
-        expect({ value, clearable: attribute !== undefined && attribute.is_updatable && !attribute.is_required_on_create }).toEqual({ value, clearable: true });
+        expect({
+          value,
+          clearable: attribute !== undefined && attribute.is_updatable && !attribute.is_required_on_create,
+        }).toEqual({ value, clearable: true });
       }
     }
   });
 
   it('matches on a key the sandbox accepts, and requires what a create requires', () => {
-    for (const param of endpoint.params.filter((p) => p.under === 'match')) expect(ASSERT_MATCH_KEYS[type]).toContain(param.as ?? param.field.key);
+    for (const param of endpoint.params.filter((p) => p.under === 'match'))
+      expect(ASSERT_MATCH_KEYS[type]).toContain(param.as ?? param.field.key);
     if (!creating && !asserting) return;
     const required = written.filter((p) => p.required).map((p) => p.as ?? p.field.key);
     // An _assert that creates takes the match value as the record's domain or email.
     const implied = asserting ? ['domains', 'primary_email'] : [];
-    const sandboxRequired = [...attributes.values()].filter((a) => a.is_required_on_create && !implied.includes(a.api_name)).map((a) => a.api_name);
+    const sandboxRequired = [...attributes.values()]
+      .filter((a) => a.is_required_on_create && !implied.includes(a.api_name))
+      .map((a) => a.api_name);
     expect(required.sort()).toEqual(sandboxRequired.sort());
   });
 });

@@ -14,7 +14,22 @@ test('defaults: port 4010 on loopback, in memory, no quota, no faults, webhook A
 });
 
 test('every flag', () => {
-  const options = parseCli(['--port', '0', '--host', '::1', '--data', 'state.json', '--quota', '500', '--latency', '20', '--error-rate', '0.05', '--seed', '7']);
+  const options = parseCli([
+    '--port',
+    '0',
+    '--host',
+    '::1',
+    '--data',
+    'state.json',
+    '--quota',
+    '500',
+    '--latency',
+    '20',
+    '--error-rate',
+    '0.05',
+    '--seed',
+    '7',
+  ]);
   expect(options).toEqual({
     port: 0,
     host: '::1',
@@ -32,7 +47,14 @@ test('--no-webhooks is Reevo as published; --allow-external-webhook-targets lift
   expect(() => parseCli(['--no-webhooks', '--allow-external-webhook-targets'])).toThrow(/no effect/);
 });
 
-test.each([['--port', 'x'], ['--port', '70000'], ['--quota', '-1'], ['--error-rate', '2'], ['--latency', '1.5'], ['--bogus']])('refuses %s %s', (...args) => {
+test.each([
+  ['--port', 'x'],
+  ['--port', '70000'],
+  ['--quota', '-1'],
+  ['--error-rate', '2'],
+  ['--latency', '1.5'],
+  ['--bogus'],
+])('refuses %s %s', (...args) => {
   expect(() => parseCli(args.filter(Boolean))).toThrow();
 });
 

@@ -20,7 +20,9 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('POST /accounts → 201 account', async () => {
-    const res = await ctx.call('POST', `${V1}/accounts`, { body: { name: 'Wingtip Toys', domain_name: 'wingtiptoys.com' } });
+    const res = await ctx.call('POST', `${V1}/accounts`, {
+      body: { name: 'Wingtip Toys', domain_name: 'wingtiptoys.com' },
+    });
     expect(res.status).toBe(201);
     expectKeySet(res.body, KEY_SETS.account);
     expect(res.body.id).toMatch(UUID);
@@ -28,7 +30,9 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('PATCH /accounts/{id} → 200 account', async () => {
-    const res = await ctx.call('PATCH', `${V1}/accounts/${SEEDED.account.id}`, { body: { x_url: 'https://x.com/northwind_news' } });
+    const res = await ctx.call('PATCH', `${V1}/accounts/${SEEDED.account.id}`, {
+      body: { x_url: 'https://x.com/northwind_news' },
+    });
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.account);
   });
@@ -60,7 +64,9 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('POST /opportunities → 201 opportunity', async () => {
-    const res = await ctx.call('POST', `${V1}/opportunities`, { body: { display_name: 'Northwind - Pilot', account_id: SEEDED.account.id } });
+    const res = await ctx.call('POST', `${V1}/opportunities`, {
+      body: { display_name: 'Northwind - Pilot', account_id: SEEDED.account.id },
+    });
     expect(res.status).toBe(201);
     expectKeySet(res.body, KEY_SETS.opportunity);
   });
@@ -85,7 +91,9 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('POST /opportunities/{id}/shift_stage → 200 opportunity', async () => {
-    const res = await ctx.call('POST', `${V1}/opportunities/${SEEDED.opportunity.id}/shift_stage`, { body: { target_stage_name: 'Negotiation' } });
+    const res = await ctx.call('POST', `${V1}/opportunities/${SEEDED.opportunity.id}/shift_stage`, {
+      body: { target_stage_name: 'Negotiation' },
+    });
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.opportunity);
   });
@@ -98,7 +106,10 @@ describe('v1 endpoints answer with the contract key sets', () => {
 
   test('POST /manual_activities → 201 manual activity', async () => {
     const res = await ctx.call('POST', `${V1}/manual_activities`, {
-      body: { metadata: { activity_time: '2026-01-10T10:00:00+00:00', subject: 'Coffee', description: 'Met for coffee' }, account_id: SEEDED.account.id },
+      body: {
+        metadata: { activity_time: '2026-01-10T10:00:00+00:00', subject: 'Coffee', description: 'Met for coffee' },
+        account_id: SEEDED.account.id,
+      },
     });
     expect(res.status).toBe(201);
     expectKeySet(res.body, KEY_SETS.manualActivity);
@@ -128,7 +139,9 @@ describe('v1 endpoints answer with the contract key sets', () => {
   });
 
   test('GET /account_and_contact_retrieval → 200 retrieval', async () => {
-    const res = await ctx.call('GET', `${V1}/account_and_contact_retrieval`, { query: { contact_email: SEEDED.contact.email } });
+    const res = await ctx.call('GET', `${V1}/account_and_contact_retrieval`, {
+      query: { contact_email: SEEDED.contact.email },
+    });
     expect(res.status).toBe(200);
     expectKeySet(res.body, KEY_SETS.retrieval);
     expectKeySet(res.body.account, KEY_SETS.account);
@@ -166,64 +179,85 @@ describe('v2 endpoints', () => {
     expect(res.body).toEqual({ data: { status: 'healthy' } });
   });
 
-  test.each(['account', 'contact', 'opportunity', 'task', 'note'])('POST /api/v2/%s/_query → data + next_cursor', async (type) => {
-    const res = await ctx.call('POST', `/api/v2/${type}/_query`, { body: { limit: 2 } });
-    expect(res.status).toBe(200);
-    expectKeySet(res.body, ['data', 'next_cursor']);
-    expect(res.body.data.length).toBeGreaterThan(0);
-    for (const record of res.body.data) {
-      expectKeySet(record, ['id', 'record_type', 'attributes', 'created_at', 'updated_at']);
-      expect(record.record_type).toBe(type);
-      for (const attribute of Object.values(record.attributes)) {
-        for (const envelope of Array.isArray(attribute) ? attribute : [attribute]) expectKeySet(envelope, ['value_type', 'value']);
+  test.each(['account', 'contact', 'opportunity', 'task', 'note'])(
+    'POST /api/v2/%s/_query → data + next_cursor',
+    async (type) => {
+      const res = await ctx.call('POST', `/api/v2/${type}/_query`, { body: { limit: 2 } });
+      expect(res.status).toBe(200);
+      expectKeySet(res.body, ['data', 'next_cursor']);
+      expect(res.body.data.length).toBeGreaterThan(0);
+      for (const record of res.body.data) {
+        expectKeySet(record, ['id', 'record_type', 'attributes', 'created_at', 'updated_at']);
+        expect(record.record_type).toBe(type);
+        for (const attribute of Object.values(record.attributes)) {
+          for (const envelope of Array.isArray(attribute) ? attribute : [attribute])
+            expectKeySet(envelope, ['value_type', 'value']);
+        }
       }
-    }
-  });
+    },
+  );
 
-  test.each(['account', 'contact', 'opportunity', 'task', 'note'])('GET /api/v2/_schema/%s → the bare PublicSchema object', async (type) => {
-    const res = await ctx.call('GET', `/api/v2/_schema/${type}`);
-    expect(res.status).toBe(200);
-    expectKeySet(res.body, ['api_name', 'display_name', 'description', 'is_custom', 'is_junction', 'supports_custom_fields', 'attributes', 'relationships']);
-    expect(res.body.api_name).toBe(type);
-    for (const attribute of res.body.attributes) {
-      expectKeySet(attribute, [
+  test.each(['account', 'contact', 'opportunity', 'task', 'note'])(
+    'GET /api/v2/_schema/%s → the bare PublicSchema object',
+    async (type) => {
+      const res = await ctx.call('GET', `/api/v2/_schema/${type}`);
+      expect(res.status).toBe(200);
+      expectKeySet(res.body, [
         'api_name',
         'display_name',
         'description',
-        'is_creatable',
-        'is_updatable',
-        'is_required_on_create',
-        'is_unique',
         'is_custom',
-        'is_sortable',
-        'is_filterable',
-        'filter_operators',
-        'type_info',
+        'is_junction',
+        'supports_custom_fields',
+        'attributes',
+        'relationships',
       ]);
-      expectKeySet(attribute.type_info, ['is_array', 'value_type']);
-    }
-    for (const relationship of res.body.relationships) {
-      expectKeySet(relationship, [
-        'api_name',
-        'display_name',
-        'related_object_api_name',
-        'is_creatable',
-        'is_updatable',
-        'description',
-        'related_object_relationship_api_name',
-        'junction_object_api_name',
-        'is_custom',
-        'is_array',
-      ]);
-    }
-  });
+      expect(res.body.api_name).toBe(type);
+      for (const attribute of res.body.attributes) {
+        expectKeySet(attribute, [
+          'api_name',
+          'display_name',
+          'description',
+          'is_creatable',
+          'is_updatable',
+          'is_required_on_create',
+          'is_unique',
+          'is_custom',
+          'is_sortable',
+          'is_filterable',
+          'filter_operators',
+          'type_info',
+        ]);
+        expectKeySet(attribute.type_info, ['is_array', 'value_type']);
+      }
+      for (const relationship of res.body.relationships) {
+        expectKeySet(relationship, [
+          'api_name',
+          'display_name',
+          'related_object_api_name',
+          'is_creatable',
+          'is_updatable',
+          'description',
+          'related_object_relationship_api_name',
+          'junction_object_api_name',
+          'is_custom',
+          'is_array',
+        ]);
+      }
+    },
+  );
 
   test('custom fields are ordinary attributes marked is_custom', async () => {
     const schema = await ctx.call('GET', '/api/v2/_schema/account');
-    const custom = schema.body.attributes.filter((a: { is_custom: boolean }) => a.is_custom).map((a: { api_name: string }) => a.api_name);
+    const custom = schema.body.attributes
+      .filter((a: { is_custom: boolean }) => a.is_custom)
+      .map((a: { api_name: string }) => a.api_name);
     expect(custom.sort()).toEqual(['industry_segment', 'tech_stack']);
     const record = await ctx.call('GET', `/api/v2/account/${SEEDED.account.id}`);
-    expect(record.body.data.attributes.industry_segment).toEqual({ value_type: 'select', value: 'Wholesale distribution' });
+    expect(record.body.data.attributes.industry_segment).toEqual({
+      value_type: 'select',
+      value: 'Wholesale distribution',
+    });
     expect(record.body.data.attributes.tech_stack).toEqual([
       { value_type: 'string', value: 'NetSuite' },
       { value_type: 'string', value: 'Shopify' },

@@ -10,7 +10,12 @@ describe('authentication', () => {
   test('an unknown key → 401 with the observed body, exactly', async () => {
     const res = await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, { key: 'not-a-real-key' });
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error_response_type: 'GENERIC', error: 'UnauthorizedError', message: 'Invalid API key', details: null });
+    expect(res.body).toEqual({
+      error_response_type: 'GENERIC',
+      error: 'UnauthorizedError',
+      message: 'Invalid API key',
+      details: null,
+    });
   });
 
   test('an expired key → 401 "API key has expired" in the Reevo envelope', async () => {
@@ -23,13 +28,18 @@ describe('authentication', () => {
   test('no x-api-key header → 422 with the observed FastAPI body, exactly', async () => {
     const res = await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, { key: null });
     expect(res.status).toBe(422);
-    expect(res.body).toEqual({ detail: [{ type: 'missing', loc: ['header', 'x-api-key'], msg: 'Field required', input: null }] });
+    expect(res.body).toEqual({
+      detail: [{ type: 'missing', loc: ['header', 'x-api-key'], msg: 'Field required', input: null }],
+    });
   });
 
   test('v2 takes the key as a Bearer token or as X-Api-Key; v1 only as x-api-key', async () => {
     const bearer = { key: null, headers: { authorization: `Bearer ${ctx.sandbox.keys.full}` } };
     expect((await ctx.call('GET', '/api/v2/_schema/account', bearer)).status).toBe(200);
-    expect((await ctx.call('GET', '/api/v2/_schema/account', { headers: { 'X-Api-Key': ctx.sandbox.keys.full }, key: null })).status).toBe(200);
+    expect(
+      (await ctx.call('GET', '/api/v2/_schema/account', { headers: { 'X-Api-Key': ctx.sandbox.keys.full }, key: null }))
+        .status,
+    ).toBe(200);
     expect((await ctx.call('GET', `${V1}/accounts/${SEEDED.account.id}`, bearer)).status).toBe(422);
     expect((await ctx.call('GET', '/api/v2/_schema/account', { key: 'wrong' })).status).toBe(401);
   });
@@ -52,16 +62,40 @@ describe('authentication', () => {
 
 describe('permissions → 403 naming what is missing', () => {
   test.each([
-    ['readOnly', 'POST', '/opportunities', { display_name: 'x', account_id: SEEDED.account.id }, 'Opportunities (write)'],
-    ['readOnly', 'POST', '/account_contact?payload_type=json', { email: 'a@b.co' }, 'Accounts (write), Contacts (write)'],
+    [
+      'readOnly',
+      'POST',
+      '/opportunities',
+      { display_name: 'x', account_id: SEEDED.account.id },
+      'Opportunities (write)',
+    ],
+    [
+      'readOnly',
+      'POST',
+      '/account_contact?payload_type=json',
+      { email: 'a@b.co' },
+      'Accounts (write), Contacts (write)',
+    ],
     ['readOnly', 'POST', '/manual_activities', {}, 'Activities (write)'],
     ['tasksOnly', 'POST', '/accounts/search', { domain_name: 'x' }, 'Accounts (read)'],
-    ['tasksOnly', 'GET', '/account_and_contact_retrieval?contact_email=a@b.co', undefined, 'Accounts (read), Contacts (read)'],
+    [
+      'tasksOnly',
+      'GET',
+      '/account_and_contact_retrieval?contact_email=a@b.co',
+      undefined,
+      'Accounts (read), Contacts (read)',
+    ],
     ['tasksOnly', 'POST', '/users/search', { email: 'a@b.co' }, 'Users (read)'],
     ['tasksOnly', 'POST', '/mailboxes/search', { owner_user_email: 'a@b.co' }, 'Mailbox (read)'],
     ['tasksOnly', 'POST', '/sequence_enrollments', {}, 'Sequence Enrollment (write)'],
     ['noWebhooks', 'GET', '/webhooks', undefined, 'Webhooks (read)'],
-    ['readOnly', 'POST', '/webhooks', { target_url: 'http://127.0.0.1/x', event_types: ['task.created'] }, 'Webhooks (write)'],
+    [
+      'readOnly',
+      'POST',
+      '/webhooks',
+      { target_url: 'http://127.0.0.1/x', event_types: ['task.created'] },
+      'Webhooks (write)',
+    ],
   ] as const)('%s key: %s %s needs %s', async (keyName, method, path, body, named) => {
     const res = await ctx.call(method, `${V1}${path}`, { key: ctx.sandbox.keys[keyName], body });
     expect(res.status).toBe(403);
@@ -78,10 +112,19 @@ describe('permissions → 403 naming what is missing', () => {
   });
 
   test('write implies read; the read-only key reads everything readable', async () => {
-    expect((await ctx.call('POST', `${V1}/tasks`, { key: ctx.sandbox.keys.tasksOnly, body: { title: 't', owner_email: SEEDED.user.email } })).status).toBe(201);
+    expect(
+      (
+        await ctx.call('POST', `${V1}/tasks`, {
+          key: ctx.sandbox.keys.tasksOnly,
+          body: { title: 't', owner_email: SEEDED.user.email },
+        })
+      ).status,
+    ).toBe(201);
     const readOnly = ctx.sandbox.keys.readOnly;
     expect((await ctx.call('GET', `${V1}/opportunities/${SEEDED.opportunity.id}`, { key: readOnly })).status).toBe(200);
-    expect((await ctx.call('POST', `${V1}/users/search`, { key: readOnly, body: { email: SEEDED.user.email } })).status).toBe(200);
+    expect(
+      (await ctx.call('POST', `${V1}/users/search`, { key: readOnly, body: { email: SEEDED.user.email } })).status,
+    ).toBe(200);
     expect((await ctx.call('GET', `${V1}/webhooks`, { key: readOnly })).status).toBe(200);
   });
 });
@@ -90,15 +133,22 @@ describe('request validation → 422 FastAPI detail list', () => {
   test('a missing required field', async () => {
     const res = await ctx.call('POST', `${V1}/accounts`, { body: { domain_name: 'x.com' } });
     expect(res.status).toBe(422);
-    expect(res.body.detail).toEqual([expect.objectContaining({ type: 'missing', loc: ['body', 'name'], msg: 'Field required' })]);
+    expect(res.body.detail).toEqual([
+      expect.objectContaining({ type: 'missing', loc: ['body', 'name'], msg: 'Field required' }),
+    ]);
   });
 
   test('a bad email, a bad enum and an unknown key, all reported at once', async () => {
-    const res = await ctx.call('POST', `${V1}/tasks`, { body: { title: 't', owner_email: 'not-an-email', priority: 'HUGE', colour: 'red' } });
+    const res = await ctx.call('POST', `${V1}/tasks`, {
+      body: { title: 't', owner_email: 'not-an-email', priority: 'HUGE', colour: 'red' },
+    });
     expect(res.status).toBe(422);
     const byField = Object.fromEntries(res.body.detail.map((d: { loc: string[] }) => [d.loc.join('.'), d]));
     expect(byField['body.owner_email'].msg).toMatch(/email/);
-    expect(byField['body.priority']).toMatchObject({ type: 'enum', msg: "Input should be 'URGENT', 'HIGH', 'MEDIUM' or 'LOW'" });
+    expect(byField['body.priority']).toMatchObject({
+      type: 'enum',
+      msg: "Input should be 'URGENT', 'HIGH', 'MEDIUM' or 'LOW'",
+    });
     expect(byField['body.colour']).toMatchObject({ type: 'extra_forbidden', msg: 'Extra inputs are not permitted' });
   });
 
@@ -109,7 +159,13 @@ describe('request validation → 422 FastAPI detail list', () => {
     expect(res.status).toBe(422);
     const locs = res.body.detail.map((d: { loc: string[] }) => d.loc.join('.'));
     expect(locs).toEqual(
-      expect.arrayContaining(['body.metadata.activity_time', 'body.metadata.subject', 'body.metadata.description', 'body.account_id', 'body.contact_ids']),
+      expect.arrayContaining([
+        'body.metadata.activity_time',
+        'body.metadata.subject',
+        'body.metadata.description',
+        'body.account_id',
+        'body.contact_ids',
+      ]),
     );
     const cf = await ctx.call('POST', `${V1}/accounts`, { body: { name: 'n', custom_fields: { tech_stack: 3 } } });
     expect(cf.status).toBe(422);
@@ -117,7 +173,9 @@ describe('request validation → 422 FastAPI detail list', () => {
   });
 
   test('the stage cannot be changed through PATCH /opportunities', async () => {
-    const res = await ctx.call('PATCH', `${V1}/opportunities/${SEEDED.opportunity.id}`, { body: { stage_name: 'Closed Won' } });
+    const res = await ctx.call('PATCH', `${V1}/opportunities/${SEEDED.opportunity.id}`, {
+      body: { stage_name: 'Closed Won' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.detail[0]).toMatchObject({ type: 'extra_forbidden', loc: ['body', 'stage_name'] });
   });
@@ -125,7 +183,9 @@ describe('request validation → 422 FastAPI detail list', () => {
   test('POST /account_contact without payload_type=json', async () => {
     const res = await ctx.call('POST', `${V1}/account_contact`, { body: { email: 'a@b.co' } });
     expect(res.status).toBe(422);
-    expect(res.body.detail).toEqual([{ type: 'missing', loc: ['query', 'payload_type'], msg: 'Field required', input: null }]);
+    expect(res.body.detail).toEqual([
+      { type: 'missing', loc: ['query', 'payload_type'], msg: 'Field required', input: null },
+    ]);
   });
 
   test('invalid JSON and a missing body', async () => {
@@ -143,11 +203,19 @@ describe('request validation → 422 FastAPI detail list', () => {
       const res = await ctx.call('POST', path, { rawBody: `{"attributes": ${deep}}` });
       expect(res.status).toBe(422);
       expect(res.body.detail).toEqual([
-        { type: 'json_invalid', loc: ['body', 78], msg: 'JSON decode error', input: {}, ctx: { error: 'Nesting too deep (more than 64 levels)' } },
+        {
+          type: 'json_invalid',
+          loc: ['body', 78],
+          msg: 'JSON decode error',
+          input: {},
+          ctx: { error: 'Nesting too deep (more than 64 levels)' },
+        },
       ]);
     }
     const justUnder = `${'['.repeat(62)}${']'.repeat(62)}`;
-    expect((await ctx.call('POST', '/api/v2/contact', { rawBody: `{"attributes": {"x": ${justUnder}}}` })).body.error.code).toBe('unknown_field');
+    expect(
+      (await ctx.call('POST', '/api/v2/contact', { rawBody: `{"attributes": {"x": ${justUnder}}}` })).body.error.code,
+    ).toBe('unknown_field');
     const inString = await ctx.call('POST', `${V1}/accounts`, { rawBody: JSON.stringify({ name: `[{"\\${deep}` }) });
     expect(inString.status).toBe(201);
   });
@@ -215,7 +283,10 @@ describe('quota and rate limits', () => {
       expect(Object.keys(spent.body).sort()).toEqual(REEVO_ENVELOPE);
       expect(spent.body.message).toMatch(/organization's public API quota is exhausted/);
 
-      const other = await call('POST', `${V1}/accounts/search`, { key: sandbox.keys.otherOrgFull, body: { domain_name: 'initech' } });
+      const other = await call('POST', `${V1}/accounts/search`, {
+        key: sandbox.keys.otherOrgFull,
+        body: { domain_name: 'initech' },
+      });
       expect(other.status).toBe(200);
       expect(other.body).toHaveLength(1);
 
@@ -252,10 +323,19 @@ describe('quota and rate limits', () => {
 describe('the request log', () => {
   test('records method, path, query, status and the key label, never the key', async () => {
     ctx.sandbox.clearLogs();
-    await ctx.call('GET', `${V1}/account_and_contact_retrieval`, { query: { account_domain: 'fabrikam.com' }, key: ctx.sandbox.keys.readOnly });
+    await ctx.call('GET', `${V1}/account_and_contact_retrieval`, {
+      query: { account_domain: 'fabrikam.com' },
+      key: ctx.sandbox.keys.readOnly,
+    });
     await ctx.call('GET', `${V1}/accounts`, { key: 'bogus' });
     const [first, second] = ctx.sandbox.requests;
-    expect(first).toMatchObject({ method: 'GET', path: `${V1}/account_and_contact_retrieval`, query: { account_domain: 'fabrikam.com' }, status: 200, key: 'readOnly' });
+    expect(first).toMatchObject({
+      method: 'GET',
+      path: `${V1}/account_and_contact_retrieval`,
+      query: { account_domain: 'fabrikam.com' },
+      status: 200,
+      key: 'readOnly',
+    });
     expect(second).toMatchObject({ status: 405, path: `${V1}/accounts` });
     expect(JSON.stringify(ctx.sandbox.requests)).not.toContain(ctx.sandbox.keys.readOnly);
     ctx.sandbox.clearLogs();

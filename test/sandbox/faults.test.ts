@@ -8,12 +8,19 @@ const accountPath = `${V1}/accounts/${SEEDED.account.id}`;
 
 /** fetch + reading the body, so a cut-off body rejects here too. */
 async function raw(path: string, init: RequestInit = {}) {
-  const res = await fetch(new URL(path, ctx.sandbox.url), { ...init, headers: { 'x-api-key': ctx.sandbox.keys.full, 'content-type': 'application/json', ...init.headers } });
+  const res = await fetch(new URL(path, ctx.sandbox.url), {
+    ...init,
+    headers: { 'x-api-key': ctx.sandbox.keys.full, 'content-type': 'application/json', ...init.headers },
+  });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
 const accountNamed = async (name: string) =>
-  (await ctx.call('POST', '/api/v2/account/_query', { body: { filters: [{ field: 'display_name', operator: 'eq', value: name }] } })).body.data.length;
+  (
+    await ctx.call('POST', '/api/v2/account/_query', {
+      body: { filters: [{ field: 'display_name', operator: 'eq', value: name }] },
+    })
+  ).body.data.length;
 
 beforeEach(() => {
   ctx.sandbox.clearFaults();
@@ -29,7 +36,11 @@ test('latency delays the response, which is otherwise normal', async () => {
 });
 
 test('500, 502 (a proxy HTML page) and 503 replace the response', async () => {
-  ctx.sandbox.injectFaults([{ kind: 'status', status: 500 }, { kind: 'status', status: 502 }, { kind: 'status', status: 503 }]);
+  ctx.sandbox.injectFaults([
+    { kind: 'status', status: 500 },
+    { kind: 'status', status: 502 },
+    { kind: 'status', status: 503 },
+  ]);
   const internal = await raw(accountPath);
   expect(internal.status).toBe(500);
   expect(internal.text).toBe('Internal Server Error');
@@ -72,11 +83,15 @@ test('a truncated body: the client sees the connection cut mid-body', async () =
 
 test('a dropped connection, before or after the write', async () => {
   ctx.sandbox.injectFaults([{ kind: 'drop' }]);
-  await expect(raw(`${V1}/accounts`, { method: 'POST', body: JSON.stringify({ name: 'Dropped Early' }) })).rejects.toThrow();
+  await expect(
+    raw(`${V1}/accounts`, { method: 'POST', body: JSON.stringify({ name: 'Dropped Early' }) }),
+  ).rejects.toThrow();
   expect(await accountNamed('Dropped Early')).toBe(0);
 
   ctx.sandbox.injectFaults([{ kind: 'drop', afterHandler: true }]);
-  await expect(raw(`${V1}/accounts`, { method: 'POST', body: JSON.stringify({ name: 'Dropped Late' }) })).rejects.toThrow();
+  await expect(
+    raw(`${V1}/accounts`, { method: 'POST', body: JSON.stringify({ name: 'Dropped Late' }) }),
+  ).rejects.toThrow();
   expect(await accountNamed('Dropped Late')).toBe(1);
   expect(ctx.sandbox.requests.filter((r) => r.fault === 'drop').map((r) => r.status)).toEqual([0, 0]);
 });
@@ -98,7 +113,16 @@ test('invalid faults are refused', () => {
 
 describe('random mode', () => {
   async function statuses(seed: number, errorRate: number, count: number): Promise<number[]> {
-    const sandbox = await startSandbox({ randomFaults: { seed, errorRate, failures: [{ kind: 'status', status: 503 }, { kind: 'rate-limit', retryAfter: 1 }] } });
+    const sandbox = await startSandbox({
+      randomFaults: {
+        seed,
+        errorRate,
+        failures: [
+          { kind: 'status', status: 503 },
+          { kind: 'rate-limit', retryAfter: 1 },
+        ],
+      },
+    });
     try {
       const call = client(sandbox);
       const out: number[] = [];

@@ -29,44 +29,72 @@ function expectEnvelope(envelope: unknown, valueType: string, where: string) {
     expect({ where, type: jsonType(value) }).toEqual({ where, type: published });
     return;
   }
-  expect({ where, keys: sorted(Object.keys(value as object)) }).toEqual({ where, keys: sorted(Object.keys(published)) });
+  expect({ where, keys: sorted(Object.keys(value as object)) }).toEqual({
+    where,
+    keys: sorted(Object.keys(published)),
+  });
   for (const [key, types] of Object.entries(published)) {
     const actual = jsonType((value as Record<string, unknown>)[key]);
-    if (actual !== 'null') expect({ where: `${where}.${key}`, type: [types].flat().includes(actual) }).toEqual({ where: `${where}.${key}`, type: true });
+    if (actual !== 'null')
+      expect({ where: `${where}.${key}`, type: [types].flat().includes(actual) }).toEqual({
+        where: `${where}.${key}`,
+        type: true,
+      });
   }
 }
 
-describe.each(['contact', 'account', 'opportunity', 'task', 'note'])('a %s record has the attributes of Reevo\'s reference pages', (type) => {
-  const shape = recordShape(type);
-  const seededId = { contact: SEEDED.contact.id, account: SEEDED.account.id, opportunity: SEEDED.opportunity.id, task: SEEDED.task.id, note: SEEDED.note.id }[type]!;
+describe.each(['contact', 'account', 'opportunity', 'task', 'note'])(
+  "a %s record has the attributes of Reevo's reference pages",
+  (type) => {
+    const shape = recordShape(type);
+    const seededId = {
+      contact: SEEDED.contact.id,
+      account: SEEDED.account.id,
+      opportunity: SEEDED.opportunity.id,
+      task: SEEDED.task.id,
+      note: SEEDED.note.id,
+    }[type]!;
 
-  test('every published attribute, with its value_type, one envelope each (arrays: an array of envelopes)', async () => {
-    const res = await ctx.call('GET', `${V2}/${type}/${seededId}`);
-    expect(res.status).toBe(200);
-    expectKeySet(res.body, ['data']);
-    expectKeySet(res.body.data, ['id', 'record_type', 'created_at', 'updated_at', 'attributes']);
-    const { attributes } = res.body.data;
-    for (const [name, { value_type, is_array }] of Object.entries(shape.attributes)) {
-      expect({ name, present: name in attributes }).toEqual({ name, present: true });
-      const attribute = attributes[name];
-      expect({ name, is_array: Array.isArray(attribute) }).toEqual({ name, is_array });
-      for (const envelope of is_array ? attribute : [attribute]) expectEnvelope(envelope, value_type, `${type}.${name}`);
-    }
-  });
+    test('every published attribute, with its value_type, one envelope each (arrays: an array of envelopes)', async () => {
+      const res = await ctx.call('GET', `${V2}/${type}/${seededId}`);
+      expect(res.status).toBe(200);
+      expectKeySet(res.body, ['data']);
+      expectKeySet(res.body.data, ['id', 'record_type', 'created_at', 'updated_at', 'attributes']);
+      const { attributes } = res.body.data;
+      for (const [name, { value_type, is_array }] of Object.entries(shape.attributes)) {
+        expect({ name, present: name in attributes }).toEqual({ name, present: true });
+        const attribute = attributes[name];
+        expect({ name, is_array: Array.isArray(attribute) }).toEqual({ name, is_array });
+        for (const envelope of is_array ? attribute : [attribute])
+          expectEnvelope(envelope, value_type, `${type}.${name}`);
+      }
+    });
 
-  test('the attributes beyond the published ones are envelopes too, and _schema lists exactly the attributes a record has', async () => {
-    const [record, schema] = await Promise.all([ctx.call('GET', `${V2}/${type}/${seededId}`), ctx.call('GET', `${V2}/_schema/${type}`)]);
-    const fields = schema.body.attributes as { api_name: string; type_info: { value_type: string; is_array: boolean } }[];
-    expect(sorted(fields.map((f) => f.api_name))).toEqual(sorted(Object.keys(record.body.data.attributes)));
-    for (const field of fields) {
-      const attribute = record.body.data.attributes[field.api_name];
-      expect({ name: field.api_name, is_array: Array.isArray(attribute) }).toEqual({ name: field.api_name, is_array: field.type_info.is_array });
-      for (const envelope of field.type_info.is_array ? attribute : [attribute]) expectEnvelope(envelope, field.type_info.value_type, `${type}.${field.api_name}`);
-      const published = shape.attributes[field.api_name];
-      if (published) expect({ name: field.api_name, ...field.type_info }).toEqual({ name: field.api_name, ...published });
-    }
-  });
-});
+    test('the attributes beyond the published ones are envelopes too, and _schema lists exactly the attributes a record has', async () => {
+      const [record, schema] = await Promise.all([
+        ctx.call('GET', `${V2}/${type}/${seededId}`),
+        ctx.call('GET', `${V2}/_schema/${type}`),
+      ]);
+      const fields = schema.body.attributes as {
+        api_name: string;
+        type_info: { value_type: string; is_array: boolean };
+      }[];
+      expect(sorted(fields.map((f) => f.api_name))).toEqual(sorted(Object.keys(record.body.data.attributes)));
+      for (const field of fields) {
+        const attribute = record.body.data.attributes[field.api_name];
+        expect({ name: field.api_name, is_array: Array.isArray(attribute) }).toEqual({
+          name: field.api_name,
+          is_array: field.type_info.is_array,
+        });
+        for (const envelope of field.type_info.is_array ? attribute : [attribute])
+          expectEnvelope(envelope, field.type_info.value_type, `${type}.${field.api_name}`);
+        const published = shape.attributes[field.api_name];
+        if (published)
+          expect({ name: field.api_name, ...field.type_info }).toEqual({ name: field.api_name, ...published });
+      }
+    });
+  },
+);
 
 describe("Reevo's response examples", () => {
   test('Quickstart: creating the published contact answers 201 with the published envelopes', async () => {
@@ -76,7 +104,8 @@ describe("Reevo's response examples", () => {
     expect(res.status).toBe(response.status);
     const published = (response.example as { data: { attributes: Record<string, unknown>; record_type: string } }).data;
     expect(res.body.data.record_type).toBe(published.record_type);
-    for (const [name, envelope] of Object.entries(published.attributes)) expect(res.body.data.attributes[name]).toEqual(envelope);
+    for (const [name, envelope] of Object.entries(published.attributes))
+      expect(res.body.data.attributes[name]).toEqual(envelope);
     expect(Object.keys(res.body.data)).toEqual(expect.arrayContaining(Object.keys(published)));
   });
 
@@ -86,8 +115,12 @@ describe("Reevo's response examples", () => {
     expect({ status: res.status, body: res.body }).toEqual({ status: health.status, body: health.example });
   });
 
-  test('a relationship edge: the item shape of Reevo\'s contact ↔ account example', async () => {
-    type Edge = { related_record_id: string; related_record_type: string; through: { id: string; record_type: string; attributes: Record<string, unknown> } };
+  test("a relationship edge: the item shape of Reevo's contact ↔ account example", async () => {
+    type Edge = {
+      related_record_id: string;
+      related_record_type: string;
+      through: { id: string; record_type: string; attributes: Record<string, unknown> };
+    };
     const published = (golden('add-a-contact-account-relationship-edge.response.json').example as { item: Edge }).item;
     const res = await ctx.call('GET', `${V2}/contact/${SEEDED.contact.id}/relationship/accounts`);
     const [item] = res.body.items as Edge[];
@@ -101,21 +134,33 @@ describe("Reevo's response examples", () => {
   });
 
   test('_schema: the published keys, at every level, with the published JSON types', async () => {
-    type Schema = { attributes: Record<string, unknown>[]; relationships: Record<string, unknown>[] } & Record<string, unknown>;
+    type Schema = { attributes: Record<string, unknown>[]; relationships: Record<string, unknown>[] } & Record<
+      string,
+      unknown
+    >;
     const published = golden('introspect-schema.response.json').example as Schema;
-    const typesOf = (object: Record<string, unknown>) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k, jsonType(v)]));
+    const typesOf = (object: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(object).map(([k, v]) => [k, jsonType(v)]));
     for (const type of ['contact', 'account', 'opportunity', 'task', 'note']) {
       const res = await ctx.call('GET', `${V2}/_schema/${type}`);
       const schema = res.body as Schema;
       const { attributes: _a, relationships: _r, ...top } = schema;
       const { attributes: _pa, relationships: _pr, ...publishedTop } = published;
-      expect(typesOf(top)).toEqual({ ...typesOf(publishedTop), is_custom: 'boolean', is_junction: 'boolean', supports_custom_fields: 'boolean' });
+      expect(typesOf(top)).toEqual({
+        ...typesOf(publishedTop),
+        is_custom: 'boolean',
+        is_junction: 'boolean',
+        supports_custom_fields: 'boolean',
+      });
       for (const attribute of schema.attributes) {
         expect(sorted(Object.keys(attribute))).toEqual(sorted(Object.keys(published.attributes[0])));
         expect(typesOf(attribute)).toEqual(typesOf(published.attributes[0]));
-        expect(sorted(Object.keys(attribute.type_info as object))).toEqual(sorted(Object.keys(published.attributes[0].type_info as object)));
+        expect(sorted(Object.keys(attribute.type_info as object))).toEqual(
+          sorted(Object.keys(published.attributes[0].type_info as object)),
+        );
       }
-      for (const relationship of schema.relationships) expect(typesOf(relationship)).toEqual(typesOf(published.relationships[0]));
+      for (const relationship of schema.relationships)
+        expect(typesOf(relationship)).toEqual(typesOf(published.relationships[0]));
     }
   });
 });
@@ -159,7 +204,11 @@ describe("Reevo's request examples are accepted, each by a freshly seeded sandbo
       .replace(/<next_cursor>/g, page.body.next_cursor);
   }
 
-  const PATH_IDS: Record<string, string> = { contact: SEEDED.contact.id, opportunity: SEEDED.opportunity.id, task: SEEDED.task.id };
+  const PATH_IDS: Record<string, string> = {
+    contact: SEEDED.contact.id,
+    opportunity: SEEDED.opportunity.id,
+    task: SEEDED.task.id,
+  };
 
   test.each(sendable)('%s', async (file) => {
     const fixture = golden(file);
@@ -170,7 +219,11 @@ describe("Reevo's request examples are accepted, each by a freshly seeded sandbo
       .replace('{account_id}', SEEDED.account.id)
       .replace('{domain_name}', 'northwind.example');
     const res = await call(fixture.method, path, { rawBody: await fill(JSON.stringify(fixture.example)) });
-    expect({ file, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({ file, status: expect.any(Number), body: 'ok' });
+    expect({ file, status: res.status, body: res.status < 300 ? 'ok' : res.body }).toEqual({
+      file,
+      status: expect.any(Number),
+      body: 'ok',
+    });
     expect(res.status === 200 || res.status === 201).toBe(true);
   });
 });

@@ -89,7 +89,9 @@ test('an upsert that creates delivers account.created and contact.created, signe
 test('contact.updated and opportunity.stage_changed carry the changes', async () => {
   const sub = await subscribe(['contact.updated', 'opportunity.stage_changed', 'account.updated']);
   await upsert({ email: 'mo@proseware.example', title: 'CFO' });
-  await ctx.call('POST', `${V1}/opportunities/${SEEDED.opportunity.id}/shift_stage`, { body: { target_stage_name: 'Closed Won', closed_reason_names: ['Pricing'] } });
+  await ctx.call('POST', `${V1}/opportunities/${SEEDED.opportunity.id}/shift_stage`, {
+    body: { target_stage_name: 'Closed Won', closed_reason_names: ['Pricing'] },
+  });
   await ctx.sandbox.idle();
 
   const byType = Object.fromEntries(receiver.received.map((r) => [r.body.event_type, r.body]));
@@ -105,22 +107,35 @@ test('contact.updated and opportunity.stage_changed carry the changes', async ()
 });
 
 test('v2 writes fire the same events, with the v1 record and its changes', async () => {
-  const sub = await subscribe(['contact.created', 'contact.updated', 'opportunity.stage_changed', 'opportunity.updated', 'task.created']);
-  const created = await ctx.call('POST', '/api/v2/contact', { body: { attributes: { primary_email: 'v2.events@proseware.example' } } });
+  const sub = await subscribe([
+    'contact.created',
+    'contact.updated',
+    'opportunity.stage_changed',
+    'opportunity.updated',
+    'task.created',
+  ]);
+  const created = await ctx.call('POST', '/api/v2/contact', {
+    body: { attributes: { primary_email: 'v2.events@proseware.example' } },
+  });
   await ctx.call('PATCH', `/api/v2/contact/${created.body.data.id}`, { body: { attributes: { title: 'COO' } } });
   // Unchanged: no event.
   await ctx.call('PATCH', `/api/v2/contact/${created.body.data.id}`, { body: { attributes: { title: 'COO' } } });
   const opportunity = await ctx.call('POST', '/api/v2/opportunity', {
     body: { attributes: { display_name: 'Events deal', stage: 'discovery', account_id: SEEDED.account.id } },
   });
-  await ctx.call('PATCH', `/api/v2/opportunity/${opportunity.body.data.id}`, { body: { attributes: { stage: 'demo' } } });
+  await ctx.call('PATCH', `/api/v2/opportunity/${opportunity.body.data.id}`, {
+    body: { attributes: { stage: 'demo' } },
+  });
   await ctx.sandbox.idle();
 
   const events = receiver.received.map((r) => r.body);
   expect(events.map((e) => e.event_type)).toEqual(['contact.created', 'contact.updated', 'opportunity.stage_changed']);
   expectKeySet(events[0].data, KEY_SETS.contact);
   expect(events[1].changes).toMatchObject({ title: { old: null, new: 'COO' } });
-  expect(events[2].changes).toMatchObject({ stage_name: { old: 'Discovery', new: 'Demo' }, status: { old: 'PROSPECT', new: 'DEAL' } });
+  expect(events[2].changes).toMatchObject({
+    stage_name: { old: 'Discovery', new: 'Demo' },
+    status: { old: 'PROSPECT', new: 'DEAL' },
+  });
   await unsubscribe(sub.id);
 });
 
@@ -191,7 +206,9 @@ test('targets off the loopback interface are logged, never contacted', async () 
   const sub = await subscribe(['account.created'], 'https://hooks.zapier.com/hooks/standard/1/abc/');
   await ctx.call('POST', `${V1}/accounts`, { body: { name: 'Local only' } });
   await ctx.sandbox.idle();
-  expect(ctx.sandbox.deliveries).toEqual([expect.objectContaining({ status: null, attempt: 1, error: expect.stringMatching(/loopback/) })]);
+  expect(ctx.sandbox.deliveries).toEqual([
+    expect.objectContaining({ status: null, attempt: 1, error: expect.stringMatching(/loopback/) }),
+  ]);
   await unsubscribe(sub.id);
 });
 
@@ -200,7 +217,9 @@ test('allowNonLoopbackTargets (--allow-external-webhook-targets) lets deliveries
   try {
     const call = client(open);
     // TEST-NET-1 (RFC 5737): routed nowhere, so the attempt is made and times out or fails.
-    await call('POST', `${V1}/webhooks`, { body: { target_url: 'http://192.0.2.1:9/hooks', event_types: ['account.created'] } });
+    await call('POST', `${V1}/webhooks`, {
+      body: { target_url: 'http://192.0.2.1:9/hooks', event_types: ['account.created'] },
+    });
     await call('POST', `${V1}/accounts`, { body: { name: 'Leaves the machine' } });
     await open.idle();
     expect(open.deliveries).toEqual([expect.objectContaining({ status: null, attempt: 1, error: expect.any(String) })]);
@@ -213,7 +232,12 @@ test('allowNonLoopbackTargets (--allow-external-webhook-targets) lets deliveries
 describe('variants a receiver must tolerate', () => {
   test('the record at the top level, no changes, extra keys, duplicate delivery', async () => {
     const sub = await subscribe(['account.updated']);
-    ctx.sandbox.setWebhookVariants({ payloadStyle: 'top-level', omitChanges: true, duplicateDeliveries: true, extraKeys: { schema_version: 3 } });
+    ctx.sandbox.setWebhookVariants({
+      payloadStyle: 'top-level',
+      omitChanges: true,
+      duplicateDeliveries: true,
+      extraKeys: { schema_version: 3 },
+    });
     const account = (await ctx.call('POST', `${V1}/accounts/search`, { body: { domain_name: 'fabrikam' } })).body[0];
     await ctx.call('PATCH', `${V1}/accounts/${account.id}`, { body: { x_url: 'https://x.com/fabrikam' } });
     await ctx.sandbox.idle();
@@ -221,7 +245,12 @@ describe('variants a receiver must tolerate', () => {
     expect(receiver.received).toHaveLength(2);
     const [first, second] = receiver.received;
     expect(first.headers['x-reevo-event-id']).toBe(second.headers['x-reevo-event-id']);
-    expect(first.body).toMatchObject({ id: account.id, x_url: 'https://x.com/fabrikam', event_type: 'account.updated', schema_version: 3 });
+    expect(first.body).toMatchObject({
+      id: account.id,
+      x_url: 'https://x.com/fabrikam',
+      event_type: 'account.updated',
+      schema_version: 3,
+    });
     expect(first.body).not.toHaveProperty('changes');
     expect(first.body).not.toHaveProperty('data');
     expect(verify(sub.secret, first.headers['x-reevo-signature'], first.raw)).toBe(true);
@@ -230,9 +259,15 @@ describe('variants a receiver must tolerate', () => {
 
   test('deliverRaw sends any body, signed unless told otherwise', async () => {
     const sub = await subscribe(['contact.created']);
-    const result = await ctx.sandbox.deliverRaw(sub.id, { body: { id: 'evt_custom', event_type: 'contact.created', data: { id: 'x' } } });
+    const result = await ctx.sandbox.deliverRaw(sub.id, {
+      body: { id: 'evt_custom', event_type: 'contact.created', data: { id: 'x' } },
+    });
     expect(result.status).toBe(200);
-    await ctx.sandbox.deliverRaw(sub.id, { body: '{"event_type":"contact.created"}', sign: false, headers: { 'x-reevo-event-id': 'evt_2' } });
+    await ctx.sandbox.deliverRaw(sub.id, {
+      body: '{"event_type":"contact.created"}',
+      sign: false,
+      headers: { 'x-reevo-event-id': 'evt_2' },
+    });
     const [signed, unsigned] = receiver.received;
     expect(signed.headers['x-reevo-event-id']).toBe('evt_custom');
     expect(verify(sub.secret, signed.headers['x-reevo-signature'], signed.raw)).toBe(true);

@@ -5,7 +5,12 @@ import { API, reevo, unexpectedRequests, useNock } from './reevo-nock';
 
 useNock();
 
-const account = (id: string, domain_name: string | null) => ({ ...sampleAccount, id, name: `Account ${domain_name}`, domain_name });
+const account = (id: string, domain_name: string | null) => ({
+  ...sampleAccount,
+  id,
+  name: `Account ${domain_name}`,
+  domain_name,
+});
 const ID = '0b6e1c2d-3f4a-4b5c-8d6e-7f8091a2b3c4';
 
 describe('find_account by domain', () => {
@@ -26,7 +31,9 @@ describe('find_account by domain', () => {
     ['an email address', 'jane.doe@acme.com'],
     ['a www host', 'www.acme.com'],
   ])('reads %s as the bare domain', async (_what, typed) => {
-    const scope = reevo().post(`${API}/accounts/search`, { domain_name: 'acme.com', limit: 100, offset: 0 }).reply(200, []);
+    const scope = reevo()
+      .post(`${API}/accounts/search`, { domain_name: 'acme.com', limit: 100, offset: 0 })
+      .reply(200, []);
 
     await appTester(perform, bundleWith({ domain_name: typed }));
 
@@ -48,7 +55,9 @@ describe('find_account by domain', () => {
   });
 
   it('finds nothing when Reevo only has other companies that contain the domain, so Find or Create creates it', async () => {
-    reevo().post(`${API}/accounts/search`).reply(200, [account('00000000-0000-4000-8000-000000000001', 'notacme.com')]);
+    reevo()
+      .post(`${API}/accounts/search`)
+      .reply(200, [account('00000000-0000-4000-8000-000000000001', 'notacme.com')]);
 
     await expect(appTester(perform, bundleWith({ domain_name: 'acme.com' }))).resolves.toEqual([]);
   });
@@ -61,7 +70,9 @@ describe('find_account by domain', () => {
   });
 
   it('refuses a response that is not a list instead of reporting nothing found', async () => {
-    reevo().post(`${API}/accounts/search`).reply(200, { data: [sampleAccount] });
+    reevo()
+      .post(`${API}/accounts/search`)
+      .reply(200, { data: [sampleAccount] });
 
     const error = await caught(appTester(perform, bundleWith({ domain_name: 'acme.com' })));
 

@@ -14,7 +14,10 @@ describe('find_contact by email', () => {
       .post(`${API}/contacts/search`, { contact_email: 'jordan.blake@northwind-traders.com', limit: 50, offset: 0 })
       .reply(200, [sampleContact]);
 
-    const found = await appTester(perform, bundleWith({ contact_email: ' Jordan Blake <Jordan.Blake@Northwind-Traders.com> ' }));
+    const found = await appTester(
+      perform,
+      bundleWith({ contact_email: ' Jordan Blake <Jordan.Blake@Northwind-Traders.com> ' }),
+    );
 
     expect(found).toEqual([sampleContact]);
     expect(scope.isDone()).toBe(true);
@@ -23,7 +26,12 @@ describe('find_contact by email', () => {
 
   it('sends the owner email together with the contact email', async () => {
     const both = reevo()
-      .post(`${API}/contacts/search`, { contact_email: 'jane@acme.com', owner_email: 'morgan@acme-sales.io', limit: 50, offset: 0 })
+      .post(`${API}/contacts/search`, {
+        contact_email: 'jane@acme.com',
+        owner_email: 'morgan@acme-sales.io',
+        limit: 50,
+        offset: 0,
+      })
       .reply(200, []);
 
     await appTester(perform, bundleWith({ contact_email: 'jane@acme.com', owner_email: 'morgan@acme-sales.io' }));

@@ -57,7 +57,12 @@ describe('find_contact_and_account', () => {
     const [found, ...rest] = await appTester(perform, bundleWith({ contact_email: sampleContact.email }));
 
     expect(rest).toEqual([]);
-    expect(found).toEqual({ contact_id: sampleContact.id, account_id: sampleAccount.id, contact: sampleContact, account: sampleAccount });
+    expect(found).toEqual({
+      contact_id: sampleContact.id,
+      account_id: sampleAccount.id,
+      contact: sampleContact,
+      account: sampleAccount,
+    });
   });
 
   it('returns an account found by domain without a contact', async () => {
@@ -68,7 +73,7 @@ describe('find_contact_and_account', () => {
     expect(found).toEqual([{ contact_id: null, account_id: sampleAccount.id, contact: null, account: sampleAccount }]);
   });
 
-  it("takes the account ID from the contact when Reevo gives the contact without its account", async () => {
+  it('takes the account ID from the contact when Reevo gives the contact without its account', async () => {
     retrieval({ account: null, contact: sampleContact });
 
     const [found] = await appTester(perform, bundleWith({ contact_email: sampleContact.email }));
@@ -101,7 +106,9 @@ describe('find_contact_and_account input rules (nothing is sent)', () => {
   });
 
   it('checks every identifier given before sending any', async () => {
-    const error = await caught(appTester(perform, bundleWith({ contact_email: 'jane@acme.com', contact_phone_number: '12' })));
+    const error = await caught(
+      appTester(perform, bundleWith({ contact_email: 'jane@acme.com', contact_phone_number: '12' })),
+    );
 
     expect(error.message).toMatch(/Contact Phone Number \(contact_phone_number\) "12"/);
     expect(unexpectedRequests()).toBe(0);

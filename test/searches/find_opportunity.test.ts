@@ -39,7 +39,9 @@ describe('find_opportunity by fields', () => {
   });
 
   it('sends only the fields that are filled in', async () => {
-    const scope = reevo().post(`${API}/opportunities/search`, { status: 'PROSPECT', limit: 50, offset: 0 }).reply(200, []);
+    const scope = reevo()
+      .post(`${API}/opportunities/search`, { status: 'PROSPECT', limit: 50, offset: 0 })
+      .reply(200, []);
 
     await appTester(perform, bundleWith({ status: 'Prospect', display_name: '', stage_name: null }));
 
@@ -68,7 +70,9 @@ describe('find_opportunity by ID', () => {
   it('sends one GET /opportunities/{id}', async () => {
     const scope = reevo().get(`${API}/opportunities/${sampleOpportunity.id}`).reply(200, sampleOpportunity);
 
-    await expect(appTester(perform, bundleWith({ opportunity_id: sampleOpportunity.id }))).resolves.toEqual([sampleOpportunity]);
+    await expect(appTester(perform, bundleWith({ opportunity_id: sampleOpportunity.id }))).resolves.toEqual([
+      sampleOpportunity,
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 

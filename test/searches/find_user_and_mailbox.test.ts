@@ -42,7 +42,11 @@ describe('find_user', () => {
 
 describe('find_mailbox', () => {
   it("sends one POST /mailboxes/search with the owner's email and returns every mailbox", async () => {
-    const second = { ...sampleMailbox, id: '00000000-0000-4000-8000-000000000002', email: 'morgan@acme-outbound.example' };
+    const second = {
+      ...sampleMailbox,
+      id: '00000000-0000-4000-8000-000000000002',
+      email: 'morgan@acme-outbound.example',
+    };
     const scope = reevo()
       .post(`${API}/mailboxes/search`, { owner_user_email: sampleMailbox.owner_user_email })
       .reply(200, [sampleMailbox, second]);

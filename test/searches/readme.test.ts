@@ -14,10 +14,18 @@ import { v2Permissions, type V2RecordType } from '../../src/v2-permissions';
 function endpointsOf(key: string): Endpoint[] {
   const text = readFileSync(join(__dirname, `../../searches/${key}.ts`), 'utf8');
   const named = [...new Set([...text.matchAll(/\bendpoints\.(\w+)/g)].map((match) => match[1] as EndpointName))];
-  const queried = [...new Set([...text.matchAll(/\bqueryRecords\(\w+, '(\w+)'/g)].map((match) => match[1] as V2RecordType))];
+  const queried = [
+    ...new Set([...text.matchAll(/\bqueryRecords\(\w+, '(\w+)'/g)].map((match) => match[1] as V2RecordType)),
+  ];
   return [
     ...named.map((name): Endpoint => endpoints[name]),
-    ...queried.map((type): Endpoint => ({ method: 'POST', path: `${V2}/${type}/_query`, permissions: v2Permissions(type, 'read'), noun: type, params: [] })),
+    ...queried.map((type): Endpoint => ({
+      method: 'POST',
+      path: `${V2}/${type}/_query`,
+      permissions: v2Permissions(type, 'read'),
+      noun: type,
+      params: [],
+    })),
   ];
 }
 
@@ -34,7 +42,9 @@ describe('searches/README.md', () => {
       const permissions = [...new Set(endpointsOf(key).flatMap((endpoint) => endpoint.permissions))].join(', ');
       expect(row?.endsWith(`| ${permissions} |`)).toBe(true);
       for (const endpoint of endpointsOf(key)) expect(row).toContain(`${endpoint.method} ${relative(endpoint.path)}`);
-      const plain = (search.operation.inputFields ?? []).filter((field): field is PlainInputField => typeof field === 'object');
+      const plain = (search.operation.inputFields ?? []).filter(
+        (field): field is PlainInputField => typeof field === 'object',
+      );
       for (const field of plain) expect([key, row?.includes(`\`${field.key}\``)]).toEqual([key, true]);
     }
   });

@@ -24,7 +24,10 @@ const sb = useSandbox();
 
 beforeEach(() => sb().clearLogs());
 
-const as = (key: string, inputData: Record<string, unknown>): Partial<Bundle> => ({ authData: { api_key: key }, inputData });
+const as = (key: string, inputData: Record<string, unknown>): Partial<Bundle> => ({
+  authData: { api_key: key },
+  inputData,
+});
 const full = (inputData: Record<string, unknown>) => as(DEMO_KEYS.full, inputData);
 /** What the sandbox received, as `METHOD path status`. */
 const received = () => sb().requests.map((r) => `${r.method} ${r.path} ${r.status}`);
@@ -58,7 +61,9 @@ describe('find_account against the sandbox', () => {
   });
 
   it('finds by ID, and returns [] for an unknown ID after one 404', async () => {
-    await expect(appTester(findAccount, full({ account_id: sampleAccount.id }))).resolves.toEqual([seeded(sampleAccount)]);
+    await expect(appTester(findAccount, full({ account_id: sampleAccount.id }))).resolves.toEqual([
+      seeded(sampleAccount),
+    ]);
     await expect(appTester(findAccount, full({ account_id: UNKNOWN_ID }))).resolves.toEqual([]);
 
     expect(received()).toEqual([`GET ${V1}/accounts/${sampleAccount.id} 200`, `GET ${V1}/accounts/${UNKNOWN_ID} 404`]);
@@ -70,7 +75,9 @@ describe('find_account against the sandbox', () => {
   });
 
   it('reports a missing permission as an error, not as nothing found', async () => {
-    const error = await caught(appTester(findAccount, as(DEMO_KEYS.tasksOnly, { domain_name: 'northwind-traders.com' })));
+    const error = await caught(
+      appTester(findAccount, as(DEMO_KEYS.tasksOnly, { domain_name: 'northwind-traders.com' })),
+    );
 
     expect(error.code).toBe('missing_permission');
     expect(error.message).toMatch(/Accounts/);
@@ -78,7 +85,10 @@ describe('find_account against the sandbox', () => {
   });
 
   it('tries the ID first and falls back to the domain when it finds nothing', async () => {
-    const found = await appTester(findAccount, full({ domain_name: sampleAccount.domain_name, account_id: UNKNOWN_ID }));
+    const found = await appTester(
+      findAccount,
+      full({ domain_name: sampleAccount.domain_name, account_id: UNKNOWN_ID }),
+    );
 
     expect(found[0]).toEqual(seeded(sampleAccount));
     expect(received()).toEqual([`GET ${V1}/accounts/${UNKNOWN_ID} 404`, `POST ${V1}/accounts/search 200`]);
@@ -88,7 +98,10 @@ describe('find_account against the sandbox', () => {
 describe('find_contact against the sandbox', () => {
   it('finds the sample contact by email, or by email and owner', async () => {
     const byEmail = await appTester(findContact, full({ contact_email: sampleContact.email.toUpperCase() }));
-    const byBoth = await appTester(findContact, full({ contact_email: sampleContact.email, owner_email: sampleContact.owner_email }));
+    const byBoth = await appTester(
+      findContact,
+      full({ contact_email: sampleContact.email, owner_email: sampleContact.owner_email }),
+    );
 
     expect(byEmail[0]).toEqual(seeded(sampleContact));
     expect(byBoth[0]).toEqual(seeded(sampleContact));
@@ -103,7 +116,9 @@ describe('find_contact against the sandbox', () => {
   });
 
   it('finds by ID, and returns [] for an unknown ID or email', async () => {
-    await expect(appTester(findContact, full({ contact_id: sampleContact.id }))).resolves.toEqual([seeded(sampleContact)]);
+    await expect(appTester(findContact, full({ contact_id: sampleContact.id }))).resolves.toEqual([
+      seeded(sampleContact),
+    ]);
     await expect(appTester(findContact, full({ contact_id: UNKNOWN_ID }))).resolves.toEqual([]);
     await expect(appTester(findContact, full({ contact_email: 'nobody@northwind-traders.com' }))).resolves.toEqual([]);
     expect(received()).toHaveLength(3);
@@ -114,7 +129,12 @@ describe('find_opportunity against the sandbox', () => {
   it('finds the sample opportunity by name, account, status and stage together', async () => {
     const found = await appTester(
       findOpportunity,
-      full({ display_name: sampleOpportunity.display_name, account_id: sampleAccount.id, status: 'Deal', stage_name: 'proposal' }),
+      full({
+        display_name: sampleOpportunity.display_name,
+        account_id: sampleAccount.id,
+        status: 'Deal',
+        stage_name: 'proposal',
+      }),
     );
 
     expect(found[0]).toEqual(seeded(sampleOpportunity));
@@ -122,12 +142,18 @@ describe('find_opportunity against the sandbox', () => {
   });
 
   it('finds the whole name only, unless partial matches are asked for (the exact name first)', async () => {
-    await appTester(createOpportunity, full({ display_name: 'Rank Check - Pilot (extension)', account_id: sampleAccount.id }));
+    await appTester(
+      createOpportunity,
+      full({ display_name: 'Rank Check - Pilot (extension)', account_id: sampleAccount.id }),
+    );
     await appTester(createOpportunity, full({ display_name: 'Rank Check - Pilot', account_id: sampleAccount.id }));
     sb().clearLogs();
 
     const exact = await appTester(findOpportunity, full({ display_name: 'Rank Check - Pilot ' }));
-    const partial = await appTester(findOpportunity, full({ display_name: 'Rank Check - Pilot', partial_name_match: true }));
+    const partial = await appTester(
+      findOpportunity,
+      full({ display_name: 'Rank Check - Pilot', partial_name_match: true }),
+    );
 
     expect(exact.map((o) => o.display_name)).toEqual(['Rank Check - Pilot']);
     expect(partial.map((o) => o.display_name)).toEqual(['Rank Check - Pilot', 'Rank Check - Pilot (extension)']);
@@ -135,38 +161,56 @@ describe('find_opportunity against the sandbox', () => {
   });
 
   it('finds by ID, and returns [] for an unknown ID', async () => {
-    await expect(appTester(findOpportunity, full({ opportunity_id: sampleOpportunity.id }))).resolves.toEqual([seeded(sampleOpportunity)]);
+    await expect(appTester(findOpportunity, full({ opportunity_id: sampleOpportunity.id }))).resolves.toEqual([
+      seeded(sampleOpportunity),
+    ]);
     await expect(appTester(findOpportunity, full({ opportunity_id: UNKNOWN_ID }))).resolves.toEqual([]);
     expect(received()).toHaveLength(2);
   });
 });
 
 describe('find_contact_and_account against the sandbox', () => {
-  const both = { contact_id: sampleContact.id, account_id: sampleAccount.id, contact: seeded(sampleContact), account: seeded(sampleAccount) };
+  const both = {
+    contact_id: sampleContact.id,
+    account_id: sampleAccount.id,
+    contact: seeded(sampleContact),
+    account: seeded(sampleAccount),
+  };
 
   it('finds the contact and its account by email', async () => {
-    await expect(appTester(findContactAndAccount, full({ contact_email: sampleContact.email }))).resolves.toEqual([both]);
+    await expect(appTester(findContactAndAccount, full({ contact_email: sampleContact.email }))).resolves.toEqual([
+      both,
+    ]);
     expect(received()).toEqual([`GET ${V1}/account_and_contact_retrieval 200`]);
   });
 
   it('finds them by a phone number typed in a local format (sent as %2B… so Reevo reads the +)', async () => {
-    await expect(appTester(findContactAndAccount, full({ contact_phone_number: '(202) 555-0143' }))).resolves.toEqual([both]);
+    await expect(appTester(findContactAndAccount, full({ contact_phone_number: '(202) 555-0143' }))).resolves.toEqual([
+      both,
+    ]);
     expect(sb().requests.map((r) => r.query)).toEqual([{ contact_phone_number: sampleContact.phone_number }]);
   });
 
   it('finds the account by domain', async () => {
     const found = await appTester(findContactAndAccount, full({ account_domain: 'jordan@northwind-traders.com' }));
 
-    expect(found).toEqual([{ contact_id: null, account_id: sampleAccount.id, contact: null, account: seeded(sampleAccount) }]);
+    expect(found).toEqual([
+      { contact_id: null, account_id: sampleAccount.id, contact: null, account: seeded(sampleAccount) },
+    ]);
   });
 
   it('returns [] when Reevo finds neither', async () => {
-    await expect(appTester(findContactAndAccount, full({ contact_email: 'nobody@nowhere-at-all.example' }))).resolves.toEqual([]);
+    await expect(
+      appTester(findContactAndAccount, full({ contact_email: 'nobody@nowhere-at-all.example' })),
+    ).resolves.toEqual([]);
     expect(received()).toHaveLength(1);
   });
 
   it('with two identifiers, asks by the email first and stops when it finds the contact', async () => {
-    const found = await appTester(findContactAndAccount, full({ contact_email: sampleContact.email, account_domain: 'acme.com' }));
+    const found = await appTester(
+      findContactAndAccount,
+      full({ contact_email: sampleContact.email, account_domain: 'acme.com' }),
+    );
 
     expect(found).toEqual([both]);
     expect(sb().requests.map((r) => r.query)).toEqual([{ contact_email: sampleContact.email }]);
@@ -180,12 +224,14 @@ describe('find_user and find_mailbox against the sandbox', () => {
     expect(received()).toEqual([`POST ${V1}/users/search 200`, `POST ${V1}/users/search 200`]);
   });
 
-  it("finds every mailbox of the user, and none for someone else", async () => {
+  it('finds every mailbox of the user, and none for someone else', async () => {
     const found = await appTester(findMailbox, full({ owner_user_email: sampleUser.email }));
 
     expect(found).toContainEqual(sampleMailbox);
     expect(found.every((m) => m.owner_user_email === sampleUser.email)).toBe(true);
-    await expect(appTester(findMailbox, full({ owner_user_email: 'nobody@acme-outbound.example' }))).resolves.toEqual([]);
+    await expect(appTester(findMailbox, full({ owner_user_email: 'nobody@acme-outbound.example' }))).resolves.toEqual(
+      [],
+    );
     expect(received()).toEqual([`POST ${V1}/mailboxes/search 200`, `POST ${V1}/mailboxes/search 200`]);
   });
 });
@@ -209,11 +255,19 @@ describe('Find or Create against the sandbox', () => {
   it('Contact: upserts on the first run, finds on the second', async () => {
     const pair = { search: findContact, create: upsertAccountContact };
     const search = full({ contact_email: 'casey.new@find-or-create.io' });
-    const create = full({ email: 'casey.new@find-or-create.io', first_name: 'Casey', company: 'Find Or Create Inc', account_website: 'find-or-create.io' });
+    const create = full({
+      email: 'casey.new@find-or-create.io',
+      first_name: 'Casey',
+      company: 'Find Or Create Inc',
+      account_website: 'find-or-create.io',
+    });
 
     const first = await findOrCreate(appTester, pair, search, create);
     expect(first.outcome).toBe('created');
-    expect(received()).toEqual([`POST ${V1}/contacts/search 200`, expect.stringMatching(new RegExp(`^POST ${V1}/account_contact 20[01]$`))]);
+    expect(received()).toEqual([
+      `POST ${V1}/contacts/search 200`,
+      expect.stringMatching(new RegExp(`^POST ${V1}/account_contact 20[01]$`)),
+    ]);
 
     sb().clearLogs();
     const second = await findOrCreate(appTester, pair, search, create);

@@ -23,7 +23,10 @@ const run = (key: keyof typeof pairs, searchInput: Record<string, unknown>, crea
 
 it('the app pairs each search with the create these tests run', () => {
   const declared = Object.fromEntries(
-    Object.entries(App.searchOrCreates ?? {}).map(([key, soc]) => [key, { key: soc.key, search: soc.search, create: soc.create }]),
+    Object.entries(App.searchOrCreates ?? {}).map(([key, soc]) => [
+      key,
+      { key: soc.key, search: soc.search, create: soc.create },
+    ]),
   );
   expect(declared).toEqual({
     find_account: { key: 'find_account', search: 'find_account', create: 'create_account' },
@@ -40,10 +43,18 @@ it('the app pairs each search with the create these tests run', () => {
 
 describe('Find or Create Account', () => {
   it('makes one request when the account is found, and returns the best match', async () => {
-    const notAcme = { ...sampleAccount, id: '00000000-0000-4000-8000-000000000001', domain_name: `not${sampleAccount.domain_name}` };
+    const notAcme = {
+      ...sampleAccount,
+      id: '00000000-0000-4000-8000-000000000001',
+      domain_name: `not${sampleAccount.domain_name}`,
+    };
     const search = reevo().post(`${API}/accounts/search`).reply(200, [notAcme, sampleAccount]);
 
-    const result = await run('find_account', { domain_name: sampleAccount.official_website }, { name: sampleAccount.name });
+    const result = await run(
+      'find_account',
+      { domain_name: sampleAccount.official_website },
+      { name: sampleAccount.name },
+    );
 
     expect(result).toEqual({ outcome: 'found', record: sampleAccount });
     expect(search.isDone()).toBe(true);
@@ -51,14 +62,23 @@ describe('Find or Create Account', () => {
   });
 
   it('makes two requests when it is not: the search, then the create', async () => {
-    const created = { ...sampleAccount, id: '00000000-0000-4000-8000-0000000000aa', name: 'Acme Analytics', domain_name: 'acme.com' };
+    const created = {
+      ...sampleAccount,
+      id: '00000000-0000-4000-8000-0000000000aa',
+      name: 'Acme Analytics',
+      domain_name: 'acme.com',
+    };
     const scope = reevo()
       .post(`${API}/accounts/search`, { domain_name: 'acme.com', limit: 100, offset: 0 })
       .reply(200, [])
       .post(`${API}/accounts`, { name: 'Acme Analytics', domain_name: 'acme.com' })
       .reply(201, created);
 
-    const result = await run('find_account', { domain_name: 'jane@acme.com' }, { name: 'Acme Analytics', domain_name: 'acme.com' });
+    const result = await run(
+      'find_account',
+      { domain_name: 'jane@acme.com' },
+      { name: 'Acme Analytics', domain_name: 'acme.com' },
+    );
 
     expect(result).toEqual({ outcome: 'created', record: created });
     expect(scope.isDone()).toBe(true);
@@ -102,7 +122,11 @@ describe('Find or Create Contact', () => {
     const scope = reevo()
       .post(`${API}/contacts/search`, { contact_email: 'new.person@acme.com', limit: 50, offset: 0 })
       .reply(200, [])
-      .post(`${API}/account_contact`, { email: 'new.person@acme.com', first_name: 'New', account_website: 'https://acme.com' })
+      .post(`${API}/account_contact`, {
+        email: 'new.person@acme.com',
+        first_name: 'New',
+        account_website: 'https://acme.com',
+      })
       .query({ payload_type: 'json' })
       .reply(200, { ...sampleUpsertResult, action: 'created' });
 
@@ -113,7 +137,11 @@ describe('Find or Create Contact', () => {
     );
 
     expect(result.outcome).toBe('created');
-    expect(result.record).toMatchObject({ contact_id: sampleContact.id, account_id: sampleAccount.id, action: 'created' });
+    expect(result.record).toMatchObject({
+      contact_id: sampleContact.id,
+      account_id: sampleAccount.id,
+      action: 'created',
+    });
     expect(scope.isDone()).toBe(true);
     expect(unexpectedRequests()).toBe(0);
   });
@@ -137,7 +165,12 @@ describe('Find or Create Opportunity', () => {
   it('makes two requests when it is not: the search, then the create on the account', async () => {
     const created = { ...sampleOpportunity, id: '00000000-0000-4000-8000-0000000000cc', display_name: 'Acme - Pilot' };
     const scope = reevo()
-      .post(`${API}/opportunities/search`, { display_name: 'Acme - Pilot', account_id: sampleAccount.id, limit: 50, offset: 0 })
+      .post(`${API}/opportunities/search`, {
+        display_name: 'Acme - Pilot',
+        account_id: sampleAccount.id,
+        limit: 50,
+        offset: 0,
+      })
       .reply(200, [])
       .post(`${API}/opportunities`, { display_name: 'Acme - Pilot', account_id: sampleAccount.id, amount: 12000 })
       .reply(201, created);

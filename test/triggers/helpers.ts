@@ -49,9 +49,15 @@ export function delivery(body: unknown, options: DeliveryOptions = {}): Pick<Bun
   if (options.signature !== undefined) headers['x-reevo-signature'] = options.signature;
   else if (secret !== null) headers['x-reevo-signature'] = sign(secret, content, options.t);
   if (options.eventIdHeader) headers['x-reevo-event-id'] = options.eventIdHeader;
-  const named = (options.headerStyle ?? 'zapier') === 'zapier'
-    ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [`Http-${name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())}`, value]))
-    : headers;
+  const named =
+    (options.headerStyle ?? 'zapier') === 'zapier'
+      ? Object.fromEntries(
+          Object.entries(headers).map(([name, value]) => [
+            `Http-${name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())}`,
+            value,
+          ]),
+        )
+      : headers;
   let cleaned: unknown;
   try {
     cleaned = JSON.parse(content);
@@ -64,10 +70,15 @@ export function delivery(body: unknown, options: DeliveryOptions = {}): Pick<Bun
 /** A bundle for perform: the subscription Zapier kept, the trigger's input, the delivery. */
 export function hookBundle(
   body: unknown,
-  options: DeliveryOptions & { subscribeData?: Record<string, unknown> | null; inputData?: Record<string, unknown> } = {},
+  options: DeliveryOptions & {
+    subscribeData?: Record<string, unknown> | null;
+    inputData?: Record<string, unknown>;
+  } = {},
 ): Partial<Bundle> {
   const subscribeData =
-    options.subscribeData === null ? undefined : options.subscribeData ?? { id: 'f1c7e9a3-5d2b-4e8f-9a6c-4d0b8e2f7a95', secret: SECRET };
+    options.subscribeData === null
+      ? undefined
+      : (options.subscribeData ?? { id: 'f1c7e9a3-5d2b-4e8f-9a6c-4d0b8e2f7a95', secret: SECRET });
   return bundleWith(options.inputData ?? {}, {
     ...(subscribeData ? { subscribeData: subscribeData as Bundle['subscribeData'] } : {}),
     ...delivery(body, options),
@@ -89,13 +100,20 @@ export function v2Record(type: string, record: Record<string, unknown>): Record<
   for (const [key, value] of Object.entries(record)) {
     if (key === 'id') continue;
     if (key === 'custom_fields') {
-      for (const [name, custom] of Object.entries(value as Record<string, unknown>)) attributes[name] = { value_type: 'string', value: custom };
+      for (const [name, custom] of Object.entries(value as Record<string, unknown>))
+        attributes[name] = { value_type: 'string', value: custom };
       continue;
     }
     attributes[key] = { value_type: typeof value === 'number' ? 'number' : 'string', value };
   }
   const created = record.created_at as string;
-  return { id: record.id, record_type: type, attributes, created_at: created, updated_at: (record.updated_at as string | undefined) ?? created };
+  return {
+    id: record.id,
+    record_type: type,
+    attributes,
+    created_at: created,
+    updated_at: (record.updated_at as string | undefined) ?? created,
+  };
 }
 
 type Attributes = Record<string, Envelope | Envelope[] | null | undefined>;
@@ -106,7 +124,13 @@ export function publishedRecord(
   record: { id: string; created_at: string; updated_at?: string },
   attributes: Attributes = {},
 ): Record<string, unknown> {
-  return { id: record.id, record_type: type, created_at: record.created_at, updated_at: record.updated_at ?? record.created_at, attributes };
+  return {
+    id: record.id,
+    record_type: type,
+    created_at: record.created_at,
+    updated_at: record.updated_at ?? record.created_at,
+    attributes,
+  };
 }
 
 /** An opportunity_stage envelope: Reevo's stage object, read as its display value. */
@@ -126,13 +150,14 @@ export const stageEnvelope = (displayValue: string) =>
  */
 export function keyPaths(value: unknown, prefix = ''): string[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => {
-    const path = prefix ? `${prefix}__${key}` : key;
-    const opaque = key === 'custom_fields' || !child || typeof child !== 'object' || Array.isArray(child);
-    return opaque ? [path] : [path, ...keyPaths(child, path)];
-  }).sort();
+  return Object.entries(value as Record<string, unknown>)
+    .flatMap(([key, child]) => {
+      const path = prefix ? `${prefix}__${key}` : key;
+      const opaque = key === 'custom_fields' || !child || typeof child !== 'object' || Array.isArray(child);
+      return opaque ? [path] : [path, ...keyPaths(child, path)];
+    })
+    .sort();
 }
-
 
 type HookModule = Pick<typeof new_account, 'perform' | 'performList' | 'performSubscribe' | 'performUnsubscribe'>;
 type PollModule = Pick<typeof new_account_poll, 'perform'>;
@@ -161,26 +186,76 @@ const hook = (
   record: Record<string, unknown>,
   occurredBy: EventTime,
   twin: HookCase['twin'],
-): HookCase => ({ key, label: `${twin.label} (Instant)`, trigger, event, recordType, record, reportsChanges: event.endsWith('updated') || event.endsWith('stage_changed'), occurredBy, twin });
+): HookCase => ({
+  key,
+  label: `${twin.label} (Instant)`,
+  trigger,
+  event,
+  recordType,
+  record,
+  reportsChanges: event.endsWith('updated') || event.endsWith('stage_changed'),
+  occurredBy,
+  twin,
+});
 
 /** Every instant trigger, with the event it subscribes to, a record of its kind and its polling twin. */
 export const HOOKS: readonly HookCase[] = [
-  hook('new_account', new_account, 'account.created', 'account', sampleAccount, 'created_at', { key: 'new_account_poll', label: 'New Account', trigger: new_account_poll }),
-  hook('updated_account', updated_account, 'account.updated', 'account', sampleAccount, 'updated_at', { key: 'updated_account_poll', label: 'Updated Account', trigger: updated_account_poll }),
-  hook('new_contact', new_contact, 'contact.created', 'contact', sampleContact, 'created_at', { key: 'new_contact_poll', label: 'New Contact', trigger: new_contact_poll }),
-  hook('updated_contact', updated_contact, 'contact.updated', 'contact', sampleContact, 'updated_at', { key: 'updated_contact_poll', label: 'Updated Contact', trigger: updated_contact_poll }),
-  hook('new_opportunity', new_opportunity, 'opportunity.created', 'opportunity', sampleOpportunity, 'created_at', { key: 'new_opportunity_poll', label: 'New Opportunity', trigger: new_opportunity_poll }),
-  hook('updated_opportunity', updated_opportunity, 'opportunity.updated', 'opportunity', sampleOpportunity, 'updated_at', {
-    key: 'updated_opportunity_poll',
-    label: 'Updated Opportunity',
-    trigger: updated_opportunity_poll,
+  hook('new_account', new_account, 'account.created', 'account', sampleAccount, 'created_at', {
+    key: 'new_account_poll',
+    label: 'New Account',
+    trigger: new_account_poll,
   }),
-  hook('opportunity_stage_changed', opportunity_stage_changed, 'opportunity.stage_changed', 'opportunity', sampleOpportunity, 'stage_last_shifted_at', {
-    key: 'opportunity_entered_stage_poll',
-    label: 'Opportunity Entered Stage',
-    trigger: opportunity_entered_stage_poll,
+  hook('updated_account', updated_account, 'account.updated', 'account', sampleAccount, 'updated_at', {
+    key: 'updated_account_poll',
+    label: 'Updated Account',
+    trigger: updated_account_poll,
   }),
-  hook('new_task', new_task, 'task.created', 'task', sampleTask, 'created_at', { key: 'new_task_poll', label: 'New Task', trigger: new_task_poll }),
+  hook('new_contact', new_contact, 'contact.created', 'contact', sampleContact, 'created_at', {
+    key: 'new_contact_poll',
+    label: 'New Contact',
+    trigger: new_contact_poll,
+  }),
+  hook('updated_contact', updated_contact, 'contact.updated', 'contact', sampleContact, 'updated_at', {
+    key: 'updated_contact_poll',
+    label: 'Updated Contact',
+    trigger: updated_contact_poll,
+  }),
+  hook('new_opportunity', new_opportunity, 'opportunity.created', 'opportunity', sampleOpportunity, 'created_at', {
+    key: 'new_opportunity_poll',
+    label: 'New Opportunity',
+    trigger: new_opportunity_poll,
+  }),
+  hook(
+    'updated_opportunity',
+    updated_opportunity,
+    'opportunity.updated',
+    'opportunity',
+    sampleOpportunity,
+    'updated_at',
+    {
+      key: 'updated_opportunity_poll',
+      label: 'Updated Opportunity',
+      trigger: updated_opportunity_poll,
+    },
+  ),
+  hook(
+    'opportunity_stage_changed',
+    opportunity_stage_changed,
+    'opportunity.stage_changed',
+    'opportunity',
+    sampleOpportunity,
+    'stage_last_shifted_at',
+    {
+      key: 'opportunity_entered_stage_poll',
+      label: 'Opportunity Entered Stage',
+      trigger: opportunity_entered_stage_poll,
+    },
+  ),
+  hook('new_task', new_task, 'task.created', 'task', sampleTask, 'created_at', {
+    key: 'new_task_poll',
+    label: 'New Task',
+    trigger: new_task_poll,
+  }),
 ];
 
 /** The id a trigger gives an event of a record: the record's own for new records, else `<id>:<time of the event>`. */

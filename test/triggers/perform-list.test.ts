@@ -7,27 +7,47 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
 const WEBHOOKS = '/api/v1/public/webhooks';
-const OLDER = { id: '11111111-1111-4111-8111-111111111111', created_at: '2025-01-01T08:00:00Z', updated_at: '2025-01-02T08:00:00Z' };
-const NEWER = { id: '22222222-2222-4222-8222-222222222222', created_at: '2025-06-01T08:00:00Z', updated_at: '2025-06-02T08:00:00Z' };
+const OLDER = {
+  id: '11111111-1111-4111-8111-111111111111',
+  created_at: '2025-01-01T08:00:00Z',
+  updated_at: '2025-01-02T08:00:00Z',
+};
+const NEWER = {
+  id: '22222222-2222-4222-8222-222222222222',
+  created_at: '2025-06-01T08:00:00Z',
+  updated_at: '2025-06-02T08:00:00Z',
+};
 
 const reevo = () => nock(TEST_BASE_URL);
 /** The cheap request each instant trigger's test step makes first: does this workspace have webhooks? */
 const webhooksListed = () => reevo().get(WEBHOOKS).reply(200, []);
 
 describe('performList (the test step of an instant trigger)', () => {
-  it.each(HOOKS.map((hook) => [hook.key, hook] as const))('%s checks for webhooks, then lists recent records via v2 _query, newest first, as perform shapes them', async (_key, hook) => {
-    const attributes = (shiftedAt: string) => (hook.recordType === 'opportunity' ? { stage: stageEnvelope('Proposal'), stage_last_shifted_at: envelope('timestamp', shiftedAt) } : {});
-    const probe = webhooksListed();
-    const query = reevo()
-      .post(`/api/v2/${hook.recordType}/_query`, { sort: [{ field: hook.occurredBy, direction: 'desc' }], limit: 50 })
-      .reply(200, { data: [publishedRecord(hook.recordType, OLDER, attributes('2025-01-03T08:00:00Z')), publishedRecord(hook.recordType, NEWER, attributes('2025-06-03T08:00:00Z'))], next_cursor: 'opaque-next' });
+  it.each(HOOKS.map((hook) => [hook.key, hook] as const))(
+    '%s checks for webhooks, then lists recent records via v2 _query, newest first, as perform shapes them',
+    async (_key, hook) => {
+      const attributes = (shiftedAt: string) =>
+        hook.recordType === 'opportunity'
+          ? { stage: stageEnvelope('Proposal'), stage_last_shifted_at: envelope('timestamp', shiftedAt) }
+          : {};
+      const probe = webhooksListed();
+      const query = reevo()
+        .post(`/api/v2/${hook.recordType}/_query`, { sort: [{ field: hook.occurredBy, direction: 'desc' }], limit: 50 })
+        .reply(200, {
+          data: [
+            publishedRecord(hook.recordType, OLDER, attributes('2025-01-03T08:00:00Z')),
+            publishedRecord(hook.recordType, NEWER, attributes('2025-06-03T08:00:00Z')),
+          ],
+          next_cursor: 'opaque-next',
+        });
 
-    const listed = await appTester(hook.trigger.performList, bundleWith({}));
+      const listed = await appTester(hook.trigger.performList, bundleWith({}));
 
-    expect(probe.isDone() && query.isDone()).toBe(true);
-    expect(listed.map((record) => record.record_id ?? record.id)).toEqual([NEWER.id, OLDER.id]);
-    expect(listed[0]).toMatchObject({ event_id: `sample-${NEWER.id}`, event_type: hook.event });
-  });
+      expect(probe.isDone() && query.isDone()).toBe(true);
+      expect(listed.map((record) => record.record_id ?? record.id)).toEqual([NEWER.id, OLDER.id]);
+      expect(listed[0]).toMatchObject({ event_id: `sample-${NEWER.id}`, event_type: hook.event });
+    },
+  );
 
   it('a workspace without a webhook API hears it at the test step, with the polling trigger to use; no records are read', async () => {
     const hook = HOOKS.find((h) => h.key === 'updated_opportunity')!;
@@ -54,12 +74,18 @@ describe('performList (the test step of an instant trigger)', () => {
     reevo()
       .post('/api/v2/opportunity/_query')
       .reply(200, {
-        data: [publishedRecord('opportunity', OLDER, { stage: stageEnvelope('Demo') }), publishedRecord('opportunity', inStage, { stage: stageEnvelope('Closed Won') })],
+        data: [
+          publishedRecord('opportunity', OLDER, { stage: stageEnvelope('Demo') }),
+          publishedRecord('opportunity', inStage, { stage: stageEnvelope('Closed Won') }),
+        ],
         next_cursor: null,
       });
     const listed = await appTester(opportunity_stage_changed.performList, bundleWith({ stage_name: 'closed won' }));
     expect(listed.map((record) => record.record_id)).toEqual([inStage.id]);
-    expect(listed[0]).toMatchObject({ changed_fields: ['stage_name'], changes: { stage_name: { old: null, new: 'Closed Won' } } });
+    expect(listed[0]).toMatchObject({
+      changed_fields: ['stage_name'],
+      changes: { stage_name: { old: null, new: 'Closed Won' } },
+    });
   });
 
   it('a key without read permission is told which one it needs', async () => {

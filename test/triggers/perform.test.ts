@@ -19,17 +19,29 @@ function envelope(event: string, data: Record<string, unknown>, extra: Record<st
 }
 
 describe('perform turns a delivery into the record', () => {
-  it.each(HOOKS.map((hook) => [hook.key, hook] as const))('%s: the enveloped delivery of the contract', async (_key, hook) => {
-    const body = envelope(hook.event, hook.record);
-    const [record, ...more] = await appTester(hook.trigger.perform, hookBundle(body));
-    expect(more).toEqual([]);
-    expect(record).toMatchObject({ ...hook.record, id: expectedId(hook.occurredBy, hook.record, OCCURRED), event_id: body.id, event_type: hook.event, occurred_at: OCCURRED });
-    if (hook.occurredBy !== 'created_at') expect(record.record_id).toBe(hook.record.id);
-  });
+  it.each(HOOKS.map((hook) => [hook.key, hook] as const))(
+    '%s: the enveloped delivery of the contract',
+    async (_key, hook) => {
+      const body = envelope(hook.event, hook.record);
+      const [record, ...more] = await appTester(hook.trigger.perform, hookBundle(body));
+      expect(more).toEqual([]);
+      expect(record).toMatchObject({
+        ...hook.record,
+        id: expectedId(hook.occurredBy, hook.record, OCCURRED),
+        event_id: body.id,
+        event_type: hook.event,
+        occurred_at: OCCURRED,
+      });
+      if (hook.occurredBy !== 'created_at') expect(record.record_id).toBe(hook.record.id);
+    },
+  );
 
   it('reports old and new values of changed fields, the current value as old for the rest, and lists what changed', async () => {
     const body = envelope('opportunity.updated', sampleOpportunity, {
-      changes: { amount: { old: 42000, new: 48000 }, next_step_details: { old: null, new: sampleOpportunity.next_step_details } },
+      changes: {
+        amount: { old: 42000, new: 48000 },
+        next_step_details: { old: null, new: sampleOpportunity.next_step_details },
+      },
     });
     const [record] = await appTester(updated_opportunity.perform, hookBundle(body));
     expect(record.changed_fields).toEqual(['amount', 'next_step_details']);
@@ -50,7 +62,12 @@ describe('perform turns a delivery into the record', () => {
   });
 
   it('the record at the top level (the event id only in the unsigned x-reevo-event-id header, so not used)', async () => {
-    const body = { ...sampleContact, event_type: 'contact.updated', occurred_at: OCCURRED, changes: { title: { old: 'Director', new: sampleContact.title } } };
+    const body = {
+      ...sampleContact,
+      event_type: 'contact.updated',
+      occurred_at: OCCURRED,
+      changes: { title: { old: 'Director', new: sampleContact.title } },
+    };
     const hook = HOOKS.find((h) => h.key === 'updated_contact')!;
     const [record] = await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: eventId() }));
     expect(record).toMatchObject({
@@ -142,14 +159,25 @@ describe('signatures', () => {
   });
 
   it('rejects a timestamp far in the future, and accepts one within the window', async () => {
-    const future = await caught(appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() + REPLAY_WINDOW_SECONDS + 3600 })));
+    const future = await caught(
+      appTester(
+        hook.trigger.perform,
+        hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() + REPLAY_WINDOW_SECONDS + 3600 }),
+      ),
+    );
     expect(future.code).toBe('stale_delivery');
-    const recent = await appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() - 120 }));
+    const recent = await appTester(
+      hook.trigger.perform,
+      hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() - 120 }),
+    );
     expect(recent).toHaveLength(1);
   });
 
   it('a valid delivery held up for hours (Zapier’s queue, Reevo’s retries) is still accepted: the window is as long as the replay memory', async () => {
-    const late = await appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() - 6 * 3600 }));
+    const late = await appTester(
+      hook.trigger.perform,
+      hookBundle(envelope(hook.event, hook.record), { t: nowSeconds() - 6 * 3600 }),
+    );
     expect(late).toHaveLength(1);
   });
 
@@ -157,13 +185,20 @@ describe('signatures', () => {
     const body = envelope(hook.event, hook.record);
     const content = JSON.stringify(body);
     const old = sign(SECRET, content, nowSeconds() - 7200).split('v1=')[1];
-    const error = await caught(appTester(hook.trigger.perform, hookBundle(body, { signature: `t=${nowSeconds()},v1=${old}` })));
+    const error = await caught(
+      appTester(hook.trigger.perform, hookBundle(body, { signature: `t=${nowSeconds()},v1=${old}` })),
+    );
     expect(error.code).toBe('invalid_signature');
   });
 
   it('a subscription without a secret accepts no delivery, signed or not: it says how to get a secret or which trigger to use', async () => {
     for (const secret of [null, SECRET]) {
-      const error = await caught(appTester(hook.trigger.perform, hookBundle(envelope(hook.event, hook.record), { secret, subscribeData: { id: 'sub-without-secret' } })));
+      const error = await caught(
+        appTester(
+          hook.trigger.perform,
+          hookBundle(envelope(hook.event, hook.record), { secret, subscribeData: { id: 'sub-without-secret' } }),
+        ),
+      );
       expect(error.code).toBe('unsigned_subscription');
       expect(error.message).toMatch(/turn the Zap off and on again/i);
       expect(error.message).toContain('"New Account" trigger instead');
@@ -193,7 +228,10 @@ describe('what perform leaves out', () => {
     const body = { ...sampleTask, id: `task-${eventId()}`, event_type: 'task.created', occurred_at: OCCURRED };
     expect(await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: eventId() }))).toHaveLength(1);
     expect(await appTester(hook.trigger.perform, hookBundle(body, { eventIdHeader: eventId() }))).toEqual([]);
-    const otherZap = hookBundle(body, { eventIdHeader: eventId(), subscribeData: { id: 'another-subscription', secret: SECRET } });
+    const otherZap = hookBundle(body, {
+      eventIdHeader: eventId(),
+      subscribeData: { id: 'another-subscription', secret: SECRET },
+    });
     expect(await appTester(hook.trigger.perform, otherZap)).toHaveLength(1);
   });
 
@@ -224,44 +262,76 @@ describe('what perform leaves out', () => {
 
 describe('Opportunity Stage Changed: the stage filter', () => {
   const moved = (stage: string) =>
-    envelope('opportunity.stage_changed', { ...sampleOpportunity, stage_name: stage }, { changes: { stage_name: { old: 'Discovery', new: stage } } });
+    envelope(
+      'opportunity.stage_changed',
+      { ...sampleOpportunity, stage_name: stage },
+      { changes: { stage_name: { old: 'Discovery', new: stage } } },
+    );
 
   it('without a stage, every stage change triggers', async () => {
     const [record] = await appTester(opportunity_stage_changed.perform, hookBundle(moved('Negotiation')));
-    expect(record).toMatchObject({ stage_name: 'Negotiation', changed_fields: ['stage_name'], changes: { stage_name: { old: 'Discovery', new: 'Negotiation' } } });
+    expect(record).toMatchObject({
+      stage_name: 'Negotiation',
+      changed_fields: ['stage_name'],
+      changes: { stage_name: { old: 'Discovery', new: 'Negotiation' } },
+    });
   });
 
   it('with a stage, only entering that stage triggers, in any case and spacing', async () => {
     const inputData = { stage_name: '  closed WON ' };
-    expect(await appTester(opportunity_stage_changed.perform, hookBundle(moved('Negotiation'), { inputData }))).toEqual([]);
+    expect(await appTester(opportunity_stage_changed.perform, hookBundle(moved('Negotiation'), { inputData }))).toEqual(
+      [],
+    );
     const [record] = await appTester(opportunity_stage_changed.perform, hookBundle(moved('Closed Won'), { inputData }));
     expect(record.stage_name).toBe('Closed Won');
   });
 
   it('a filtered-out event does not use up its event id: the Zap with the matching stage still gets it', async () => {
     const body = moved('Proposal');
-    expect(await appTester(opportunity_stage_changed.perform, hookBundle(body, { inputData: { stage_name: 'Negotiation' } }))).toEqual([]);
-    expect(await appTester(opportunity_stage_changed.perform, hookBundle(body, { inputData: { stage_name: 'proposal' } }))).toHaveLength(1);
+    expect(
+      await appTester(
+        opportunity_stage_changed.perform,
+        hookBundle(body, { inputData: { stage_name: 'Negotiation' } }),
+      ),
+    ).toEqual([]);
+    expect(
+      await appTester(opportunity_stage_changed.perform, hookBundle(body, { inputData: { stage_name: 'proposal' } })),
+    ).toHaveLength(1);
   });
 
   it('a stage change without `changes` still reports the stage as changed (old stage unknown)', async () => {
     const body = envelope('opportunity.stage_changed', { ...sampleOpportunity, stage_name: 'Closed Won' });
-    const [record] = await appTester(opportunity_stage_changed.perform, hookBundle(body, { inputData: { stage_name: 'Closed Won' } }));
-    expect(record).toMatchObject({ changed_fields: ['stage_name'], changes: { stage_name: { old: null, new: 'Closed Won' } } });
+    const [record] = await appTester(
+      opportunity_stage_changed.perform,
+      hookBundle(body, { inputData: { stage_name: 'Closed Won' } }),
+    );
+    expect(record).toMatchObject({
+      changed_fields: ['stage_name'],
+      changes: { stage_name: { old: null, new: 'Closed Won' } },
+    });
   });
 });
 
 describe('Updated triggers: Only When These Fields Change', () => {
-  const update = (changes?: Record<string, unknown>) => envelope('account.updated', sampleAccount, changes ? { changes } : {});
+  const update = (changes?: Record<string, unknown>) =>
+    envelope('account.updated', sampleAccount, changes ? { changes } : {});
   const inputData = { only_when_changed: ['name', 'owner_email'] };
 
   it('triggers when one of the chosen fields changed', async () => {
-    const [record] = await appTester(updated_account.perform, hookBundle(update({ owner_email: { old: 'a@x.example', new: sampleAccount.owner_email } }), { inputData }));
+    const [record] = await appTester(
+      updated_account.perform,
+      hookBundle(update({ owner_email: { old: 'a@x.example', new: sampleAccount.owner_email } }), { inputData }),
+    );
     expect(record.changed_fields).toEqual(['owner_email']);
   });
 
   it('does not trigger when only other fields changed, so a Zap writing back to the account cannot loop', async () => {
-    expect(await appTester(updated_account.perform, hookBundle(update({ official_website: { old: 'a.example', new: 'b.example' } }), { inputData }))).toEqual([]);
+    expect(
+      await appTester(
+        updated_account.perform,
+        hookBundle(update({ official_website: { old: 'a.example', new: 'b.example' } }), { inputData }),
+      ),
+    ).toEqual([]);
   });
 
   it('does not trigger on a delivery that does not say what changed', async () => {
@@ -269,16 +339,34 @@ describe('Updated triggers: Only When These Fields Change', () => {
   });
 
   it('left empty, every update triggers', async () => {
-    expect(await appTester(updated_account.perform, hookBundle(update({ official_website: { old: 'a.example', new: 'b.example' } }), { inputData: { only_when_changed: [] } }))).toHaveLength(1);
+    expect(
+      await appTester(
+        updated_account.perform,
+        hookBundle(update({ official_website: { old: 'a.example', new: 'b.example' } }), {
+          inputData: { only_when_changed: [] },
+        }),
+      ),
+    ).toHaveLength(1);
   });
 
   it('is offered on the three instant update triggers, with the record’s fields as choices', () => {
     for (const key of ['updated_account', 'updated_contact', 'updated_opportunity']) {
       const trigger = HOOKS.find((h) => h.key === key)!;
-      const definition = (triggers as Record<string, { operation: { inputFields?: Array<{ key: string; list?: boolean; choices?: Record<string, string> }> } }>)[trigger.key];
+      const definition = (
+        triggers as Record<
+          string,
+          { operation: { inputFields?: Array<{ key: string; list?: boolean; choices?: Record<string, string> }> } }
+        >
+      )[trigger.key];
       const field = definition.operation.inputFields?.find((f) => f.key === 'only_when_changed');
       expect(field).toMatchObject({ list: true, required: false });
-      expect(Object.keys(field!.choices!)).toEqual(expect.arrayContaining(Object.keys(trigger.record).filter((k) => !['id', 'created_at', 'updated_at', 'custom_fields'].includes(k)).slice(0, 3)));
+      expect(Object.keys(field!.choices!)).toEqual(
+        expect.arrayContaining(
+          Object.keys(trigger.record)
+            .filter((k) => !['id', 'created_at', 'updated_at', 'custom_fields'].includes(k))
+            .slice(0, 3),
+        ),
+      );
     }
   });
 });

@@ -57,9 +57,15 @@ async function startReceiver(): Promise<Receiver> {
 
 /** What Zapier hands perform for a request its hook URL received: `Http-`-prefixed headers, raw and parsed body. */
 function asZapierDelivery(request: Received): Pick<Bundle, 'rawRequest' | 'cleanedRequest'> {
-  const titled = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [`Http-${titled(name)}`, String(value)]));
-  return { rawRequest: { method: 'POST', querystring: '', headers, content: request.body }, cleanedRequest: JSON.parse(request.body) };
+  const titled = (name: string) =>
+    name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [`Http-${titled(name)}`, String(value)]),
+  );
+  return {
+    rawRequest: { method: 'POST', querystring: '', headers, content: request.body },
+    cleanedRequest: JSON.parse(request.body),
+  };
 }
 
 let sb: RunningSandbox;
@@ -84,7 +90,11 @@ beforeEach(() => {
   receiver.received.length = 0;
 });
 
-const as = (key: string, extra: Partial<Bundle> = {}): Partial<Bundle> => ({ authData: { api_key: key }, inputData: {}, ...extra });
+const as = (key: string, extra: Partial<Bundle> = {}): Partial<Bundle> => ({
+  authData: { api_key: key },
+  inputData: {},
+  ...extra,
+});
 const full = (extra: Partial<Bundle> = {}) => as(DEMO_KEYS.full, extra);
 
 type Rec = Record<string, unknown>;
@@ -95,43 +105,82 @@ const call = (endpoint: (typeof endpoints)[keyof typeof endpoints], input: Rec) 
 
 describe('instant triggers against the sandbox', () => {
   it('New Account: subscribe, a real signed delivery, perform returns the account as Reevo has it; unsubscribe ends deliveries', async () => {
-    const subscribeData = await appTester(new_account.performSubscribe, full({ targetUrl: `${receiver.url}/hooks/new_account` }));
-    expect(subscribeData).toMatchObject({ id: expect.any(String), secret: expect.stringMatching(/^whsec_/), event_types: ['account.created'] });
+    const subscribeData = await appTester(
+      new_account.performSubscribe,
+      full({ targetUrl: `${receiver.url}/hooks/new_account` }),
+    );
+    expect(subscribeData).toMatchObject({
+      id: expect.any(String),
+      secret: expect.stringMatching(/^whsec_/),
+      event_types: ['account.created'],
+    });
 
-    const created = await call(endpoints.createAccount, { name: 'Wingtip Toys', domain_name: 'wingtiptoys.com', official_website: 'wingtiptoys.com' });
+    const created = await call(endpoints.createAccount, {
+      name: 'Wingtip Toys',
+      domain_name: 'wingtiptoys.com',
+      official_website: 'wingtiptoys.com',
+    });
     await sb.idle();
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0].path).toBe('/hooks/new_account');
 
-    const records = await appTester(new_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }));
+    const records = await appTester(
+      new_account.perform,
+      full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }),
+    );
     expect(records).toHaveLength(1);
     const event = JSON.parse(receiver.received[0].body) as Rec;
     // Every key v1 answered, with the same value; the delivery's record has every catalog key besides.
-    expect(records[0]).toMatchObject({ ...created, event_id: event.id, event_type: 'account.created', occurred_at: event.occurred_at });
+    expect(records[0]).toMatchObject({
+      ...created,
+      event_id: event.id,
+      event_type: 'account.created',
+      occurred_at: event.occurred_at,
+    });
 
     // The same delivery again (a retry) does not trigger the Zap twice.
-    expect(await appTester(new_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }))).toEqual([]);
+    expect(
+      await appTester(new_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) })),
+    ).toEqual([]);
 
-    await expect(appTester(new_account.performUnsubscribe, full({ subscribeData }))).resolves.toEqual({ id: subscribeData.id, deleted: true });
+    await expect(appTester(new_account.performUnsubscribe, full({ subscribeData }))).resolves.toEqual({
+      id: subscribeData.id,
+      deleted: true,
+    });
     await call(endpoints.createAccount, { name: 'Litware', domain_name: 'litware.example' });
     await sb.idle();
     expect(receiver.received).toHaveLength(1);
     // Unsubscribing twice (Zapier retrying) is not an error.
-    await expect(appTester(new_account.performUnsubscribe, full({ subscribeData }))).resolves.toEqual({ id: subscribeData.id, deleted: false });
+    await expect(appTester(new_account.performUnsubscribe, full({ subscribeData }))).resolves.toEqual({
+      id: subscribeData.id,
+      deleted: false,
+    });
   });
 
   it('Opportunity Stage Changed with a stage: only entering that stage triggers, with the old and new stage', async () => {
-    const subscribeData = await appTester(opportunity_stage_changed.performSubscribe, full({ targetUrl: `${receiver.url}/hooks/stage`, inputData: { stage_name: 'negotiation' } }));
+    const subscribeData = await appTester(
+      opportunity_stage_changed.performSubscribe,
+      full({ targetUrl: `${receiver.url}/hooks/stage`, inputData: { stage_name: 'negotiation' } }),
+    );
     const inputData = { stage_name: 'negotiation' };
 
     await call(endpoints.shiftOpportunityStage, { opportunity_id: sampleOpportunity.id, target_stage_name: 'Demo' });
-    await call(endpoints.shiftOpportunityStage, { opportunity_id: sampleOpportunity.id, target_stage_name: 'Negotiation' });
+    await call(endpoints.shiftOpportunityStage, {
+      opportunity_id: sampleOpportunity.id,
+      target_stage_name: 'Negotiation',
+    });
     await sb.idle();
     expect(receiver.received).toHaveLength(2);
 
-    const toDemo = await appTester(opportunity_stage_changed.perform, full({ subscribeData, inputData, ...asZapierDelivery(receiver.received[0]) }));
+    const toDemo = await appTester(
+      opportunity_stage_changed.perform,
+      full({ subscribeData, inputData, ...asZapierDelivery(receiver.received[0]) }),
+    );
     expect(toDemo).toEqual([]);
-    const [toNegotiation, ...rest] = await appTester(opportunity_stage_changed.perform, full({ subscribeData, inputData, ...asZapierDelivery(receiver.received[1]) }));
+    const [toNegotiation, ...rest] = await appTester(
+      opportunity_stage_changed.perform,
+      full({ subscribeData, inputData, ...asZapierDelivery(receiver.received[1]) }),
+    );
     expect(rest).toEqual([]);
     const delivered = JSON.parse(receiver.received[1].body) as { occurred_at: string; data: Rec };
     expect(toNegotiation).toMatchObject({
@@ -147,15 +196,29 @@ describe('instant triggers against the sandbox', () => {
   });
 
   it('Updated Account: the delivery variants a receiver must tolerate (record at the top level, no changes, extra keys, sent twice)', async () => {
-    const subscribeData = await appTester(updated_account.performSubscribe, full({ targetUrl: `${receiver.url}/hooks/updated_account` }));
-    sb.setWebhookVariants({ payloadStyle: 'top-level', omitChanges: true, duplicateDeliveries: true, extraKeys: { schema_version: 3 } });
+    const subscribeData = await appTester(
+      updated_account.performSubscribe,
+      full({ targetUrl: `${receiver.url}/hooks/updated_account` }),
+    );
+    sb.setWebhookVariants({
+      payloadStyle: 'top-level',
+      omitChanges: true,
+      duplicateDeliveries: true,
+      extraKeys: { schema_version: 3 },
+    });
 
-    const updated = await call(endpoints.updateAccount, { account_id: '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', name: 'Northwind Traders Group' });
+    const updated = await call(endpoints.updateAccount, {
+      account_id: '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63',
+      name: 'Northwind Traders Group',
+    });
     await sb.idle();
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[0].body).toBe(receiver.received[1].body);
 
-    const first = await appTester(updated_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }));
+    const first = await appTester(
+      updated_account.perform,
+      full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }),
+    );
     expect(first).toHaveLength(1);
     // The event id comes from the signed body, never from the unsigned x-reevo-event-id header alone.
     expect(first[0]).toMatchObject({
@@ -167,17 +230,31 @@ describe('instant triggers against the sandbox', () => {
       changed_fields: [],
     });
     expect(first[0]).toHaveProperty('changes.name', { old: null, new: 'Northwind Traders Group' });
-    const second = await appTester(updated_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[1]) }));
+    const second = await appTester(
+      updated_account.perform,
+      full({ subscribeData, ...asZapierDelivery(receiver.received[1]) }),
+    );
     expect(second).toEqual([]);
 
     await appTester(updated_account.performUnsubscribe, full({ subscribeData }));
   });
 
   it('rejects a delivery to the Zap’s URL that the subscription did not sign, and one tampered with', async () => {
-    const subscribeData = await appTester(new_task.performSubscribe, full({ targetUrl: `${receiver.url}/hooks/new_task` }));
-    const forged = { id: 'evt-forged', event_type: 'task.created', occurred_at: '2025-06-03T10:15:00+00:00', data: { id: 'x', title: 'Wire money' } };
+    const subscribeData = await appTester(
+      new_task.performSubscribe,
+      full({ targetUrl: `${receiver.url}/hooks/new_task` }),
+    );
+    const forged = {
+      id: 'evt-forged',
+      event_type: 'task.created',
+      occurred_at: '2025-06-03T10:15:00+00:00',
+      data: { id: 'x', title: 'Wire money' },
+    };
     await sb.deliverRaw(subscribeData.id, { body: forged, sign: false });
-    await sb.deliverRaw(subscribeData.id, { body: forged, headers: { 'x-reevo-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'ab'.repeat(32)}` } });
+    await sb.deliverRaw(subscribeData.id, {
+      body: forged,
+      headers: { 'x-reevo-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'ab'.repeat(32)}` },
+    });
     expect(receiver.received).toHaveLength(2);
     for (const request of receiver.received) {
       const error = await caught(appTester(new_task.perform, full({ subscribeData, ...asZapierDelivery(request) })));
@@ -187,7 +264,9 @@ describe('instant triggers against the sandbox', () => {
   });
 
   it('a key without the Webhooks permission cannot turn the Zap on, and is told what to change', async () => {
-    const error = await caught(appTester(new_account.performSubscribe, as(DEMO_KEYS.noWebhooks, { targetUrl: `${receiver.url}/hooks/x` })));
+    const error = await caught(
+      appTester(new_account.performSubscribe, as(DEMO_KEYS.noWebhooks, { targetUrl: `${receiver.url}/hooks/x` })),
+    );
     expect(error.code).toBe('missing_permission');
     expect(error.message).toMatch(/Webhooks \(write\)/);
     expect(error.message).toMatch(/Settings → API Keys/);
@@ -195,17 +274,29 @@ describe('instant triggers against the sandbox', () => {
   });
 
   it('performList returns the sandbox’s records with exactly the keys of a live delivery', async () => {
-    const subscribeData = await appTester(new_account.performSubscribe, full({ targetUrl: `${receiver.url}/hooks/shape` }));
+    const subscribeData = await appTester(
+      new_account.performSubscribe,
+      full({ targetUrl: `${receiver.url}/hooks/shape` }),
+    );
     await call(endpoints.createAccount, { name: 'Proseware', domain_name: 'proseware.example' });
     await sb.idle();
-    const [delivered] = await appTester(new_account.perform, full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }));
+    const [delivered] = await appTester(
+      new_account.perform,
+      full({ subscribeData, ...asZapierDelivery(receiver.received[0]) }),
+    );
 
     const listed = await appTester(new_account.performList, full());
     expect(listed.length).toBeGreaterThan(1);
-    expect(listed.find((record) => record.id === delivered.id)).toMatchObject({ name: 'Proseware', event_id: `sample-${delivered.id}`, event_type: 'account.created' });
+    expect(listed.find((record) => record.id === delivered.id)).toMatchObject({
+      name: 'Proseware',
+      event_id: `sample-${delivered.id}`,
+      event_type: 'account.created',
+    });
     for (const sample of listed) expect(keyPaths(sample)).toEqual(keyPaths(delivered));
     // Read from v2, a listed account has the values v1 answers for every key both APIs carry.
-    const shared = OUTPUT_CATALOG.account.filter((entry) => entry.v1 === entry.key && entry.v2).map((entry) => entry.key);
+    const shared = OUTPUT_CATALOG.account
+      .filter((entry) => entry.v1 === entry.key && entry.v2)
+      .map((entry) => entry.key);
     expect(shared).toEqual(expect.arrayContaining(['id', 'name', 'domain_name', 'official_website', 'created_at']));
     for (const id of [delivered.id, '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63']) {
       const viaV1 = await call(endpoints.getAccount, { account_id: id });
@@ -228,7 +319,12 @@ describe('instant triggers against the sandbox', () => {
       .persist()
       .post('/cli')
       .reply(200, (_uri, body) => {
-        const rpc = (typeof body === 'string' ? JSON.parse(body) : body) as { id: string; storeKey: string; method: string; params: string[] };
+        const rpc = (typeof body === 'string' ? JSON.parse(body) : body) as {
+          id: string;
+          storeKey: string;
+          method: string;
+          params: string[];
+        };
         if (rpc.method === 'set_cursor') cursors.set(rpc.storeKey, rpc.params[0]);
         return { id: rpc.id, result: rpc.method === 'get_cursor' ? (cursors.get(rpc.storeKey) ?? null) : null };
       });

@@ -9,9 +9,12 @@ useNock();
 const answer = (html: string) => v2Answer('note', IDS.note, { note_html: { value_type: 'rich_text', value: html } });
 
 describe('create_note', () => {
-  it('POSTs HTML as written, in the rich_text envelope of Reevo\'s own example', async () => {
+  it("POSTs HTML as written, in the rich_text envelope of Reevo's own example", async () => {
     const call = expectRequest('POST', '/api/v2/note', 201, answer('<p>Discovery call recap.</p>'));
-    const result = (await appTester(perform, bundleWith({ note_html: '<p>Discovery call recap.</p>', contact_id: IDS.contact }))) as Record<string, unknown>;
+    const result = (await appTester(
+      perform,
+      bundleWith({ note_html: '<p>Discovery call recap.</p>', contact_id: IDS.contact }),
+    )) as Record<string, unknown>;
     const seen = call.seen();
     expect(sentWithKey(seen)).toBe(true);
     expect(seen.body).toEqual({ attributes: { ...publishedNote.example.attributes, contact_id: IDS.contact } });
@@ -34,7 +37,8 @@ describe('create_note', () => {
       attributes: {
         note_html: {
           value_type: 'rich_text',
-          value: '<p>Pricing: &lt;5 seats &amp; &quot;pilot&quot; first.<br>Call back Tuesday.</p><p>They use Salesforce today.</p>',
+          value:
+            '<p>Pricing: &lt;5 seats &amp; &quot;pilot&quot; first.<br>Call back Tuesday.</p><p>They use Salesforce today.</p>',
         },
         contact_id: IDS.contact,
         account_id: IDS.account,
@@ -43,7 +47,7 @@ describe('create_note', () => {
     });
   });
 
-  it('fails when Reevo answers without the note\'s ID, instead of passing as done', async () => {
+  it("fails when Reevo answers without the note's ID, instead of passing as done", async () => {
     expectRequest('POST', '/api/v2/note', 201, { data: {} });
     const error = await caught(appTester(perform, bundleWith({ note_html: 'Hi', account_id: IDS.account })));
     expect(error.message).toMatch(/Reevo did not confirm the write.*note/);
@@ -63,7 +67,9 @@ describe('create_note', () => {
 
 describe('create_note limits', () => {
   it('refuses a note of more than 10,000 characters of text, as any long text field', async () => {
-    const error = await caught(appTester(perform, bundleWith({ note_html: 'x'.repeat(10_001), account_id: IDS.account })));
+    const error = await caught(
+      appTester(perform, bundleWith({ note_html: 'x'.repeat(10_001), account_id: IDS.account })),
+    );
     expect(error.message).toMatch(/Note \(note_html\) ".*" is not usable text \(it must be 1 to 10,000 characters/);
     expect(unexpectedRequests()).toBe(0);
   });

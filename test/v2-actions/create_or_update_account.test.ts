@@ -50,7 +50,10 @@ describe('create_or_update_account', () => {
     [201, undefined, 'created'],
   ])('HTTP %i with meta %j says %s', async (status, meta, action) => {
     expectRequest('POST', '/api/v2/account/_assert', status, answer(meta));
-    const result = (await appTester(perform, bundleWith({ domain_name: 'acme.com', name: 'Acme Analytics' }))) as Record<string, unknown>;
+    const result = (await appTester(
+      perform,
+      bundleWith({ domain_name: 'acme.com', name: 'Acme Analytics' }),
+    )) as Record<string, unknown>;
     expect(result.action).toBe(action);
   });
 

@@ -15,10 +15,15 @@ const task = (id: string, title: string, created: string) => ({
 const OTHER_TASK = '2c9e7d4a-1f3b-4e8a-9c6d-5f0b2e1a8c47';
 
 describe('find_task', () => {
-  it('queries tasks by title, owner (by the user\'s ID) and status, the exact title first', async () => {
-    const users = expectRequest('POST', `${V1}/users/search`, 200, [{ id: IDS.user, email: 'morgan.lee@acme-sales.io', first_name: 'Morgan', last_name: 'Lee' }]);
+  it("queries tasks by title, owner (by the user's ID) and status, the exact title first", async () => {
+    const users = expectRequest('POST', `${V1}/users/search`, 200, [
+      { id: IDS.user, email: 'morgan.lee@acme-sales.io', first_name: 'Morgan', last_name: 'Lee' },
+    ]);
     const query = expectRequest('POST', '/api/v2/task/_query', 200, {
-      data: [task(OTHER_TASK, 'Call Jane about the renewal pricing', '2026-12-02T08:00:00Z'), task(IDS.task, 'Call Jane about the renewal', '2026-12-01T08:00:00Z')],
+      data: [
+        task(OTHER_TASK, 'Call Jane about the renewal pricing', '2026-12-02T08:00:00Z'),
+        task(IDS.task, 'Call Jane about the renewal', '2026-12-01T08:00:00Z'),
+      ],
       next_cursor: null,
     });
     const found = (await appTester(
@@ -47,7 +52,9 @@ describe('find_task', () => {
   });
 
   it('finds nothing, without querying tasks, when no user has the assignee email', async () => {
-    const users = expectRequest('POST', `${V1}/users/search`, 200, [{ id: IDS.user, email: 'nobody.else@acme-sales.io' }]);
+    const users = expectRequest('POST', `${V1}/users/search`, 200, [
+      { id: IDS.user, email: 'nobody.else@acme-sales.io' },
+    ]);
     expect(await appTester(perform, bundleWith({ owner_email: 'nobody@acme-sales.io' }))).toEqual([]);
     expect(users.seen().body).toEqual({ email: 'nobody@acme-sales.io' });
     expect(unexpectedRequests()).toBe(0);

@@ -5,9 +5,20 @@ export { expectRequest } from '../creates/helpers';
 export { unexpectedRequests, useNock } from '../helpers/nock';
 
 /** A v2 record as Reevo answers a write: `{data: {id, record_type, …, attributes}}` with value envelopes. */
-export function v2Answer(recordType: string, id: string, attributes: Record<string, { value_type: string; value: unknown }>, meta?: { action: string }) {
+export function v2Answer(
+  recordType: string,
+  id: string,
+  attributes: Record<string, { value_type: string; value: unknown }>,
+  meta?: { action: string },
+) {
   return {
-    data: { id, record_type: recordType, created_at: '2026-12-01T09:30:00Z', updated_at: '2026-12-02T08:15:00Z', attributes },
+    data: {
+      id,
+      record_type: recordType,
+      created_at: '2026-12-01T09:30:00Z',
+      updated_at: '2026-12-02T08:15:00Z',
+      attributes,
+    },
     ...(meta ? { meta } : {}),
   };
 }

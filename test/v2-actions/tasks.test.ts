@@ -12,7 +12,10 @@ const taskAnswer = (status: string) =>
   v2Answer('task', IDS.task, {
     title: { value_type: 'string', value: 'Call Jane about the renewal' },
     status: { value_type: 'enum', value: status },
-    owner_user_id: { value_type: 'record_reference', value: { related_record_id: IDS.user, related_record_type: 'user' } },
+    owner_user_id: {
+      value_type: 'record_reference',
+      value: { related_record_id: IDS.user, related_record_type: 'user' },
+    },
   });
 
 describe('update_task', () => {
@@ -45,18 +48,34 @@ describe('update_task', () => {
   });
 
   it('offers a Find Task connector on the task ID and says that empty keeps the value', () => {
-    const fields = updateTask.operation.inputFields as Array<{ key: string; required?: boolean; search?: string; helpText?: string; default?: string }>;
+    const fields = updateTask.operation.inputFields as Array<{
+      key: string;
+      required?: boolean;
+      search?: string;
+      helpText?: string;
+      default?: string;
+    }>;
     expect(fields.find((field) => field.key === 'task_id')).toMatchObject({ required: true, search: 'find_task.id' });
     for (const field of fields.filter((f) => !f.required)) {
-      expect([field.key, field.helpText, field.default]).toEqual([field.key, expect.stringMatching(/Leave empty to keep the current value\.$/), undefined]);
+      expect([field.key, field.helpText, field.default]).toEqual([
+        field.key,
+        expect.stringMatching(/Leave empty to keep the current value\.$/),
+        undefined,
+      ]);
     }
   });
 
   it.each([
     [{ status: 'OPEN' }, /Task ID \(task_id\) is required/],
     [{ task_id: 'task-42', status: 'OPEN' }, /Task ID \(task_id\) "task-42" is not a Reevo ID/],
-    [{ task_id: IDS.task, status: 'Done' }, /Status \(status\) "Done" is not one of: OPEN, IN_PROGRESS, BLOCKED, COMPLETED, CLOSED/],
-    [{ task_id: IDS.task, owner_email: 'morgan' }, /Assignee Email \(owner_email\) "morgan" is not a valid email address/],
+    [
+      { task_id: IDS.task, status: 'Done' },
+      /Status \(status\) "Done" is not one of: OPEN, IN_PROGRESS, BLOCKED, COMPLETED, CLOSED/,
+    ],
+    [
+      { task_id: IDS.task, owner_email: 'morgan' },
+      /Assignee Email \(owner_email\) "morgan" is not a valid email address/,
+    ],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(update, bundleWith(input)));
     expect(error.message).toMatch(message);
@@ -65,7 +84,7 @@ describe('update_task', () => {
 });
 
 describe('complete_task', () => {
-  it('PATCHes exactly the body of Reevo\'s own example', async () => {
+  it("PATCHes exactly the body of Reevo's own example", async () => {
     const call = expectRequest('PATCH', `/api/v2/task/${IDS.task}`, 200, taskAnswer('COMPLETED'));
     const result = (await appTester(complete, bundleWith({ task_id: IDS.task }))) as Record<string, unknown>;
     expect(call.seen().body).toEqual(publishedPatch.example);

@@ -46,18 +46,41 @@ describe('update_contact', () => {
   });
 
   it('offers the clearable fields as a multi-select', () => {
-    const fields = updateContact.operation.inputFields as Array<{ key: string; list?: boolean; choices?: Array<{ value: string }> }>;
+    const fields = updateContact.operation.inputFields as Array<{
+      key: string;
+      list?: boolean;
+      choices?: Array<{ value: string }>;
+    }>;
     const clear = fields.find((field) => field.key === 'clear_fields');
     expect(clear?.list).toBe(true);
-    expect(clear?.choices?.map((choice) => choice.value)).toEqual(['first_name', 'middle_name', 'last_name', 'title', 'department', 'primary_phone_number']);
+    expect(clear?.choices?.map((choice) => choice.value)).toEqual([
+      'first_name',
+      'middle_name',
+      'last_name',
+      'title',
+      'department',
+      'primary_phone_number',
+    ]);
   });
 
   it.each([
     [{ title: 'CTO' }, /Contact \(contact_id\) is required/],
-    [{ contact_id: IDS.contact, title: 'CTO', clear_fields: ['title'] }, /Job Title \(title\) is filled in and also chosen in Clear These Fields/],
-    [{ contact_id: IDS.contact, phone_number: '+14155550123', clear_fields: 'Phone Number' }, /Phone Number \(phone_number\) is filled in and also chosen/],
-    [{ contact_id: IDS.contact, clear_fields: ['email'] }, /Clear These Fields \(clear_fields\) "email" is not one of: first_name/],
-    [{ contact_id: IDS.contact, phone_number: 'call me' }, /Phone Number \(phone_number\) "call me" is not a phone number/],
+    [
+      { contact_id: IDS.contact, title: 'CTO', clear_fields: ['title'] },
+      /Job Title \(title\) is filled in and also chosen in Clear These Fields/,
+    ],
+    [
+      { contact_id: IDS.contact, phone_number: '+14155550123', clear_fields: 'Phone Number' },
+      /Phone Number \(phone_number\) is filled in and also chosen/,
+    ],
+    [
+      { contact_id: IDS.contact, clear_fields: ['email'] },
+      /Clear These Fields \(clear_fields\) "email" is not one of: first_name/,
+    ],
+    [
+      { contact_id: IDS.contact, phone_number: 'call me' },
+      /Phone Number \(phone_number\) "call me" is not a phone number/,
+    ],
   ])('sends nothing and names the field for %j', async (input, message) => {
     const error = await caught(appTester(perform, bundleWith(input)));
     expect(error.message).toMatch(message);

@@ -19,7 +19,8 @@ describe('the response catalog', () => {
       else if (example !== null) {
         const kind = entry.type === 'number' ? 'number' : entry.type === 'boolean' ? 'boolean' : 'string';
         expect([entry.key, typeof example]).toEqual([entry.key, kind]);
-        if (entry.type === 'datetime') expect(example).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+        if (entry.type === 'datetime')
+          expect(example).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
       }
     }
   });
@@ -35,10 +36,25 @@ describe('the response catalog', () => {
 
   it('a v1 sample has exactly the keys v1 returns under the output key’s name', () => {
     expect(Object.keys(v1SampleOf('account'))).toEqual([
-      'id', 'name', 'domain_name', 'official_website', 'status', 'owner_email', 'linkedin_url', 'facebook_url', 'zoominfo_url', 'x_url', 'created_at', 'updated_at', 'custom_fields',
+      'id',
+      'name',
+      'domain_name',
+      'official_website',
+      'status',
+      'owner_email',
+      'linkedin_url',
+      'facebook_url',
+      'zoominfo_url',
+      'x_url',
+      'created_at',
+      'updated_at',
+      'custom_fields',
     ]);
     expect(Object.keys(v1SampleOf('task'))).not.toContain('updated_at');
-    expect(v1SampleOf('activity').metadata).toMatchObject({ subject: expect.any(String), activity_time: expect.any(String) });
+    expect(v1SampleOf('activity').metadata).toMatchObject({
+      subject: expect.any(String),
+      activity_time: expect.any(String),
+    });
   });
 
   const fieldLists: Array<[string, readonly OutputField[]]> = [

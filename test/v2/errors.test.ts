@@ -40,20 +40,43 @@ describe('v2 error codes in words', () => {
   });
 
   it('names the field with its label in the Zap editor and its API name', () => {
-    const failure = classify(422, { error: { code: 'field_value_invalid', message: 'not a number', details: { field: 'amount' } } }, { amount: 'Amount' });
-    expect(failure!.message).toMatch(/^The value given for the field Amount \(`amount`\) is not one Reevo can use for it\./);
+    const failure = classify(
+      422,
+      { error: { code: 'field_value_invalid', message: 'not a number', details: { field: 'amount' } } },
+      { amount: 'Amount' },
+    );
+    expect(failure!.message).toMatch(
+      /^The value given for the field Amount \(`amount`\) is not one Reevo can use for it\./,
+    );
     expect(failure!.kind).toBe('validation');
   });
 
   it.each([
-    ['Reevo’s assumed envelope', { error: { code: 'field_required_missing', message: 'stage is required', details: { field: 'stage' } } }],
+    [
+      'Reevo’s assumed envelope',
+      { error: { code: 'field_required_missing', message: 'stage is required', details: { field: 'stage' } } },
+    ],
     ['a flat body', { code: 'field_required_missing', message: 'stage is required', field: 'stage' }],
     ['under detail', { detail: { code: 'field_required_missing', api_name: 'stage' } }],
     ['a list of errors', { errors: [{ code: 'field_required_missing', loc: ['body', 'attributes', 'stage'] }] }],
-    ['a FastAPI-style list', { detail: [{ type: 'field_required_missing', code: 'field_required_missing', loc: ['body', 'attributes', 'stage'], msg: 'Field required' }] }],
+    [
+      'a FastAPI-style list',
+      {
+        detail: [
+          {
+            type: 'field_required_missing',
+            code: 'field_required_missing',
+            loc: ['body', 'attributes', 'stage'],
+            msg: 'Field required',
+          },
+        ],
+      },
+    ],
   ])('finds the code and the field whatever the body shape: %s', (_shape, body) => {
     expect(v2ErrorOf(body)).toMatchObject({ code: 'field_required_missing', field: 'stage' });
-    expect(classify(422, body)!.message).toMatch(/^Reevo needs the field `stage` to create this record, and it was empty\./);
+    expect(classify(422, body)!.message).toMatch(
+      /^Reevo needs the field `stage` to create this record, and it was empty\./,
+    );
   });
 
   it('a bare code as the error text', () => {
@@ -68,7 +91,9 @@ describe('v2 error codes in words', () => {
   });
 
   it('the stage criteria refusal (422, the one status Reevo publishes) says what to do', () => {
-    const failure = classify(422, { error: { code: 'stage_entrance_criteria_not_met', message: 'Title is required to enter Qualified' } });
+    const failure = classify(422, {
+      error: { code: 'stage_entrance_criteria_not_met', message: 'Title is required to enter Qualified' },
+    });
     expect(failure!.message).toMatch(/entrance criteria/);
     expect(failure!.message).toMatch(/Title is required to enter Qualified/);
   });
@@ -76,6 +101,9 @@ describe('v2 error codes in words', () => {
   it('a body without a v2 code is left to the other envelopes, and a 403 stays a permission error', () => {
     expect(v2ErrorOf({ detail: [{ type: 'missing', loc: ['body', 'name'], msg: 'Field required' }] })).toBeUndefined();
     expect(v2ErrorOf({ code: 'some_future_code' })).toBeUndefined();
-    expect(classify(403, { error: { code: 'field_not_updatable', message: 'Missing permission: Opportunities (write)' } })!.kind).toBe('permission');
+    expect(
+      classify(403, { error: { code: 'field_not_updatable', message: 'Missing permission: Opportunities (write)' } })!
+        .kind,
+    ).toBe('permission');
   });
 });

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 const DOCS = join(__dirname, '../fixtures/reevo-docs');
 
-export const readFixture = <T = { example: unknown }>(name: string): T => JSON.parse(readFileSync(join(DOCS, name), 'utf8')) as T;
+export const readFixture = <T = { example: unknown }>(name: string): T =>
+  JSON.parse(readFileSync(join(DOCS, name), 'utf8')) as T;
 
 interface RecordShape {
   readonly record_type: string;
@@ -19,7 +20,8 @@ interface RecordShape {
 
 export const recordShape = (type: string) => readFixture<RecordShape>(`record-shapes/${type}.json`);
 
-export const publishedValueTypes = () => Object.keys(readFixture<Record<string, unknown>>('record-shapes/value-types.json'));
+export const publishedValueTypes = () =>
+  Object.keys(readFixture<Record<string, unknown>>('record-shapes/value-types.json'));
 
 export type Envelope = { value_type: string; value: unknown };
 export const envelope = (value_type: string, value: unknown): Envelope => ({ value_type, value });
@@ -48,7 +50,14 @@ export function examplePayload(valueType: string, name: string, variant: { curre
     case 'contact_stage':
       return { id: 'stage-working-id', api_name: 'working', display_value: 'Working', color: '#6966FF' };
     case 'opportunity_stage':
-      return { id: 'stage-proposal-id', display_value: 'Proposal', api_name: 'proposal', color: '#22AA88', closing_probability: '40', expected_days: 14 };
+      return {
+        id: 'stage-proposal-id',
+        display_value: 'Proposal',
+        api_name: 'proposal',
+        color: '#22AA88',
+        closing_probability: '40',
+        expected_days: 14,
+      };
     case 'record_reference':
       return { related_record_id: `${name}-ref`, related_record_type: 'user' };
     case 'contact_email':
@@ -56,7 +65,14 @@ export function examplePayload(valueType: string, name: string, variant: { curre
     case 'account_domain':
       return { domain_name: 'acme.com', is_primary: true };
     case 'address':
-      return { street_one: '1 Market St', street_two: 'Floor 5', city: 'San Francisco', state: 'CA', country: 'US', zip_code: '94105' };
+      return {
+        street_one: '1 Market St',
+        street_two: 'Floor 5',
+        city: 'San Francisco',
+        state: 'CA',
+        country: 'US',
+        zip_code: '94105',
+      };
     default:
       throw new Error(`no example for value type ${valueType}: add one here`);
   }
@@ -64,7 +80,8 @@ export function examplePayload(valueType: string, name: string, variant: { curre
 
 /** A secondary item for array attributes, listed first so "primary" must be read, not assumed. */
 function secondaryItem(valueType: string, name: string): unknown {
-  if (valueType === 'contact_email') return { id: 'email-2', email: 'sarah@personal.example', is_primary: false, labels: [] };
+  if (valueType === 'contact_email')
+    return { id: 'email-2', email: 'sarah@personal.example', is_primary: false, labels: [] };
   if (valueType === 'account_domain') return { domain_name: 'acme-corp.io', is_primary: false };
   if (valueType === 'record_reference') return { related_record_id: `${name}-ref-2`, related_record_type: 'user' };
   return `${name} second value`;
@@ -75,7 +92,10 @@ export function publishedRecord(type: string, variant: { currencyAsString?: bool
   const attributes: Record<string, Envelope | Envelope[]> = {};
   for (const [name, { value_type, is_array }] of Object.entries(recordShape(type).attributes)) {
     attributes[name] = is_array
-      ? [envelope(value_type, secondaryItem(value_type, name)), envelope(value_type, examplePayload(value_type, name, variant))]
+      ? [
+          envelope(value_type, secondaryItem(value_type, name)),
+          envelope(value_type, examplePayload(value_type, name, variant)),
+        ]
       : envelope(value_type, examplePayload(value_type, name, variant));
   }
   return {
@@ -92,5 +112,8 @@ export function envelopesIn(value: unknown, path = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => envelopesIn(item, `${path}[${i}]`));
   if (!value || typeof value !== 'object') return [];
   const here = 'value_type' in value ? [path || '(root)'] : [];
-  return [...here, ...Object.entries(value).flatMap(([key, child]) => envelopesIn(child, path ? `${path}.${key}` : key))];
+  return [
+    ...here,
+    ...Object.entries(value).flatMap(([key, child]) => envelopesIn(child, path ? `${path}.${key}` : key)),
+  ];
 }

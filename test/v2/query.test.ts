@@ -12,7 +12,8 @@ const firstPage = readFixture<{ example: Body }>('query-records-for-sync.first-p
 const nextPage = readFixture<{ example: Body }>('query-records-for-sync.next-page.request.json').example;
 
 /** Runs queryRecords inside zapier-platform-core, with the app's middleware. */
-const query = (q: V2Query) => appTester((z: ZObject) => queryRecords(z, 'contact', q), bundleWith()) as ReturnType<typeof queryRecords>;
+const query = (q: V2Query) =>
+  appTester((z: ZObject) => queryRecords(z, 'contact', q), bundleWith()) as ReturnType<typeof queryRecords>;
 
 /** `_query` answers, recording each request's body and headers. */
 function reevo(...answers: Array<[number, unknown]>) {
@@ -38,7 +39,9 @@ describe('_query as Reevo publishes it (Query Records for Sync)', () => {
 
     expect(seen[0].body).toEqual({ filters, sort: [{ field: 'created_at', direction: 'desc' }], limit: 100 });
     expect(Object.keys(seen[0].body).sort()).toEqual(Object.keys(firstPage).sort());
-    expect(Object.keys((seen[0].body.sort as Body[])[0]).sort()).toEqual(Object.keys((firstPage.sort as Body[])[0]).sort());
+    expect(Object.keys((seen[0].body.sort as Body[])[0]).sort()).toEqual(
+      Object.keys((firstPage.sort as Body[])[0]).sort(),
+    );
     expect(seen[0].headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
     expect(seen[0].headers['x-api-key']).toBeUndefined();
     expect(page.nextCursor).toBe('c2');
@@ -65,7 +68,11 @@ describe('_query as Reevo publishes it (Query Records for Sync)', () => {
   });
 
   it.each([
-    ['Reevo’s assumed body', 422, { error: { code: 'invalid_cursor', message: 'Cursor was malformed, expired, or used with another query' } }],
+    [
+      'Reevo’s assumed body',
+      422,
+      { error: { code: 'invalid_cursor', message: 'Cursor was malformed, expired, or used with another query' } },
+    ],
     ['a bare code', 400, { code: 'invalid_cursor' }],
   ])('invalid_cursor (%s) restarts once from the first page', async (_shape, status, body) => {
     const { seen, scope } = reevo([status, body], [200, { data: [older], next_cursor: 'fresh' }]);
@@ -79,7 +86,10 @@ describe('_query as Reevo publishes it (Query Records for Sync)', () => {
   });
 
   it('any other refusal of a next page is an error in words, not a restart', async () => {
-    const { seen } = reevo([422, { error: { code: 'unsortable_field', message: 'created_at is not sortable', details: { field: 'created_at' } } }]);
+    const { seen } = reevo([
+      422,
+      { error: { code: 'unsortable_field', message: 'created_at is not sortable', details: { field: 'created_at' } } },
+    ]);
     const error = await caught(query({ newestBy: 'created_at', limit: 50, cursor: 'c' }));
     expect(seen).toHaveLength(1);
     expect(error.message).toMatch(/cannot sort records by the field `created_at`/);

@@ -2,7 +2,15 @@ import { OUTPUT_CATALOG, UNUSED_V2_ATTRIBUTES, v2Attributes, type V2RecordType }
 import { fromV2Record, toOutputRecord } from '../../src/output-records';
 import { sampleOf, v1SampleOf } from '../../src/samples';
 import { readAttribute } from '../../src/v2-values';
-import { envelope, envelopesIn, examplePayload, publishedRecord, publishedValueTypes, readFixture, recordShape } from './fixtures';
+import {
+  envelope,
+  envelopesIn,
+  examplePayload,
+  publishedRecord,
+  publishedValueTypes,
+  readFixture,
+  recordShape,
+} from './fixtures';
 
 const TYPES: V2RecordType[] = ['account', 'contact', 'opportunity', 'task', 'note'];
 
@@ -17,12 +25,15 @@ describe('reading records shaped as Reevo publishes them (test/fixtures/reevo-do
     expect(Object.keys(out).sort()).toEqual(Object.keys(sampleOf(type)).sort());
   });
 
-  it.each(TYPES)('every attribute Reevo publishes for a %s is read into a labelled key or deliberately left out', (type) => {
-    const known = new Set([...OUTPUT_CATALOG[type].flatMap(v2Attributes), ...UNUSED_V2_ATTRIBUTES]);
-    expect(Object.keys(recordShape(type).attributes).filter((name) => !known.has(name))).toEqual([]);
-    // So none of them is mistaken for a custom field.
-    expect(fromV2Record(type, publishedRecord(type)).custom_fields).toEqual({});
-  });
+  it.each(TYPES)(
+    'every attribute Reevo publishes for a %s is read into a labelled key or deliberately left out',
+    (type) => {
+      const known = new Set([...OUTPUT_CATALOG[type].flatMap(v2Attributes), ...UNUSED_V2_ATTRIBUTES]);
+      expect(Object.keys(recordShape(type).attributes).filter((name) => !known.has(name))).toEqual([]);
+      // So none of them is mistaken for a custom field.
+      expect(fromV2Record(type, publishedRecord(type)).custom_fields).toEqual({});
+    },
+  );
 
   it('the Quickstart’s create-contact answer', () => {
     const { example } = readFixture<{ example: { data: unknown } }>('quickstart.create-contact.response.json');
@@ -78,7 +89,10 @@ describe('reading records shaped as Reevo publishes them (test/fixtures/reevo-do
     const attributes = record.attributes as Record<string, unknown>;
     delete attributes.display_name;
     attributes.name = envelope('string', 'Acme Corporation');
-    expect(fromV2Record('account', record)).toMatchObject({ name: 'Acme Corporation', estimated_annual_revenue: 150000 });
+    expect(fromV2Record('account', record)).toMatchObject({
+      name: 'Acme Corporation',
+      estimated_annual_revenue: 150000,
+    });
   });
 
   it('an opportunity: stage display value and id, account and owner as ids, amount as a number whichever way it comes', () => {
@@ -98,8 +112,17 @@ describe('reading records shaped as Reevo publishes them (test/fixtures/reevo-do
   });
 
   it('a task and a note', () => {
-    expect(fromV2Record('task', publishedRecord('task'))).toMatchObject({ title: 'title value', owner_user_id: 'owner_user_id-ref', note: 'note value', contact_emails: [] });
-    expect(fromV2Record('note', publishedRecord('note'))).toMatchObject({ note_html: 'note_html value', is_private: true, title: 'title value' });
+    expect(fromV2Record('task', publishedRecord('task'))).toMatchObject({
+      title: 'title value',
+      owner_user_id: 'owner_user_id-ref',
+      note: 'note value',
+      contact_emails: [],
+    });
+    expect(fromV2Record('note', publishedRecord('note'))).toMatchObject({
+      note_html: 'note_html value',
+      is_private: true,
+      title: 'title value',
+    });
   });
 
   it('unknown attributes are custom fields, read like any value; unset ones are left out', () => {
@@ -113,7 +136,12 @@ describe('reading records shaped as Reevo publishes them (test/fixtures/reevo-do
       legacy_id: null,
     });
     const account = fromV2Record('account', record);
-    expect(account.custom_fields).toEqual({ tier: 'Gold', renewal_value: 1200, regions: ['EMEA', 'APAC'], partner_manager: 'user-42' });
+    expect(account.custom_fields).toEqual({
+      tier: 'Gold',
+      renewal_value: 1200,
+      regions: ['EMEA', 'APAC'],
+      partner_manager: 'user-42',
+    });
     expect(envelopesIn(account)).toEqual([]);
   });
 
@@ -121,29 +149,47 @@ describe('reading records shaped as Reevo publishes them (test/fixtures/reevo-do
     const out = fromV2Record('contact', {
       id: 'c2',
       attributes: {
-        contact_emails: [envelope('contact_email', { email: 'old@acme.com', is_primary: false }), envelope('contact_email', { email: 'jo@acme.com', is_primary: true })],
-        contact_phone_numbers: [envelope('contact_phone_number', { phone_number: '+14155550100', is_primary: true, labels: ['WORK'] })],
+        contact_emails: [
+          envelope('contact_email', { email: 'old@acme.com', is_primary: false }),
+          envelope('contact_email', { email: 'jo@acme.com', is_primary: true }),
+        ],
+        contact_phone_numbers: [
+          envelope('contact_phone_number', { phone_number: '+14155550100', is_primary: true, labels: ['WORK'] }),
+        ],
       },
     });
-    expect(out).toMatchObject({ email: 'jo@acme.com', emails: ['old@acme.com', 'jo@acme.com'], phone_number: '+14155550100', phone_numbers: ['+14155550100'] });
+    expect(out).toMatchObject({
+      email: 'jo@acme.com',
+      emails: ['old@acme.com', 'jo@acme.com'],
+      phone_number: '+14155550100',
+      phone_numbers: ['+14155550100'],
+    });
   });
 
   it('unset values: null attributes, null envelope values and empty arrays give null or an empty list, never a crash', () => {
     const out = fromV2Record('contact', {
       id: 'c1',
-      attributes: { primary_email: null, stage: envelope('contact_stage', null), contact_emails: [], address: envelope('address', null) },
+      attributes: {
+        primary_email: null,
+        stage: envelope('contact_stage', null),
+        contact_emails: [],
+        address: envelope('address', null),
+      },
     });
     expect(out).toMatchObject({ id: 'c1', email: null, stage: null, emails: [], address_city: null });
   });
 });
 
 describe('one output shape for every source', () => {
-  it.each(['account', 'contact', 'opportunity', 'task'] as const)('a flat v1 %s has the same keys as a v2 one, with its own values', (type) => {
-    const v1 = v1SampleOf(type);
-    const out = toOutputRecord(type, v1);
-    expect(Object.keys(out).sort()).toEqual(Object.keys(fromV2Record(type, publishedRecord(type))).sort());
-    for (const [key, value] of Object.entries(v1)) expect([key, out[key]]).toEqual([key, value]);
-  });
+  it.each(['account', 'contact', 'opportunity', 'task'] as const)(
+    'a flat v1 %s has the same keys as a v2 one, with its own values',
+    (type) => {
+      const v1 = v1SampleOf(type);
+      const out = toOutputRecord(type, v1);
+      expect(Object.keys(out).sort()).toEqual(Object.keys(fromV2Record(type, publishedRecord(type))).sort());
+      for (const [key, value] of Object.entries(v1)) expect([key, out[key]]).toEqual([key, value]);
+    },
+  );
 
   it('a flat v1 contact lists its one email and phone number as lists', () => {
     const out = toOutputRecord('contact', { id: 'c1', email: 'jo@acme.com', phone_number: '+14155550000' });
@@ -151,12 +197,25 @@ describe('one output shape for every source', () => {
   });
 
   it('a flat record named the v2 way, even with envelopes, reads the same as the v2 record', () => {
-    const flat = { id: 'a1', display_name: envelope('string', 'Acme'), domains: [envelope('account_domain', { domain_name: 'acme.com', is_primary: true })] };
-    expect(toOutputRecord('account', flat)).toMatchObject({ name: 'Acme', domain_name: 'acme.com', domains: ['acme.com'] });
+    const flat = {
+      id: 'a1',
+      display_name: envelope('string', 'Acme'),
+      domains: [envelope('account_domain', { domain_name: 'acme.com', is_primary: true })],
+    };
+    expect(toOutputRecord('account', flat)).toMatchObject({
+      name: 'Acme',
+      domain_name: 'acme.com',
+      domains: ['acme.com'],
+    });
   });
 
   it('a flat record passes on keys the catalog does not know, and its custom fields', () => {
-    const out = toOutputRecord('account', { id: 'a1', name: 'Acme', lifecycle_note: 'new key', custom_fields: { tier: 'Gold' } });
+    const out = toOutputRecord('account', {
+      id: 'a1',
+      name: 'Acme',
+      lifecycle_note: 'new key',
+      custom_fields: { tier: 'Gold' },
+    });
     expect(out).toMatchObject({ lifecycle_note: 'new key', custom_fields: { tier: 'Gold' } });
   });
 
@@ -166,7 +225,9 @@ describe('one output shape for every source', () => {
   });
 
   it('v2 records are told apart by their attributes object', () => {
-    expect(toOutputRecord('contact', publishedRecord('contact'))).toEqual(fromV2Record('contact', publishedRecord('contact')));
+    expect(toOutputRecord('contact', publishedRecord('contact'))).toEqual(
+      fromV2Record('contact', publishedRecord('contact')),
+    );
   });
 });
 
@@ -180,7 +241,12 @@ describe('readAttribute: each value type as a Zap builder uses it', () => {
     ['currency', { amount: '<string>' }, 'value', null],
     ['boolean', false, 'value', false],
     ['timestamp', '2023-11-07T05:31:56Z', 'value', '2023-11-07T05:31:56Z'],
-    ['contact_stage', { id: 's1', api_name: 'working', display_value: 'Working', color: '#6966FF' }, 'value', 'Working'],
+    [
+      'contact_stage',
+      { id: 's1', api_name: 'working', display_value: 'Working', color: '#6966FF' },
+      'value',
+      'Working',
+    ],
     ['contact_stage', { id: 's1', api_name: 'working', display_value: 'Working', color: '#6966FF' }, 'id', 's1'],
     ['record_reference', { related_record_id: 'u1', related_record_type: 'user' }, 'value', 'u1'],
     ['select', 'gold', 'value', 'gold'],
@@ -193,7 +259,10 @@ describe('readAttribute: each value type as a Zap builder uses it', () => {
   });
 
   it('an array of envelopes: each item, or the primary one', () => {
-    const emails = [envelope('contact_email', { email: 'b@acme.com', is_primary: false }), envelope('contact_email', { email: 'a@acme.com', is_primary: true })];
+    const emails = [
+      envelope('contact_email', { email: 'b@acme.com', is_primary: false }),
+      envelope('contact_email', { email: 'a@acme.com', is_primary: true }),
+    ];
     expect(readAttribute(emails)).toEqual(['b@acme.com', 'a@acme.com']);
     expect(readAttribute(emails, 'primary')).toBe('a@acme.com');
     expect(readAttribute([envelope('string', 'first'), envelope('string', 'second')], 'primary')).toBe('first');
@@ -201,6 +270,9 @@ describe('readAttribute: each value type as a Zap builder uses it', () => {
   });
 
   it('an unknown value type is read by its shape, so no envelope leaks', () => {
-    expect(readAttribute(envelope('money_v3', { nested: envelope('string', 'x'), plain: 1 }))).toEqual({ nested: 'x', plain: 1 });
+    expect(readAttribute(envelope('money_v3', { nested: envelope('string', 'x'), plain: 1 }))).toEqual({
+      nested: 'x',
+      plain: 1,
+    });
   });
 });

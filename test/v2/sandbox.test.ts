@@ -14,19 +14,26 @@ import { envelopesIn } from './fixtures';
 /** The app's v2 reading against the sandbox speaking v2 as Reevo publishes it, over real HTTP. */
 const sandbox = useSandbox();
 const full = { authData: { api_key: DEMO_KEYS.full }, inputData: {} };
-const query = (type: V2RecordType, q: V2Query) => appTester((z: ZObject) => queryRecords(z, type, q), full) as ReturnType<typeof queryRecords>;
-const run = appTester as unknown as (fields: unknown, bundle: unknown) => Promise<Array<{ key: string; label?: string }>>;
+const query = (type: V2RecordType, q: V2Query) =>
+  appTester((z: ZObject) => queryRecords(z, type, q), full) as ReturnType<typeof queryRecords>;
+const run = appTester as unknown as (
+  fields: unknown,
+  bundle: unknown,
+) => Promise<Array<{ key: string; label?: string }>>;
 
 describe('v2 records from the sandbox', () => {
-  it.each(['account', 'contact', 'opportunity', 'task', 'note'] as const)('%s: every output key, no envelope, custom attributes under custom_fields', async (type) => {
-    const { records } = await query(type, { newestBy: 'created_at', limit: 100 });
-    expect(records.length).toBeGreaterThan(0);
-    for (const record of records) {
-      expect(envelopesIn(record)).toEqual([]);
-      expect(Object.keys(record).sort()).toEqual(Object.keys(sampleOf(type)).sort());
-      expect(typeof record.id).toBe('string');
-    }
-  });
+  it.each(['account', 'contact', 'opportunity', 'task', 'note'] as const)(
+    '%s: every output key, no envelope, custom attributes under custom_fields',
+    async (type) => {
+      const { records } = await query(type, { newestBy: 'created_at', limit: 100 });
+      expect(records.length).toBeGreaterThan(0);
+      for (const record of records) {
+        expect(envelopesIn(record)).toEqual([]);
+        expect(Object.keys(record).sort()).toEqual(Object.keys(sampleOf(type)).sort());
+        expect(typeof record.id).toBe('string');
+      }
+    },
+  );
 
   it('accounts are named, with their primary domain among all their domains; contacts have their email', async () => {
     const { records: accounts } = await query('account', { newestBy: 'created_at', limit: 100 });
@@ -35,7 +42,9 @@ describe('v2 records from the sandbox', () => {
       if (account.domain_name !== null) expect(account.domains).toContain(account.domain_name);
     }
     const { records: contacts } = await query('contact', { newestBy: 'created_at', limit: 100 });
-    expect(contacts.filter((contact) => typeof contact.email === 'string' && contact.email.includes('@')).length).toBe(contacts.length);
+    expect(contacts.filter((contact) => typeof contact.email === 'string' && contact.email.includes('@')).length).toBe(
+      contacts.length,
+    );
   });
 
   it('the sandbox’s custom fields are read as values and labelled from its schema', async () => {
@@ -44,7 +53,8 @@ describe('v2 records from the sandbox', () => {
     expect(custom.length).toBeGreaterThan(0);
     clearCustomFieldCache();
     const outputs = await run(creates.create_account.operation.outputFields, full);
-    for (const name of new Set(custom)) expect(outputs.find((field) => field.key === `custom_fields__${name}`)?.label).toBeTruthy();
+    for (const name of new Set(custom))
+      expect(outputs.find((field) => field.key === `custom_fields__${name}`)?.label).toBeTruthy();
   });
 
   it('pages with the cursor to the end, each record once, newest first', async () => {
@@ -58,19 +68,33 @@ describe('v2 records from the sandbox', () => {
     }
     const { records: all } = await query('contact', { newestBy: 'created_at', limit: 100 });
     expect(seen).toEqual(all.map((record) => record.id));
-    expect(sandbox().requests.filter((request) => request.path === '/api/v2/contact/_query').every((request) => request.status === 200)).toBe(true);
+    expect(
+      sandbox()
+        .requests.filter((request) => request.path === '/api/v2/contact/_query')
+        .every((request) => request.status === 200),
+    ).toBe(true);
   });
 
   it('a cursor the sandbox refuses restarts from the first page', async () => {
     const first = await query('account', { newestBy: 'created_at', limit: 1 });
     expect(first.nextCursor).toEqual(expect.any(String));
-    const restarted = await query('account', { newestBy: 'created_at', limit: 1, cursor: `${first.nextCursor}tampered` });
+    const restarted = await query('account', {
+      newestBy: 'created_at',
+      limit: 1,
+      cursor: `${first.nextCursor}tampered`,
+    });
     expect(restarted.restarted).toBe(true);
     expect(restarted.records.map((record) => record.id)).toEqual(first.records.map((record) => record.id));
   });
 
   it('a filter on a field that cannot be filtered is refused in words', async () => {
-    const error = await caught(query('account', { newestBy: 'created_at', limit: 5, filters: [{ field: 'no_such_field', operator: 'eq', value: 'x' }] }));
+    const error = await caught(
+      query('account', {
+        newestBy: 'created_at',
+        limit: 5,
+        filters: [{ field: 'no_such_field', operator: 'eq', value: 'x' }],
+      }),
+    );
     expect(error.message).toMatch(/cannot filter records by the field `no_such_field`|does not know/);
     expect(error.message).not.toMatch(/^\{|invalid_filter_field/);
   });

@@ -3,7 +3,19 @@ import type { Account } from '../../records';
 import type { Workspace } from '../../store';
 import { domainsOf, setDomains } from '../domains';
 import { ACCOUNT_STAGES, accountStageOf, type StageValue } from '../stages';
-import { attribute, common, extra, field, ownerFromEmail, type RecordKind, relationship, RW, SET, SOCIAL, stageResolver } from './kind';
+import {
+  attribute,
+  common,
+  extra,
+  field,
+  ownerFromEmail,
+  type RecordKind,
+  relationship,
+  RW,
+  SET,
+  SOCIAL,
+  stageResolver,
+} from './kind';
 
 const accountUpdatedAt = (_ws: Workspace, a: Account) => a.updated_at;
 const accountCommon = common<Account>(accountUpdatedAt);
@@ -22,8 +34,12 @@ export const account: RecordKind<Account> = {
     field<Account>('display_name', 'string', { ...RW, required: true, display: 'Name' }, 'name'),
     ownerFromEmail<Account>(),
     accountCommon.created_by_user_id,
-    attribute<Account>('domains', 'account_domain', { ...RW, array: true, unique: true }, (a, ws) => domainsOf(ws, a), (a, v, ws) =>
-      setDomains(ws, a, (v as { domain_name: string; is_primary: boolean | null }[] | null) ?? []),
+    attribute<Account>(
+      'domains',
+      'account_domain',
+      { ...RW, array: true, unique: true },
+      (a, ws) => domainsOf(ws, a),
+      (a, v, ws) => setDomains(ws, a, (v as { domain_name: string; is_primary: boolean | null }[] | null) ?? []),
     ),
     extra<Account>('description', 'long_text', RW),
     field<Account>('official_website', 'string', RW),
@@ -34,7 +50,11 @@ export const account: RecordKind<Account> = {
     attribute<Account>(
       'current_stage_id',
       'account_stage',
-      { ...SET, display: 'Stage', resolve: stageResolver(() => ACCOUNT_STAGES.map((s) => accountStageOf(s.status)!), 'account stage') },
+      {
+        ...SET,
+        display: 'Stage',
+        resolve: stageResolver(() => ACCOUNT_STAGES.map((s) => accountStageOf(s.status)!), 'account stage'),
+      },
       (a) => accountStageOf(a.status),
       (a, v) => void (a.status = ACCOUNT_STAGES.find((s) => s.id === (v as StageValue).id)!.status),
     ),

@@ -5,7 +5,19 @@ import { stableId } from '../../values';
 import { v2Error } from '../errors';
 import { extraAttribute, setExtraAttribute } from '../extras';
 import { CONTACT_STAGES, QUALIFIED_NEEDS_TITLE, type StageValue } from '../stages';
-import { attribute, common, extra, field, ownerFromEmail, type RecordKind, relationship, RW, SET, SOCIAL, stageResolver } from './kind';
+import {
+  attribute,
+  common,
+  extra,
+  field,
+  ownerFromEmail,
+  type RecordKind,
+  relationship,
+  RW,
+  SET,
+  SOCIAL,
+  stageResolver,
+} from './kind';
 
 const contactUpdatedAt = (_ws: Workspace, c: Contact) => c.updated_at;
 const contactCommon = common<Contact>(contactUpdatedAt);
@@ -24,7 +36,12 @@ export const contact: RecordKind<Contact> = {
     contactCommon.organization_id,
     contactCommon.created_at,
     contactCommon.updated_at,
-    attribute<Contact>('display_name', 'string', {}, (c) => [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email),
+    attribute<Contact>(
+      'display_name',
+      'string',
+      {},
+      (c) => [c.first_name, c.last_name].filter(Boolean).join(' ') || c.email,
+    ),
     attribute<Contact>(
       'stage',
       'contact_stage',
@@ -52,8 +69,21 @@ export const contact: RecordKind<Contact> = {
     attribute<Contact>('contact_emails', 'contact_email', { array: true, display: 'Emails' }, (c) =>
       c.email ? [{ id: stableId('contact_email', c.id, c.email), email: c.email, is_primary: true, labels: [] }] : [],
     ),
-    attribute<Contact>('contact_phone_numbers', 'contact_phone_number', { array: true, display: 'Phone Numbers' }, (c) =>
-      c.phone_number ? [{ id: stableId('contact_phone_number', c.id, c.phone_number), phone_number: c.phone_number, is_primary: true, labels: [] }] : [],
+    attribute<Contact>(
+      'contact_phone_numbers',
+      'contact_phone_number',
+      { array: true, display: 'Phone Numbers' },
+      (c) =>
+        c.phone_number
+          ? [
+              {
+                id: stableId('contact_phone_number', c.id, c.phone_number),
+                phone_number: c.phone_number,
+                is_primary: true,
+                labels: [],
+              },
+            ]
+          : [],
     ),
     ownerFromEmail<Contact>(),
     ...SOCIAL.map((name) => field<Contact>(name, 'string', RW)),
@@ -87,18 +117,26 @@ export const contact: RecordKind<Contact> = {
     const email = values.get('primary_email');
     const owner = typeof email === 'string' ? ws.contactByEmail(email) : undefined;
     if (owner && owner.id !== record?.id) {
-      throw v2Error('field_value_invalid', `'${String(email)}' is already the email of contact ${owner.id}: an email belongs to one contact`, {
-        field: 'primary_email',
-        value: email,
-      });
+      throw v2Error(
+        'field_value_invalid',
+        `'${String(email)}' is already the email of contact ${owner.id}: an email belongs to one contact`,
+        {
+          field: 'primary_email',
+          value: email,
+        },
+      );
     }
     const stage = values.get('stage') as StageValue | undefined;
     const title = values.has('title') ? values.get('title') : record?.title;
     if (stage?.id === QUALIFIED_NEEDS_TITLE.id && !title) {
-      throw v2Error('stage_entrance_criteria_not_met', `A contact enters '${stage.display_value}' only with a job title: set 'title' too`, {
-        field: 'stage',
-        criteria: ['title'],
-      });
+      throw v2Error(
+        'stage_entrance_criteria_not_met',
+        `A contact enters '${stage.display_value}' only with a job title: set 'title' too`,
+        {
+          field: 'stage',
+          criteria: ['title'],
+        },
+      );
     }
   },
   events: { created: 'contact.created', updated: 'contact.updated' },

@@ -20,7 +20,6 @@ import { task } from './task';
 
 export type { RecordKind, RelationshipSpec, StoredRecord, V2RecordType } from './kind';
 
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one table of kinds whose record types differ
 export type AnyRecordKind = RecordKind<any>;
 
@@ -36,26 +35,24 @@ const customValues = (record: unknown) => (record as { custom_fields: Record<str
 /** The standard attributes, then one per custom field of the workspace (`is_custom: true`). */
 export function attributesOf<R extends StoredRecord>(kind: RecordKind<R>, ws: Workspace): Attribute<R>[] {
   if (!kind.customFields) return [...kind.attributes];
-  const custom = ws.customFieldsOf(kind.customFields).map(
-    (definition): Attribute<R> => ({
-      api_name: definition.api_name,
-      display_name: definition.display_name,
-      value_type: definition.options ? 'select' : 'string',
-      is_array: definition.is_array,
-      is_creatable: true,
-      is_updatable: true,
-      is_required_on_create: false,
-      nullable: true,
-      is_unique: false,
-      is_custom: true,
-      ...(definition.options ? { options: definition.options } : {}),
-      get: (r) => customValues(r)[definition.api_name] ?? (definition.is_array ? [] : null),
-      set: (r, v) => {
-        const values = customValues(r);
-        if (v === null || (Array.isArray(v) && v.length === 0)) delete values[definition.api_name];
-        else values[definition.api_name] = v;
-      },
-    }),
-  );
+  const custom = ws.customFieldsOf(kind.customFields).map((definition): Attribute<R> => ({
+    api_name: definition.api_name,
+    display_name: definition.display_name,
+    value_type: definition.options ? 'select' : 'string',
+    is_array: definition.is_array,
+    is_creatable: true,
+    is_updatable: true,
+    is_required_on_create: false,
+    nullable: true,
+    is_unique: false,
+    is_custom: true,
+    ...(definition.options ? { options: definition.options } : {}),
+    get: (r) => customValues(r)[definition.api_name] ?? (definition.is_array ? [] : null),
+    set: (r, v) => {
+      const values = customValues(r);
+      if (v === null || (Array.isArray(v) && v.length === 0)) delete values[definition.api_name];
+      else values[definition.api_name] = v;
+    },
+  }));
   return [...kind.attributes, ...custom];
 }

@@ -57,7 +57,6 @@ export interface RecordKind<R extends StoredRecord> {
   events?: { created?: WebhookEventType; updated?: WebhookEventType; stageChanged?: WebhookEventType };
 }
 
-
 interface Flags {
   /** creatable */
   c?: boolean;
@@ -79,7 +78,10 @@ export const RW: Flags = { c: true, u: true };
 export const SET: Flags = { ...RW, nullable: false };
 
 function titleCase(apiName: string): string {
-  const words = apiName.replace(/_id$/, '').replace(/_id_list$/, 's').split('_');
+  const words = apiName
+    .replace(/_id$/, '')
+    .replace(/_id_list$/, 's')
+    .split('_');
   return words
     .map((w) => ({ url: 'URL', x: 'X', html: 'HTML', sms: 'SMS' })[w] ?? w[0].toUpperCase() + w.slice(1))
     .join(' ');
@@ -118,8 +120,14 @@ export function field<R>(api_name: string, value_type: ValueType, flags: Flags, 
 }
 
 /** A v2 attribute v1 has no key for, kept in the workspace's v2 attribute store. */
-export function extra<R extends StoredRecord>(api_name: string, value_type: ValueType, flags: Flags, fallback: unknown = flags.array ? [] : null): Attribute<R> {
-  const setter = flags.c || flags.u ? (r: R, v: unknown, ws: Workspace) => setExtraAttribute(ws, r.id, api_name, v) : undefined;
+export function extra<R extends StoredRecord>(
+  api_name: string,
+  value_type: ValueType,
+  flags: Flags,
+  fallback: unknown = flags.array ? [] : null,
+): Attribute<R> {
+  const setter =
+    flags.c || flags.u ? (r: R, v: unknown, ws: Workspace) => setExtraAttribute(ws, r.id, api_name, v) : undefined;
   return attribute<R>(api_name, value_type, flags, (r, ws) => extraAttribute(ws, r.id, api_name, fallback), setter);
 }
 
@@ -130,7 +138,12 @@ export function common<R extends StoredRecord>(updatedAt: (ws: Workspace, r: R) 
     created_at: attribute<R>('created_at', 'timestamp', {}, (r) => r.created_at),
     updated_at: attribute<R>('updated_at', 'timestamp', {}, (r, ws) => updatedAt(ws, r)),
     created_by_user_id: extra<R>('created_by_user_id', 'record_reference', { target: 'user' }),
-    participant_user_id_list: extra<R>('participant_user_id_list', 'record_reference', { ...RW, array: true, target: 'user', display: 'Participants' }),
+    participant_user_id_list: extra<R>('participant_user_id_list', 'record_reference', {
+      ...RW,
+      array: true,
+      target: 'user',
+      display: 'Participants',
+    }),
   };
 }
 
@@ -150,9 +163,15 @@ export function stageResolver(stages: () => readonly StageValue[], what: string)
     const name = stageName(written);
     const found = name === undefined ? [] : stages().filter((s) => namesStage(name, s));
     if (found.length !== 1) {
-      throw v2Error('field_value_invalid', `Unknown ${what} '${String(name ?? JSON.stringify(written))}' (stages: ${stages().map((s) => s.api_name).join(', ')})`, {
-        value: written,
-      });
+      throw v2Error(
+        'field_value_invalid',
+        `Unknown ${what} '${String(name ?? JSON.stringify(written))}' (stages: ${stages()
+          .map((s) => s.api_name)
+          .join(', ')})`,
+        {
+          value: written,
+        },
+      );
     }
     return found[0];
   };
@@ -171,7 +190,12 @@ export function stageName(written: unknown): string | undefined {
 
 export const SOCIAL = ['linkedin_url', 'x_url', 'facebook_url', 'zoominfo_url'] as const;
 
-export function relationship(api_name: string, related: V2RecordType, inverse: string, junction: string): RelationshipSpec {
+export function relationship(
+  api_name: string,
+  related: V2RecordType,
+  inverse: string,
+  junction: string,
+): RelationshipSpec {
   return {
     api_name,
     display_name: titleCase(api_name),

@@ -54,8 +54,12 @@ export const opportunity: RecordKind<Opportunity> = {
       },
     ),
     ownerFromEmail<Opportunity>(),
-    attribute<Opportunity>('account_id', 'record_reference', { ...RW, required: true, target: 'account', display: 'Account' }, (o) => o.account_id, (o, v) =>
-      void (o.account_id = v as string),
+    attribute<Opportunity>(
+      'account_id',
+      'record_reference',
+      { ...RW, required: true, target: 'account', display: 'Account' },
+      (o) => o.account_id,
+      (o, v) => void (o.account_id = v as string),
     ),
     opportunityCommon.participant_user_id_list,
     opportunityCommon.created_by_user_id,
@@ -105,5 +109,8 @@ function resolveOpportunityStage(ws: Workspace, written: unknown): StageValue {
   if (found.length === 1) return found[0].value;
   const known = [...new Set(stages.map((s) => s.value.api_name))].join(', ');
   const why = found.length === 0 ? 'Unknown opportunity stage' : 'Opportunity stage is ambiguous (use its id)';
-  throw v2Error('field_value_invalid', `${why}: '${String(name ?? JSON.stringify(written))}' (stages: ${known})`, { field: 'stage', value: written });
+  throw v2Error('field_value_invalid', `${why}: '${String(name ?? JSON.stringify(written))}' (stages: ${known})`, {
+    field: 'stage',
+    value: written,
+  });
 }
