@@ -15,6 +15,8 @@ export interface Event extends TriggerEvent {
   readonly noun: string;
   /** What happened, after "Triggers when " (Zapier's wording for trigger descriptions). */
   readonly when: string;
+  /** Inputs both triggers of the event take (the stage to watch). */
+  readonly inputFields?: readonly PlainInputField[];
 }
 
 export const instantLabel = (event: Event) => `${event.label} (Instant)`;
@@ -26,6 +28,13 @@ const entersChosenStage = (record: TriggerRecord, bundle: Bundle) => {
   const wanted = stageKey(bundle.inputData?.stage_name);
   return wanted === '' || stageKey(record.stage_name) === wanted;
 };
+
+/** The stage triggers' one input: the stage to watch, by name. */
+export const stageInput: PlainInputField = inputField(opportunityFields.stage_name, {
+  label: 'Only When It Enters Stage',
+  helpText:
+    'Optional: trigger only when an opportunity enters this stage, by its name in Reevo (e.g. `Closed Won`; upper or lower case does not matter). Leave empty to trigger on every stage change.',
+});
 
 export const events = {
   newAccount: {
@@ -99,6 +108,7 @@ export const events = {
     eventType: 'opportunity.stage_changed',
     occurredBy: 'stage_last_shifted_at',
     reportsChanges: true,
+    inputFields: [stageInput],
     accepts: entersChosenStage,
     // Entering a stage always changes the stage, even when nothing says what changed.
     impliedChanges: (record) => ({ stage_name: { old: null, new: record.stage_name } }),
@@ -114,10 +124,3 @@ export const events = {
     reportsChanges: false,
   },
 } as const satisfies Record<string, Event>;
-
-/** The stage triggers' one input: the stage to watch, by name. */
-export const stageInput: PlainInputField = inputField(opportunityFields.stage_name, {
-  label: 'Only When It Enters Stage',
-  helpText:
-    'Optional: trigger only when an opportunity enters this stage, by its name in Reevo (e.g. `Closed Won`; upper or lower case does not matter). Leave empty to trigger on every stage change.',
-});

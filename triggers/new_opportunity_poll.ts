@@ -1,23 +1,7 @@
-import { defineTrigger } from 'zapier-platform-core';
-import { reevoPoll } from '../src/polling';
+import { pollingTrigger } from '../src/trigger-definitions';
 import { events } from '../src/trigger-events';
 
-const event = events.newOpportunity;
-const poll = reevoPoll(event);
+const { perform, trigger } = pollingTrigger('new_opportunity_poll', events.newOpportunity);
 
-export const { perform } = poll;
-
-export default defineTrigger({
-  key: 'new_opportunity_poll',
-  noun: event.noun,
-  display: {
-    label: event.label,
-    description: `Triggers when ${event.when}.`,
-  },
-  operation: {
-    type: 'polling',
-    perform,
-    sample: poll.sample,
-    outputFields: poll.outputFields,
-  },
-});
+export { perform };
+export default trigger;

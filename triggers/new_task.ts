@@ -1,27 +1,10 @@
-import { defineTrigger } from 'zapier-platform-core';
-import { events, instantLabel } from '../src/trigger-events';
-import { reevoHook } from '../src/webhooks';
+import { instantTrigger } from '../src/trigger-definitions';
+import { events } from '../src/trigger-events';
 
-const event = events.newTask;
-const hook = reevoHook({ ...event, label: instantLabel(event), pollingLabel: event.label });
+const { perform, performList, performSubscribe, performUnsubscribe, trigger } = instantTrigger(
+  'new_task',
+  events.newTask,
+);
 
-export const { perform, performList, performSubscribe, performUnsubscribe } = hook;
-
-export default defineTrigger({
-  key: 'new_task',
-  noun: event.noun,
-  display: {
-    label: instantLabel(event),
-    description: `Triggers when ${event.when}, the moment it happens. Needs webhook subscriptions, which not every workspace offers: use ${event.label} where they are missing.`,
-  },
-  operation: {
-    type: 'hook',
-    inputFields: hook.inputFields,
-    perform,
-    performList,
-    performSubscribe,
-    performUnsubscribe,
-    sample: hook.sample,
-    outputFields: hook.outputFields,
-  },
-});
+export { perform, performList, performSubscribe, performUnsubscribe };
+export default trigger;

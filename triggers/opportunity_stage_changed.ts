@@ -1,27 +1,10 @@
-import { defineTrigger } from 'zapier-platform-core';
-import { events, instantLabel, stageInput } from '../src/trigger-events';
-import { reevoHook } from '../src/webhooks';
+import { instantTrigger } from '../src/trigger-definitions';
+import { events } from '../src/trigger-events';
 
-const event = events.opportunityEnteredStage;
-const hook = reevoHook({ ...event, label: instantLabel(event), pollingLabel: event.label });
+const { perform, performList, performSubscribe, performUnsubscribe, trigger } = instantTrigger(
+  'opportunity_stage_changed',
+  events.opportunityEnteredStage,
+);
 
-export const { perform, performList, performSubscribe, performUnsubscribe } = hook;
-
-export default defineTrigger({
-  key: 'opportunity_stage_changed',
-  noun: event.noun,
-  display: {
-    label: instantLabel(event),
-    description: `Triggers when ${event.when}, the moment it happens. Reports the old and new value of each field that changed. Needs webhook subscriptions, which not every workspace offers: use ${event.label} where they are missing.`,
-  },
-  operation: {
-    type: 'hook',
-    inputFields: [stageInput],
-    perform,
-    performList,
-    performSubscribe,
-    performUnsubscribe,
-    sample: hook.sample,
-    outputFields: hook.outputFields,
-  },
-});
+export { perform, performList, performSubscribe, performUnsubscribe };
+export default trigger;

@@ -1,23 +1,7 @@
-import { defineTrigger } from 'zapier-platform-core';
-import { reevoPoll } from '../src/polling';
+import { pollingTrigger } from '../src/trigger-definitions';
 import { events } from '../src/trigger-events';
 
-const event = events.updatedContact;
-const poll = reevoPoll(event);
+const { perform, trigger } = pollingTrigger('updated_contact_poll', events.updatedContact);
 
-export const { perform } = poll;
-
-export default defineTrigger({
-  key: 'updated_contact_poll',
-  noun: event.noun,
-  display: {
-    label: event.label,
-    description: `Triggers when ${event.when}.`,
-  },
-  operation: {
-    type: 'polling',
-    perform,
-    sample: poll.sample,
-    outputFields: poll.outputFields,
-  },
-});
+export { perform };
+export default trigger;
