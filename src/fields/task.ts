@@ -1,5 +1,26 @@
 import { choice, dateTime, email, emailList, text } from './field';
 
+/** A task's choices (docs/reevo-api.md §2.1, body 13), the same in v1 and v2. */
+export const TASK_STATUS = {
+  OPEN: 'Open',
+  IN_PROGRESS: 'In progress',
+  BLOCKED: 'Blocked',
+  COMPLETED: 'Completed',
+  CLOSED: 'Closed',
+} as const;
+export const TASK_PRIORITY = { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' } as const;
+export const TASK_TYPE = {
+  ACTION_ITEM: 'Action item',
+  LINKEDIN_MESSAGE: 'LinkedIn message',
+  REMINDER: 'Reminder',
+  SCHEDULING: 'Scheduling',
+  EMAIL: 'Email',
+  VOICE_CALL: 'Call',
+  LINKEDIN_CONNECT_REQUEST: 'LinkedIn connection request',
+  SMS_MESSAGE: 'SMS',
+  CUSTOM_TASK: 'Custom task',
+} as const;
+
 /** Reevo task fields (contract §2.1, body 13). */
 export const taskFields = {
   title: text({
@@ -21,7 +42,7 @@ export const taskFields = {
     label: 'Status',
     helpText: 'Defaults to Open.',
     clayColumn: 'Task Status',
-    choices: { OPEN: 'Open', IN_PROGRESS: 'In progress', BLOCKED: 'Blocked', COMPLETED: 'Completed', CLOSED: 'Closed' },
+    choices: TASK_STATUS,
     default: 'OPEN',
     example: 'OPEN',
   }),
@@ -30,7 +51,7 @@ export const taskFields = {
     label: 'Priority',
     helpText: 'Defaults to Medium.',
     clayColumn: 'Task Priority',
-    choices: { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' },
+    choices: TASK_PRIORITY,
     default: 'MEDIUM',
     example: 'HIGH',
   }),
@@ -39,17 +60,7 @@ export const taskFields = {
     label: 'Type',
     helpText: 'The kind of task. Defaults to Reminder.',
     clayColumn: 'Task Type',
-    choices: {
-      ACTION_ITEM: 'Action item',
-      LINKEDIN_MESSAGE: 'LinkedIn message',
-      REMINDER: 'Reminder',
-      SCHEDULING: 'Scheduling',
-      EMAIL: 'Email',
-      VOICE_CALL: 'Call',
-      LINKEDIN_CONNECT_REQUEST: 'LinkedIn connection request',
-      SMS_MESSAGE: 'SMS',
-      CUSTOM_TASK: 'Custom task',
-    },
+    choices: TASK_TYPE,
     default: 'REMINDER',
     example: 'VOICE_CALL',
   }),

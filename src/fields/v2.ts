@@ -2,6 +2,7 @@ import type * as Zod from 'zod';
 import { lazySchema, type Z } from '../lazy-zod';
 import { splitList } from '../normalise';
 import { choice, dateTime, email, id, phone, quote, text, type Field, type Schema, type WireValue } from './field';
+import { TASK_PRIORITY, TASK_STATUS, TASK_TYPE } from './task';
 
 /**
  * Fields of the v2 writes (docs/reevo-api.md §3): notes, task and contact updates, the account upsert.
@@ -141,15 +142,6 @@ export const noteFields = {
   }),
 } as const;
 
-const TASK_STATUS = {
-  OPEN: 'Open',
-  IN_PROGRESS: 'In progress',
-  BLOCKED: 'Blocked',
-  COMPLETED: 'Completed',
-  CLOSED: 'Closed',
-} as const;
-const TASK_PRIORITY = { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' } as const;
-
 /** Task updates: the create's choices without its defaults, since an empty field keeps the value. */
 export const taskUpdateFields = {
   task_id: id({
@@ -187,17 +179,7 @@ export const taskUpdateFields = {
     label: 'Type',
     helpText: 'The kind of task.',
     clayColumn: 'Task Type',
-    choices: {
-      ACTION_ITEM: 'Action item',
-      LINKEDIN_MESSAGE: 'LinkedIn message',
-      REMINDER: 'Reminder',
-      SCHEDULING: 'Scheduling',
-      EMAIL: 'Email',
-      VOICE_CALL: 'Call',
-      LINKEDIN_CONNECT_REQUEST: 'LinkedIn connection request',
-      SMS_MESSAGE: 'SMS',
-      CUSTOM_TASK: 'Custom task',
-    },
+    choices: TASK_TYPE,
     example: 'VOICE_CALL',
   }),
   due_at: dateTime({
