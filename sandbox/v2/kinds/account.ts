@@ -1,5 +1,5 @@
 /** account (contract §3.2): Reevo's reference pages' attributes, then the lifecycle stage (`current_stage_id`). */
-import type { Account } from '../../records';
+import { accountRecord, type Account } from '../../records';
 import type { Workspace } from '../../store';
 import { domainsOf, setDomains } from '../domains';
 import { ACCOUNT_STAGES, accountStageOf, type StageValue } from '../stages';
@@ -63,21 +63,7 @@ export const account: RecordKind<Account> = {
   aliases: { name: 'display_name' },
   list: (ws) => ws.accounts.values(),
   find: (ws, id) => ws.accounts.get(id),
-  blank: (_ws, id, now) => ({
-    id,
-    name: '',
-    domain_name: null,
-    official_website: null,
-    status: 'PROSPECT',
-    owner_email: null,
-    linkedin_url: null,
-    facebook_url: null,
-    zoominfo_url: null,
-    x_url: null,
-    custom_fields: {},
-    created_at: now,
-    updated_at: now,
-  }),
+  blank: (_ws, id, now) => accountRecord({ id, name: '', created_at: now }),
   insert: (ws, a) => ws.addAccount(a),
   remove: (ws, a) => ws.removeAccount(a),
   updatedAt: accountUpdatedAt,

@@ -1,5 +1,5 @@
 /** contact (contract §3.2): Reevo's reference pages' attributes, then owner and social URLs [assumed]. */
-import type { Contact } from '../../records';
+import { contactRecord, type Contact } from '../../records';
 import type { Workspace } from '../../store';
 import { stableId } from '../../values';
 import { v2Error } from '../errors';
@@ -90,25 +90,7 @@ export const contact: RecordKind<Contact> = {
   ],
   list: (ws) => ws.contacts.values(),
   find: (ws, id) => ws.contacts.get(id),
-  blank: (_ws, id, now) => ({
-    id,
-    email: '',
-    first_name: null,
-    middle_name: null,
-    last_name: null,
-    phone_number: null,
-    title: null,
-    department: null,
-    account_id: null,
-    owner_email: null,
-    linkedin_url: null,
-    facebook_url: null,
-    zoominfo_url: null,
-    x_url: null,
-    custom_fields: {},
-    created_at: now,
-    updated_at: now,
-  }),
+  blank: (_ws, id, now) => contactRecord({ id, email: '', created_at: now }),
   insert: (ws, c) => ws.addContact(c),
   remove: (ws, c) => ws.removeContact(c),
   updatedAt: contactUpdatedAt,
