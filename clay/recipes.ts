@@ -167,6 +167,17 @@ interface RecipeSpec {
   readonly notes?: readonly string[];
 }
 
+/** What a re-run does, for the recipes that only read or only set values. */
+const READ_ONLY = {
+  safe: true,
+  explanation: 'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
+} as const;
+const SETS_VALUES = {
+  safe: true,
+  explanation:
+    "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
+} as const;
+
 const LIST_NOTE =
   'A list field holds one chip per item: `["{{Email}}"]` sends a list of one. For more items add chips (`["{{Email}}", "{{Second Email}}"]`); a cell with several comma-separated values cannot be split in the body, so build that list in a formula column first.';
 
@@ -260,11 +271,7 @@ const SPECS: readonly RecipeSpec[] = [
     returns: [
       { path: 'updated_at', column: 'Reevo Opportunity Updated At', description: 'When Reevo stored the change.' },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
-    },
+    rerun: SETS_VALUES,
     rate: 'write',
     notes: [
       'Deal Amount must be a plain number (see Create Opportunity); an empty cell is left out, so the stored amount stays as it is.',
@@ -398,11 +405,7 @@ const SPECS: readonly RecipeSpec[] = [
     returns: [
       { path: 'data.attributes.status.value', column: 'Reevo Task Status', description: "The task's status now." },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
-    },
+    rerun: SETS_VALUES,
     rate: 'write',
     notes: [
       "Task Status and Task Priority take Reevo's values exactly as written: `OPEN`, `IN_PROGRESS`, `BLOCKED`, `COMPLETED`, `CLOSED`; `URGENT`, `HIGH`, `MEDIUM`, `LOW`.",
@@ -427,11 +430,7 @@ const SPECS: readonly RecipeSpec[] = [
     returns: [
       { path: 'data.updated_at', column: 'Reevo Contact Updated At', description: 'When Reevo stored the change.' },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        "Safe to re-run: it sets the same values again and creates nothing. A re-run writes the table's values over changes someone made in Reevo since.",
-    },
+    rerun: SETS_VALUES,
     rate: 'write',
     notes: [
       'Empty cells are left out, so they keep Reevo\'s value. To blank a field, write it as `null` in a body of your own (e.g. `{"attributes": {"department": null}}`) and turn Remove null & undefined values off.',
@@ -455,11 +454,7 @@ const SPECS: readonly RecipeSpec[] = [
         description: 'Its domain, the same as Company Domain.',
       },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
-    },
+    rerun: READ_ONLY,
     rate: 'read',
     notes: [
       "This asks Reevo's account retrieval, which looks the domain up as a whole. Reevo's account search (`/accounts/search`) is not used: it matches any domain that contains the text, so `verdant-farms.example` would also find `notverdant-farms.example`.",
@@ -483,11 +478,7 @@ const SPECS: readonly RecipeSpec[] = [
           'A formula column: the opportunity whose name is exactly Opportunity Name (letter case aside), or empty.',
       },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
-    },
+    rerun: READ_ONLY,
     rate: 'read',
     notes: [
       "Reevo's opportunity search matches names that contain the text (`Phase 2` also finds `Phase 2 renewal`), so the recipe keeps the whole response (Field Paths to Return left empty) and a formula column picks the exact name. Name the HTTP API column `Find Opportunity`, as the formula reads it.",
@@ -508,11 +499,7 @@ const SPECS: readonly RecipeSpec[] = [
           'A formula column: the ID of the user whose email is exactly User Email (letter case aside), or empty.',
       },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
-    },
+    rerun: READ_ONLY,
     rate: 'read',
     notes: [
       "Reevo's v2 task query filters an owner by the user's ID, not by email, and one HTTP API column cannot look the user up and then query: this recipe is the first column of the chain and the recipe Find Task the second. Name the HTTP API column `Find Task Owner`, as the formula reads it; Field Paths to Return stays empty, and the formula keeps only the user whose email is exactly the row's.",
@@ -528,11 +515,7 @@ const SPECS: readonly RecipeSpec[] = [
       { path: '0.id', column: 'Found Contact ID', description: 'The contact found.' },
       { path: '0.account_id', column: 'Found Account ID', description: "The contact's account." },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
-    },
+    rerun: READ_ONLY,
     rate: 'read',
     notes: [
       "The response is a list (empty when nothing matches). If Clay returns nothing for `0.id`, clear Field Paths to Return and use Add as column on the first result's `id` instead.",
@@ -552,11 +535,7 @@ const SPECS: readonly RecipeSpec[] = [
       { path: 'contact.id', column: 'Found Contact ID', description: 'The contact, or empty when none was found.' },
       { path: 'account.id', column: 'Found Account ID', description: 'The account, or empty when none was found.' },
     ],
-    rerun: {
-      safe: true,
-      explanation:
-        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
-    },
+    rerun: READ_ONLY,
     rate: 'read',
     notes: [
       'The ids sit one level down (`contact.id`, `account.id`). If your Clay workspace returns only top-level paths, enter `contact, account` in Field Paths to Return and use Add as column on the `id` inside each.',
@@ -917,11 +896,7 @@ function findTaskRecipe(): Recipe {
       },
     ],
     chain: null,
-    rerun: {
-      safe: true,
-      explanation:
-        'Safe to re-run: it only reads. Each run still costs a Clay action and one request of your Reevo quota.',
-    },
+    rerun: READ_ONLY,
     notes: [
       "An exact owner lookup takes two HTTP API columns: Reevo's task query filters the owner by user ID, and Clay's HTTP API column makes one request. Run **Find Task Owner** first (User Email → formula column Task Owner ID), then this recipe. Only run if waits while User Email has no Task Owner ID, so a user Reevo does not know finds nothing, as in the Zapier search (it never falls back to every owner's tasks).",
       `Reevo's title filter matches titles that contain the text, so the recipe keeps the whole response (Field Paths to Return empty) and the formula column Found Task ID picks the exact title, else the newest of the ${TASK_SEARCH_LIMIT} newest matches. Name the HTTP API column \`Find Task\`, as the formula reads it.`,
