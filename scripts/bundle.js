@@ -2,21 +2,9 @@
 // carries only the code the app runs: the app itself, zod and the phone library, without the rest
 // of their packages. zapier-platform-core stays a package: Zapier's build wraps the app with it.
 // zod and the phone library get files of their own next to the app's: the app requires them on
-// first use (src/lazy-zod.ts, src/normalise.ts), so a cold start does not parse their ~450 KB.
+// first use (src/lazy-zod.ts, src/normalise.ts), so a cold start does not parse their ~300 KB.
 const path = require('node:path');
 const esbuild = require('esbuild');
-
-/** zod loads every message locale through one index; the app speaks English only. */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]locales[\\/]index\.cjs$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`)
-        ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.cjs') }
-        : undefined,
-    );
-  },
-};
 
 /**
  * creates/ and searches/ register every file of their folder, read at run time (src/operation-folder.ts);
@@ -38,15 +26,35 @@ const operationFolders = {
   },
 };
 
+const [entry, outfile] = process.argv.slice(2);
+const outdir = path.dirname(outfile);
+
+/**
+ * zod from its ES modules, so that only the parts the app builds its schemas from are kept (their
+ * list, ZOD_PARTS, is in src/lazy-zod.ts, whose type lets the app use nothing else).
+ */
+function zodParts() {
+  const { ZOD_PARTS } = require(path.resolve(path.dirname(entry), 'src', 'lazy-zod.js'));
+  const imports = ZOD_PARTS.map((part, i) => `${part} as part${i}`).join(', ');
+  const members = ZOD_PARTS.map((part, i) => `${part}: part${i}`).join(', ');
+  return `import { ${imports} } from 'zod';\nexport const z = { ${members} };\n`;
+}
+
 /** The libraries the app loads on first use, each bundled into its own file beside the app's. */
-const LAZY_LIBRARIES = { zod: 'zod.js', 'libphonenumber-js/min': 'libphonenumber.js' };
+const LAZY_LIBRARIES = {
+  zod: { file: 'zod.js', contents: zodParts() },
+  'libphonenumber-js/min': {
+    file: 'libphonenumber.js',
+    contents: "module.exports = require('libphonenumber-js/min');",
+  },
+};
 
 /** The app's requires of those libraries point at their files. */
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
     build.onResolve({ filter: /^(zod|libphonenumber-js\/min)$/ }, (args) => ({
-      path: `./${LAZY_LIBRARIES[args.path]}`,
+      path: `./${LAZY_LIBRARIES[args.path].file}`,
       external: true,
     }));
   },
@@ -62,8 +70,6 @@ const common = {
   logLevel: 'warning',
 };
 
-const [entry, outfile] = process.argv.slice(2);
-const outdir = path.dirname(outfile);
 Promise.all([
   esbuild.build({
     ...common,
@@ -72,12 +78,7 @@ Promise.all([
     external: ['zapier-platform-core'],
     plugins: [lazyLibraries, operationFolders],
   }),
-  ...Object.entries(LAZY_LIBRARIES).map(([name, file]) =>
-    esbuild.build({
-      ...common,
-      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: process.cwd() },
-      outfile: path.join(outdir, file),
-      plugins: [zodEnglishOnly],
-    }),
+  ...Object.values(LAZY_LIBRARIES).map(({ file, contents }) =>
+    esbuild.build({ ...common, stdin: { contents, resolveDir: process.cwd() }, outfile: path.join(outdir, file) }),
   ),
 ]).catch(() => process.exit(1));

@@ -1,6 +1,27 @@
 import type * as Zod from 'zod';
 
-export type Z = typeof Zod.z;
+/**
+ * The parts of zod the app builds its schemas from. The release bundle (scripts/bundle.js) carries
+ * only these (less than half of zod), so a schema may only use what this list names.
+ */
+export const ZOD_PARTS = [
+  'NEVER',
+  'array',
+  'boolean',
+  'email',
+  'enum',
+  'iso',
+  'number',
+  'object',
+  'record',
+  'string',
+  'union',
+  'unknown',
+  'url',
+] as const;
+
+export type Z = Pick<typeof Zod.z, (typeof ZOD_PARTS)[number]>;
+
 let loaded: Z | undefined;
 
 /**
