@@ -273,6 +273,10 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
     wake = undefined;
   };
   const hardAbort = new AbortController();
+  const requestsInFlight = new Set<AbortController>();
+  hardAbort.signal.addEventListener('abort', () => {
+    for (const request of requestsInFlight) request.abort(hardAbort.signal.reason);
+  });
   const halt = (kind: StopKind, reason: string) => {
     if (stop) return;
     stop = { kind, reason };
@@ -312,20 +316,23 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
 
       let response: Response;
       let text: string;
-      // A deadline let go as soon as the answer is read: AbortSignal.timeout would keep a timer, and the
-      // signals fetch hangs on it, for the whole timeout after every answer (thousands in a fast run).
-      const deadline = new AbortController();
+      // The request's deadline and the hard stop, let go as soon as the answer is read: AbortSignal.timeout
+      // would keep a timer, and the signals fetch hangs on it, for the whole timeout after every answer,
+      // and AbortSignal.any a reference on the run's signal per request (thousands in a fast run).
+      const abort = new AbortController();
       const timer = setTimeout(
-        () => deadline.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+        () => abort.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
         timeoutMs,
       );
+      if (hardAbort.signal.aborted) abort.abort(hardAbort.signal.reason);
+      requestsInFlight.add(abort);
       try {
         response = await fetchImpl(request.url, {
           method: request.method,
           headers,
           body: request.body ?? undefined,
           redirect: 'manual',
-          signal: AbortSignal.any([deadline.signal, hardAbort.signal]),
+          signal: abort.signal,
         });
         text = await response.text();
       } catch (error) {
@@ -361,6 +368,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
         };
       } finally {
         clearTimeout(timer);
+        requestsInFlight.delete(abort);
       }
       connectionFailures = 0;
 
