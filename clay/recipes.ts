@@ -5,10 +5,9 @@
  * from what this module produces.
  */
 import { DEFAULT_BASE_URL } from '../src/config';
-import { endpoints, V2, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
+import { endpoints, SEARCH_PAGE_SIZE, V2, type Endpoint, type EndpointName, type Param } from '../src/endpoints';
 import { attributeWrapper } from '../src/v2-writes';
 import { WORKFLOW_KEY_HEADER } from '../src/workflows';
-import { TASK_SEARCH_LIMIT } from '../searches/find_task';
 import { v2Permissions } from '../src/v2-permissions';
 import type { Field } from '../src/fields';
 import { chip } from './template';
@@ -856,7 +855,7 @@ function findTaskRecipe(): Recipe {
         '    { "field": "owner_user_id", "operator": "eq", "value": {{Task Owner ID}} }',
         '  ].filter((filter) => String(filter.value ?? "").trim() !== ""),',
         '  "sort": [{ "field": "created_at", "direction": "desc" }],',
-        `  "limit": ${TASK_SEARCH_LIMIT}`,
+        `  "limit": ${SEARCH_PAGE_SIZE.tasks}`,
         '})',
       ].join('\n'),
     },
@@ -899,7 +898,7 @@ function findTaskRecipe(): Recipe {
     rerun: READ_ONLY,
     notes: [
       "An exact owner lookup takes two HTTP API columns: Reevo's task query filters the owner by user ID, and Clay's HTTP API column makes one request. Run **Find Task Owner** first (User Email → formula column Task Owner ID), then this recipe. Only run if waits while User Email has no Task Owner ID, so a user Reevo does not know finds nothing, as in the Zapier search (it never falls back to every owner's tasks).",
-      `Reevo's title filter matches titles that contain the text, so the recipe keeps the whole response (Field Paths to Return empty) and the formula column Found Task ID picks the exact title, else the newest of the ${TASK_SEARCH_LIMIT} newest matches. Name the HTTP API column \`Find Task\`, as the formula reads it.`,
+      `Reevo's title filter matches titles that contain the text, so the recipe keeps the whole response (Field Paths to Return empty) and the formula column Found Task ID picks the exact title, else the newest of the ${SEARCH_PAGE_SIZE.tasks} newest matches. Name the HTTP API column \`Find Task\`, as the formula reads it.`,
       'Found Task ID is the Reevo Task ID that Update Task and Complete Task read.',
     ],
   };

@@ -1,6 +1,6 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { callEndpoint } from '../src/client';
-import { endpoints } from '../src/endpoints';
+import { endpoints, SEARCH_PAGE_SIZE } from '../src/endpoints';
 import { taskUpdateFields as task, type Field } from '../src/fields';
 import { isBlank } from '../src/normalise';
 import { outputFieldsOf } from '../src/output-fields';
@@ -20,9 +20,6 @@ const inputFields = [
   inputField(task.owner_email, { helpText: 'Only tasks of the Reevo user with this email.' }),
   inputField(task.status, { helpText: 'Only tasks with this status, e.g. Open to find a task to complete.' }),
 ];
-
-/** Tasks one search reads: the newest first. */
-export const TASK_SEARCH_LIMIT = 50;
 
 type Input = Readonly<Record<string, unknown>>;
 
@@ -73,7 +70,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     filters.push({ field: 'owner_user_id', operator: 'eq', value: ownerId });
   }
   if (status) filters.push({ field: 'status', operator: 'eq', value: status });
-  const { records } = await queryRecords(z, 'task', { filters, newestBy: 'created_at', limit: TASK_SEARCH_LIMIT });
+  const { records } = await queryRecords(z, 'task', { filters, newestBy: 'created_at', limit: SEARCH_PAGE_SIZE.tasks });
   const wanted = title?.toLowerCase();
   return wanted
     ? rankBy(records, (record) =>

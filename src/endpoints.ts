@@ -87,8 +87,8 @@ const accountBody = [
   opt(account.custom_fields),
 ];
 
-/** Search pages: the largest page the contract allows, so the best match can be ranked first. */
-export const SEARCH_PAGE_SIZE = { accounts: 100, contacts: 50, opportunities: 50 } as const;
+/** Records a search reads, to rank the best match first: the largest v1 page, and the newest 50 tasks (v2 `_query`). */
+export const SEARCH_PAGE_SIZE = { accounts: 100, contacts: 50, opportunities: 50, tasks: 50 } as const;
 
 export const endpoints = {
   upsertAccountContact: {
