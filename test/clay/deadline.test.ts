@@ -4,7 +4,7 @@ import { sendTable } from '../../clay/send';
 import { readCsv, tempDir, writeTable } from './helpers';
 
 /** Answers the key check (no such account: the key is good); every row's request waits until it is aborted. */
-const silentReevo = (async (input: string | URL | Request, init?: RequestInit) => {
+const silentReevo = (async (_input: string | URL | Request, init?: RequestInit) => {
   if ((init?.method ?? 'GET') === 'GET') return new Response('{"detail":"Account not found"}', { status: 404 });
   return new Promise<Response>((_answer, fail) =>
     init!.signal!.addEventListener('abort', () => fail(init!.signal!.reason), { once: true }),
