@@ -102,6 +102,21 @@ async function workingInput(
 
 const message = (error: unknown) => (error instanceof Error ? error.message.slice(0, 160) : String(error));
 
+/** A table row: what one measured step of an operation cost, with its error if it failed. */
+const rowOf = (
+  op: Operation,
+  step: string,
+  run: { error?: unknown; calls: number; schemaReads: number },
+  minimum = 1,
+): CallCount => ({
+  operation: op.key,
+  step,
+  calls: run.calls,
+  minimum,
+  schemaReads: run.schemaReads,
+  ...(run.error ? { note: message(run.error) } : {}),
+});
+
 async function countAction(counter: Counter, op: Operation): Promise<CallCount[]> {
   const input =
     (await workingInput(counter, op, op.kind === 'search' ? (r) => Array.isArray(r) && r.length > 0 : undefined)) ??
@@ -131,24 +146,7 @@ async function countAction(counter: Counter, op: Operation): Promise<CallCount[]
   // A cold worker of the same connection: nothing in this process's memory, Zapier's cache (z.cache) as the first run left it.
   clearCustomFieldCache();
   const cold = await counted(counter, () => zapRun(counter, op, runInput()));
-  const rows: CallCount[] = [
-    {
-      operation: op.key,
-      step: 'run (warm cache)',
-      calls: second.calls,
-      minimum: 1,
-      schemaReads: second.schemaReads,
-      ...(second.error ? { note: message(second.error) } : {}),
-    },
-    {
-      operation: op.key,
-      step: 'run (cold worker)',
-      calls: cold.calls,
-      minimum: 1,
-      schemaReads: cold.schemaReads,
-      ...(cold.error ? { note: message(cold.error) } : {}),
-    },
-  ];
+  const rows: CallCount[] = [rowOf(op, 'run (warm cache)', second), rowOf(op, 'run (cold worker)', cold)];
   if (first.schemaReads > 0)
     rows.push({
       operation: op.key,
@@ -167,16 +165,7 @@ async function countTrigger(counter: Counter, op: Operation): Promise<CallCount[
     const poll = () => counted(counter, () => counter.tester(op.perform as PerformFunction, bundle({})));
     const first = await poll();
     const warm = await poll();
-    const rows: CallCount[] = [
-      {
-        operation: op.key,
-        step: 'perform (one poll, warm)',
-        calls: warm.calls,
-        minimum: 1,
-        schemaReads: warm.schemaReads,
-        ...(warm.error ? { note: message(warm.error) } : {}),
-      },
-    ];
+    const rows: CallCount[] = [rowOf(op, 'perform (one poll, warm)', warm)];
     if (first.schemaReads > 0)
       rows.push({
         operation: op.key,
@@ -215,24 +204,10 @@ async function countTrigger(counter: Counter, op: Operation): Promise<CallCount[
     counter.tester(op.performSubscribe as PerformFunction, bundle({}, { targetUrl } as Partial<Bundle>)),
   );
   // Subscribing lists the Zap's subscriptions first, to remove one a lost earlier attempt made.
-  rows.push({
-    operation: op.key,
-    step: 'performSubscribe',
-    calls: sub.calls,
-    minimum: 2,
-    schemaReads: sub.schemaReads,
-    ...(sub.error ? { note: message(sub.error) } : {}),
-  });
+  rows.push(rowOf(op, 'performSubscribe', sub, 2));
   const list = await counted(counter, () => counter.tester(op.performList as PerformFunction, bundle({})));
   // The test step checks for a webhook API (one cheap list), then reads the sample records.
-  rows.push({
-    operation: op.key,
-    step: 'performList',
-    calls: list.calls,
-    minimum: 2,
-    schemaReads: list.schemaReads,
-    ...(list.error ? { note: message(list.error) } : {}),
-  });
+  rows.push(rowOf(op, 'performList', list, 2));
   const sample = Array.isArray(list.result) ? (list.result[0] as Record<string, unknown> | undefined) : undefined;
   if (op.perform && sample) {
     // A delivery of the listed record, signed with the subscription's secret: parsing it needs no API call.
@@ -256,27 +231,13 @@ async function countTrigger(counter: Counter, op: Operation): Promise<CallCount[
         } as unknown as Partial<Bundle>),
       ),
     );
-    rows.push({
-      operation: op.key,
-      step: 'perform (a delivery)',
-      calls: hook.calls,
-      minimum: 0,
-      schemaReads: hook.schemaReads,
-      ...(hook.error ? { note: message(hook.error) } : {}),
-    });
+    rows.push(rowOf(op, 'perform (a delivery)', hook, 0));
   }
   const subscribeData = sub.result as Record<string, unknown> | undefined;
   const unsub = await counted(counter, () =>
     counter.tester(op.performUnsubscribe as PerformFunction, bundle({}, { subscribeData } as Partial<Bundle>)),
   );
-  rows.push({
-    operation: op.key,
-    step: 'performUnsubscribe',
-    calls: unsub.calls,
-    minimum: 1,
-    schemaReads: unsub.schemaReads,
-    ...(unsub.error ? { note: message(unsub.error) } : {}),
-  });
+  rows.push(rowOf(op, 'performUnsubscribe', unsub));
   return rows;
 }
 
