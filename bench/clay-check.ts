@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { stringify } from 'csv-stringify/sync';
 import { fmt, mb, ratio, run } from './measure';
 import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
@@ -17,7 +17,9 @@ const EXAMPLE = 'clay/examples/contacts.csv';
 
 /** Writes `rows` data rows built from the example rows; the email column gets a unique prefix. */
 export function writeTable(projectRoot: string, file: string, rows: number): void {
-  const records = parse(fs.readFileSync(path.join(projectRoot, EXAMPLE), 'utf8'), { bom: true }) as string[][];
+  const records = Papa.parse<string[]>(fs.readFileSync(path.join(projectRoot, EXAMPLE), 'utf8'), {
+    delimiter: ',',
+  }).data;
   const [header, ...examples] = records;
   const emailColumn = header.findIndex((column) => /e-?mail/i.test(column));
   fs.mkdirSync(path.dirname(file), { recursive: true });

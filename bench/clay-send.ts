@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
+import { readCsvBatches } from '../clay/table';
 import { fmt, mb, ratio, run } from './measure';
 import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
 
@@ -100,9 +100,9 @@ async function reevoStandIn(sent: number) {
 }
 
 async function countRows(file: string): Promise<number> {
-  let rows = 0;
-  for await (const _row of fs.createReadStream(file).pipe(parse({ from_line: 2 }))) rows += 1;
-  return rows;
+  let records = 0;
+  for await (const batch of readCsvBatches(file)) records += batch.length;
+  return records - 1;
 }
 
 const PROBE = `

@@ -9,20 +9,10 @@
  * An interrupt (SIGINT/SIGTERM, passed in as `signal`) stops sending, waits a bounded time for the
  * requests in flight, and writes every row not known to be done to the failed file.
  */
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  openSync,
-  readSync,
-  rmSync,
-  type WriteStream,
-} from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync, readSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parse } from 'csv-parse';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { classifyResponse, type Failure } from '../src/errors';
@@ -33,7 +23,7 @@ import { compileFormula } from './formula';
 import { Progress } from './progress';
 import { API_KEY_PLACEHOLDER, isWorkflowRecipe, WORKFLOW_KEY_PLACEHOLDER, type Recipe } from './recipes';
 import { cellReader, evaluateRow, prepareRecipe, type Cells, type RowOutcome } from './rows';
-import { readTable, TableError } from './table';
+import { readCsvBatches, readTable, TableError } from './table';
 
 export interface RateLimit {
   readonly requests: number;
@@ -677,12 +667,16 @@ export function returnedValues(
 async function readResume(path: string): Promise<{ isDone(row: string): boolean }> {
   if (!existsSync(path)) throw new TableError(`--resume ${path}: there is no such file.`);
   const rows = new Set<string>();
-  let columns: string[] = [];
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, columns: (header: string[]) => (columns = header), relax_column_count: true }),
-  );
-  for await (const record of parser as AsyncIterable<Record<string, string>>)
-    if (record.Row) rows.add(record.Row.trim());
+  let columns: string[] | undefined;
+  let rowColumn = -1;
+  for await (const records of readCsvBatches(path))
+    for (const record of records) {
+      if (!columns) {
+        columns = record;
+        rowColumn = columns.indexOf('Row');
+      } else if (record[rowColumn]?.trim()) rows.add(record[rowColumn].trim());
+    }
+  columns ??= [];
   if (!columns.includes('Row'))
     throw new TableError(`--resume ${path} is not an out or failed file of reevo-clay send (it has no Row column).`);
   const failedFile = columns.includes('Reevo Error');
@@ -690,12 +684,9 @@ async function readResume(path: string): Promise<{ isDone(row: string): boolean 
 }
 
 async function countRows(csvPath: string): Promise<number> {
-  let rows = 0;
-  const parser = createReadStream(csvPath).pipe(
-    parse({ bom: true, skip_empty_lines: true, relax_column_count: true, from_line: 2 }),
-  );
-  for await (const _record of parser) rows += 1;
-  return rows;
+  let records = 0;
+  for await (const batch of readCsvBatches(csvPath)) records += batch.length;
+  return Math.max(0, records - 1);
 }
 
 function firstLine(path: string): string {

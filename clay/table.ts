@@ -2,7 +2,7 @@
  * Clay tables as CSV files, read as a stream so a table of any size runs in bounded memory.
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { DEFAULT_BASE_URL } from '../src/config';
 import { generateRecipes, type Recipe } from './recipes';
 import {
@@ -48,72 +48,111 @@ export interface TableRow {
   readonly cells: Cells;
 }
 
+/** Batches parsed ahead of the caller before the file is paused: a few hundred kilobytes. */
+const BATCHES_AHEAD = 4;
+
 /**
- * The rows of a CSV table in batches (as they come off the parser: one await per batch, not per
- * row, which a 100,000-row check would feel); fails before the first row if a needed column is
- * missing.
+ * The records of a CSV file, the header first, in batches as Papa Parse reads the file's chunks
+ * (one await per batch, not per row, which a 100,000-row check would feel). The file is paused
+ * while the caller is behind, so a file of any size is read in bounded memory.
+ */
+export async function* readCsvBatches(csvPath: string): AsyncGenerator<string[][]> {
+  // Decoded by the stream, so a character split between two chunks arrives whole.
+  const source = createReadStream(csvPath, { encoding: 'utf8' });
+  const ready: string[][][] = [];
+  let records = 0;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    source.destroy();
+    wake?.();
+  };
+
+  Papa.parse<string[]>(source, {
+    delimiter: ',',
+    skipEmptyLines: true,
+    beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),
+    chunk: ({ data, errors }) => {
+      if (failure) return;
+      // A quote left open or closed inside a field: reading on could shift every later cell.
+      const broken = errors.find((error) => error.type === 'Quotes');
+      if (broken) {
+        const record = records + (broken.row ?? 0);
+        const where = record === 0 ? 'the header' : `row ${record}`;
+        return fail(new TableError(`Cannot read ${csvPath}: ${where} has a misplaced or unclosed quote (").`));
+      }
+      records += data.length;
+      if (data.length > 0) ready.push(data);
+      if (ready.length >= BATCHES_AHEAD) source.pause();
+      wake?.();
+    },
+    complete: () => {
+      ended = true;
+      wake?.();
+    },
+    error: (error) => fail(new TableError(`Cannot read ${csvPath}: ${error.message}`)),
+  });
+
+  try {
+    for (;;) {
+      if (failure) throw failure;
+      const batch = ready.shift();
+      if (batch) {
+        if (source.isPaused()) source.resume();
+        yield batch;
+      } else if (ended) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    source.destroy();
+  }
+}
+
+/**
+ * The rows of a CSV table in batches, each row's cells by column name; fails before the first row
+ * if a column the recipe needs is missing.
  */
 export async function* readTableBatches(
   csvPath: string,
   prepared: PreparedRecipe,
   onHeader?: (columns: string[]) => void,
 ): AsyncGenerator<TableRow[]> {
-  const source = createReadStream(csvPath);
-  const parser = source.pipe(
-    parse({
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      columns: (header: string[]) => {
-        const missing = prepared.requiredColumns.filter((column) => !header.includes(column));
-        if (missing.length > 0) {
-          throw new TableError(
-            `The table has no column ${missing.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${prepared.recipe.name} uses. ` +
-              `Its columns are: ${header.map((c) => JSON.stringify(c)).join(', ')}. Rename a column, or copy the recipe file, edit it, and pass its path.`,
-          );
-        }
-        onHeader?.(header);
-        return header;
-      },
-    }),
-  );
-  // Kept from the start: the parser may fail while the caller is busy with a batch.
-  let failure: Error | undefined;
-  parser.on('error', (error: Error) => (failure ??= error));
-  source.on('error', (error) => parser.destroy(error));
+  let header: string[] | undefined;
   let row = 0;
-  try {
-    for (;;) {
-      if (failure) throw failure;
-      const batch: TableRow[] = [];
-      for (let record = parser.read() as Cells | null; record !== null; record = parser.read() as Cells | null)
-        batch.push({ row: (row += 1), cells: record });
-      if (batch.length > 0) yield batch;
-      else if (parser.readableEnded) return;
-      else {
-        await more(parser);
-        if (failure) throw failure;
-      }
+  for await (const records of readCsvBatches(csvPath)) {
+    let first = 0;
+    if (!header) {
+      header = checkHeader(records[0], prepared);
+      onHeader?.(header);
+      first = 1;
     }
-  } catch (error) {
-    if (error instanceof TableError) throw error;
-    const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof TableError) throw cause;
-    throw new TableError(`Cannot read ${csvPath}: ${(error as Error).message}`);
-  } finally {
-    parser.destroy();
+    const batch: TableRow[] = [];
+    for (let i = first; i < records.length; i += 1) batch.push({ row: (row += 1), cells: cellsOf(header, records[i]) });
+    if (batch.length > 0) yield batch;
   }
 }
 
-/** Waits until the stream has more to read, has ended or has failed, and leaves no listener behind. */
-function more(stream: NodeJS.ReadableStream): Promise<void> {
-  return new Promise((done) => {
-    const ready = () => {
-      stream.off('readable', ready).off('end', ready).off('error', ready);
-      done();
-    };
-    stream.on('readable', ready).on('end', ready).on('error', ready);
-  });
+/** The header row, refused if the recipe needs a column it lacks. */
+function checkHeader(header: string[], prepared: PreparedRecipe): string[] {
+  const missing = prepared.requiredColumns.filter((column) => !header.includes(column));
+  if (missing.length > 0) {
+    throw new TableError(
+      `The table has no column ${missing.map((c) => JSON.stringify(c)).join(', ')}, which recipe ${prepared.recipe.name} uses. ` +
+        `Its columns are: ${header.map((c) => JSON.stringify(c)).join(', ')}. Rename a column, or copy the recipe file, edit it, and pass its path.`,
+    );
+  }
+  return header;
+}
+
+/** A row's fields by column name; a short row's missing cells are absent, a long row's extra fields are dropped. */
+function cellsOf(header: readonly string[], fields: readonly string[]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  const length = Math.min(header.length, fields.length);
+  for (let i = 0; i < length; i += 1) cells[header[i]] = fields[i];
+  return cells;
 }
 
 /** The rows of a CSV table, one at a time. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import * as core from 'zapier-platform-core';
 import App from '../index';
 import { endpoints } from '../src/endpoints';
@@ -415,9 +415,11 @@ function zapierRuntime() {
 
 /** A Clay table's rows as upsert inputs, reading each field from its Clay column. */
 function readClayTable(path: string): Record[] {
-  const rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Array<{
-    [column: string]: string;
-  }>;
+  const rows = Papa.parse<{ [column: string]: string }>(readFileSync(path, 'utf8'), {
+    delimiter: ',',
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   return rows.map((row) =>
     Object.fromEntries(
       endpoints.upsertAccountContact.params

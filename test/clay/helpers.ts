@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { stringify } from 'csv-stringify/sync';
 import { run, type CliIo } from '../../clay/cli';
 
@@ -50,7 +50,11 @@ export function writeTable(dir: string, name: string, rows: readonly (readonly s
 }
 
 export function readCsv(path: string): Record<string, string>[] {
-  return parse(readFileSync(path), { columns: true, bom: true }) as Record<string, string>[];
+  return Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    delimiter: ',',
+    header: true,
+    skipEmptyLines: true,
+  }).data;
 }
 
 /** The problem lines `check` prints, as `row N, column "X"` prefixes. */

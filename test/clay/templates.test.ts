@@ -1,7 +1,7 @@
 /** Starter tables: every recipe has one whose header holds its columns, result columns and guard columns. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { runIfColumns } from '../../clay/formula';
 import { generatedFiles } from '../../clay/generate';
 import { generateRecipes } from '../../clay/recipes';
@@ -9,7 +9,10 @@ import { checkTableFile } from '../../clay/table';
 
 const TEMPLATES = resolve(__dirname, '../../clay/templates');
 const headers = new Map(
-  readdirSync(TEMPLATES).map((name) => [name, parse(readFileSync(join(TEMPLATES, name)), { bom: true }) as string[][]]),
+  readdirSync(TEMPLATES).map((name) => [
+    name,
+    Papa.parse<string[]>(readFileSync(join(TEMPLATES, name), 'utf8'), { delimiter: ',', skipEmptyLines: true }).data,
+  ]),
 );
 
 test('the starter tables are header-only CSVs, and exactly the ones the generator writes', () => {
