@@ -7,7 +7,7 @@ import { DEFAULT_BASE_URL } from '../src/config';
 import { endpoints, type Endpoint, type Param } from '../src/endpoints';
 import { quote, type Field } from '../src/fields';
 import { isBlank } from '../src/normalise';
-import { buildRequest } from '../src/request-builder';
+import { inputProblems } from '../src/request-builder';
 import { attributeWrapper } from '../src/v2-writes';
 import { checkVariables, checkWorkflowUrl } from '../src/workflows';
 import { compileFormula, FormulaError, runIfColumns, type CompiledFormula } from './formula';
@@ -288,23 +288,38 @@ function withRememberedChecks(endpoint: Endpoint): Endpoint {
   return { ...endpoint, params };
 }
 
-const REMEMBERED = 1000;
+/**
+ * The last thousand answers of a function of one value. Text is remembered by itself and other
+ * values by their JSON, in separate maps, so no text gets the answer for a number or list that
+ * reads alike.
+ */
+class Remembered<T> {
+  private readonly texts = new Map<string, T>();
+  private readonly others = new Map<string, T>();
+
+  answer(value: unknown, compute: () => T): T {
+    const texts = typeof value === 'string';
+    const known = texts ? this.texts : this.others;
+    const key = texts ? value : String(JSON.stringify(value));
+    let answer = known.get(key);
+    if (answer === undefined) {
+      if (known.size >= 1000) known.clear();
+      answer = compute();
+      known.set(key, answer);
+    }
+    return answer;
+  }
+}
 
 function remembered(check: Field['check']): Field['check'] {
-  const answers = new Map<string, ReturnType<Field['check']['safeParse']>>();
+  const answers = new Remembered<ReturnType<Field['check']['safeParse']>>();
   return {
-    safeParse(value) {
-      const key = typeof value === 'string' ? value : `${typeof value}:${JSON.stringify(value)}`;
-      let answer = answers.get(key);
-      if (answer === undefined) {
-        if (answers.size >= REMEMBERED) answers.clear();
+    safeParse: (value) =>
+      answers.answer(value, () => {
         const parsed = check.safeParse(value);
         // zod builds `error` on each read; the remembered answer keeps the one built here.
-        answer = (parsed.success ? parsed : { success: false, error: parsed.error }) as typeof parsed;
-        answers.set(key, answer);
-      }
-      return answer;
-    },
+        return (parsed.success ? parsed : { success: false, error: parsed.error }) as typeof parsed;
+      }),
   };
 }
 
@@ -416,10 +431,16 @@ export function evaluateRow(
   }
 
   const input: Record<string, unknown> = {};
-  for (const { column, param } of prepared.pathParams) input[param.field.key] = cell(column);
-  for (const { row: query, param } of prepared.queryRows) if (param) input[param.field.key] = fill(query.value, cell);
   // An empty ID or identifier is reported by the contract check below as missing.
-  for (const [key, value] of Object.entries(input)) sentValue(prepared, key, value, issues, false);
+  for (const { column, param } of prepared.pathParams) {
+    input[param.field.key] = cell(column);
+    sentValue(prepared, param.field.key, input[param.field.key], issues, false);
+  }
+  for (const { row: query, param } of prepared.queryRows)
+    if (param) {
+      input[param.field.key] = fill(query.value, cell);
+      sentValue(prepared, param.field.key, input[param.field.key], issues, false);
+    }
 
   if (request.body !== null) {
     let parsed: unknown;
@@ -439,12 +460,9 @@ export function evaluateRow(
     }
   }
 
-  if (!issues.some((issue) => issue.column === '(body)')) {
-    const built = buildRequest(prepared.endpoint, input, 'wire');
-    if (!built.ok)
-      for (const problem of built.problems)
-        issues.push(...describeRemembered(prepared, problem.key, problem.message, input));
-  }
+  if (!issues.some((issue) => issue.column === '(body)'))
+    for (const problem of inputProblems(prepared.endpoint, input, 'wire'))
+      issues.push(...describeRemembered(prepared, problem.key, problem.message, input));
   const status = issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok';
   return { row, status, request, issues };
 }
@@ -493,7 +511,7 @@ function onlyRunIf(
 function renderRequest(prepared: PreparedRecipe, cell: (column: string) => string, baseUrl: string): RenderedRequest {
   const { recipe, bodyFormula } = prepared;
   const base = baseUrl.endsWith('/') ? baseUrl.replace(/\/+$/, '') : baseUrl;
-  const path = fill(recipe.endpoint.slice(DEFAULT_BASE_URL.length), cell);
+  const path = fill(recipe.endpoint, cell).slice(DEFAULT_BASE_URL.length);
   const query = prepared.fixedQuery ?? queryOf(recipe.queryString, cell);
   let body: string | null = null;
   if (recipe.body !== null) {
@@ -519,6 +537,8 @@ interface ParamIndex {
   readonly top: ReadonlyMap<string, Param>;
   readonly groups: ReadonlyMap<string, readonly Param[]>;
   readonly byField: ReadonlyMap<string, Param>;
+  /** Keys the endpoint puts in every body itself (src/endpoints.ts `fixedBody`). */
+  readonly fixed: ReadonlySet<string>;
 }
 
 const paramIndexes = new WeakMap<PreparedRecipe, ParamIndex>();
@@ -533,6 +553,7 @@ function paramIndex(prepared: PreparedRecipe): ParamIndex {
       top: new Map(params.filter((p) => (p.in ?? 'body') === 'body' && !p.under).map((p) => [wireKey(p), p])),
       groups,
       byField: new Map([...params].reverse().map((p) => [p.field.key, p])),
+      fixed: new Set(Object.keys(prepared.endpoint.fixedBody ?? {})),
     };
     paramIndexes.set(prepared, index);
   }
@@ -545,16 +566,15 @@ function readBody(
   input: Record<string, unknown>,
   issues: RowIssue[],
 ): void {
-  const { endpoint } = prepared;
-  const fixed = Object.keys(endpoint.fixedBody ?? {});
   const index = paramIndex(prepared);
-  for (const [key, value] of Object.entries(body)) {
+  for (const key in body) {
+    const value = body[key];
     const top = index.top.get(key);
-    const group = index.groups.get(key) ?? [];
+    const group = top ? undefined : index.groups.get(key);
     if (top) {
       input[top.field.key] = unwrapped(top, value);
       sentValue(prepared, top.field.key, input[top.field.key], issues, true);
-    } else if (group.length > 0 && value && typeof value === 'object' && !Array.isArray(value)) {
+    } else if (group && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, item] of Object.entries(value)) {
         const param = group.find((p) => wireKey(p) === inner);
         if (!param)
@@ -567,7 +587,7 @@ function readBody(
         input[field] = param ? unwrapped(param, item) : item;
         sentValue(prepared, field, input[field], issues, true);
       }
-    } else if (!fixed.includes(key)) {
+    } else if (!index.fixed.has(key)) {
       issues.push({
         column: '(body)',
         severity: 'problem',
@@ -592,20 +612,25 @@ function unwrapped(param: Param, value: unknown): unknown {
 
 /** An empty or placeholder value that would go out, and what Reevo would make of it. */
 function sentValue(prepared: PreparedRecipe, key: string, value: unknown, issues: RowIssue[], empties: boolean): void {
-  const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [value];
   const param = paramIndex(prepared).byField.get(key);
   if (!param) return;
-  for (const item of items) {
-    if (typeof item !== 'string') continue;
-    const empty = item.trim() === '';
-    if (empty ? !empties : !isPlaceholder(item)) continue;
-    issues.push({
-      column: columnsOf(prepared, key).join(', ') || '(body)',
-      field: key,
-      severity: 'problem',
-      message: `${empty ? 'is empty' : `${quote(item)} is a placeholder`}, and would be sent as ${JSON.stringify(item)}: ${effect(prepared, param.field, item)}`,
-    });
-  }
+  if (value && typeof value === 'object') {
+    for (const item of Array.isArray(value) ? value : Object.values(value))
+      sentItem(prepared, param, item, issues, empties);
+  } else sentItem(prepared, param, value, issues, empties);
+}
+
+function sentItem(prepared: PreparedRecipe, param: Param, item: unknown, issues: RowIssue[], empties: boolean): void {
+  if (typeof item !== 'string') return;
+  const empty = item.trim() === '';
+  if (empty ? !empties : !isPlaceholder(item)) return;
+  const key = param.field.key;
+  issues.push({
+    column: columnsOf(prepared, key).join(', ') || '(body)',
+    field: key,
+    severity: 'problem',
+    message: `${empty ? 'is empty' : `${quote(item)} is a placeholder`}, and would be sent as ${JSON.stringify(item)}: ${effect(prepared, param.field, item)}`,
+  });
 }
 
 function effect(prepared: PreparedRecipe, field: Field, item: string): string {
@@ -616,7 +641,7 @@ function effect(prepared: PreparedRecipe, field: Field, item: string): string {
   return `Reevo would store ${item.trim() === '' ? 'an empty' : `${quote(item)} as the`} ${field.label}${overwrites ? ', over the value it has' : ''}. Leave the cell empty (the body formula then leaves the field out) or clean it with a formula (clay/README.md)`;
 }
 
-const described = new WeakMap<PreparedRecipe, Map<string, readonly RowIssue[]>>();
+const described = new WeakMap<PreparedRecipe, Map<string, Remembered<readonly RowIssue[]>>>();
 
 /** `describe`, once per problem and value: a table repeats its mistakes (a phone format, a stage name). */
 function describeRemembered(
@@ -625,16 +650,17 @@ function describeRemembered(
   message: string,
   input: Record<string, unknown>,
 ): readonly RowIssue[] {
-  let known = described.get(prepared);
-  if (!known) described.set(prepared, (known = new Map()));
-  const key = `${keys}\u0000${message}\u0000${JSON.stringify(keys.split(', ').map((k) => input[k]))}`;
-  let issues = known.get(key);
-  if (!issues) {
-    if (known.size >= REMEMBERED) known.clear();
-    issues = describe(prepared, keys, message, input);
-    known.set(key, issues);
+  let byProblem = described.get(prepared);
+  if (!byProblem) described.set(prepared, (byProblem = new Map()));
+  const problem = `${keys}\u0000${message}`;
+  let byValue = byProblem.get(problem);
+  if (!byValue) {
+    // Messages come from a small set; the bound is there should one ever carry its value.
+    if (byProblem.size >= 1000) byProblem.clear();
+    byProblem.set(problem, (byValue = new Remembered()));
   }
-  return issues;
+  const value = keys.includes(', ') ? keys.split(', ').map((key) => input[key]) : input[keys];
+  return byValue.answer(value, () => describe(prepared, keys, message, input));
 }
 
 /** A buildRequest problem as issues on the columns that feed the field(s). */

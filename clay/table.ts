@@ -188,17 +188,24 @@ export interface CheckOptions {
   readonly map?: ReadonlyMap<string, string>;
 }
 
-/** Fields whose value names one record: the same value twice in a table is worth a look. */
-const IDENTITY_FIELDS = ['email', 'contact_email', 'domain_name', 'account_domain'];
+/** Emails compared the way Reevo matches them: letter case aside. */
+const sameEmail = (text: string) => text.toLowerCase();
 
-/** Emails and domains compared the way Reevo matches them: letter case, scheme and "www." aside. */
-const identity = (text: string) =>
+/** Domains compared the way Reevo matches them: letter case, scheme, "www." and a trailing slash aside. */
+const sameDomain = (text: string) =>
   text
-    .trim()
     .toLowerCase()
     .replace(/^[a-z]+:\/\//, '')
     .replace(/^www\./, '')
     .replace(/\/+$/, '');
+
+/** Fields whose value names one record: the same value twice in a table is worth a look. */
+const IDENTITY_FIELDS = [
+  { field: 'email', what: 'email', same: sameEmail },
+  { field: 'contact_email', what: 'email', same: sameEmail },
+  { field: 'domain_name', what: 'domain', same: sameDomain },
+  { field: 'account_domain', what: 'domain', same: sameDomain },
+] as const;
 
 /**
  * Checks every row of a CSV table against a recipe and the contract without sending anything.
@@ -212,10 +219,11 @@ export async function checkTableFile(
 ): Promise<CheckSummary> {
   const resolved = typeof recipe === 'string' ? loadRecipe(recipe) : recipe;
   const prepared = prepareRecipe(resolved, options.map);
-  const identities = IDENTITY_FIELDS.flatMap((field) =>
-    columnsOf(prepared, field).map((column) => ({ field, column })),
-  );
-  const seen = new Map<string, number>();
+  // Each field's values seen, by their identity, with the first row each was in.
+  const identities = IDENTITY_FIELDS.flatMap((identity) => {
+    const seen = new Map<string, number>();
+    return columnsOf(prepared, identity.field).map((column) => ({ ...identity, column, seen }));
+  });
   const counts = { rows: 0, ok: 0, withProblems: 0, waiting: 0, done: 0, condition: 0 };
   const problemsByColumn: Record<string, number> = {};
   const warningsByColumn: Record<string, number> = {};
@@ -225,22 +233,22 @@ export async function checkTableFile(
       let outcome = evaluateRow(prepared, cells, row, options.baseUrl ?? DEFAULT_BASE_URL);
       if (outcome.status === 'skipped') counts[outcome.why] += 1;
       else {
-        const duplicates: RowIssue[] = [];
-        for (const { field, column } of identities) {
+        let duplicates: RowIssue[] | undefined;
+        for (const { field, what, same, column, seen } of identities) {
           const value = cells[column]?.trim();
           if (!value) continue;
-          const key = `${field}\u0000${identity(value)}`;
+          const key = same(value);
           const first = seen.get(key);
           if (first === undefined) seen.set(key, row);
           else
-            duplicates.push({
+            (duplicates ??= []).push({
               column,
               field,
               severity: 'warning',
-              message: `${JSON.stringify(value)} is also in row ${first}: the same ${field.includes('domain') ? 'domain' : 'email'} twice in the table`,
+              message: `${JSON.stringify(value)} is also in row ${first}: the same ${what} twice in the table`,
             });
         }
-        if (duplicates.length > 0) outcome = { ...outcome, issues: [...outcome.issues, ...duplicates] };
+        if (duplicates) outcome = { ...outcome, issues: [...outcome.issues, ...duplicates] };
         if (outcome.status === 'ok') counts.ok += 1;
         else counts.withProblems += 1;
       }

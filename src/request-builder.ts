@@ -38,6 +38,25 @@ export function buildRequest(
   input: Readonly<Record<string, unknown>>,
   mode: 'input' | 'wire' = 'input',
 ): BuildResult {
+  const { problems, notes, values } = readInputs(endpoint, input, mode);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, request: assemble(endpoint, values), notes };
+}
+
+/** What `buildRequest` would refuse in these inputs, without building the request (a Clay check of every row). */
+export function inputProblems(
+  endpoint: Endpoint,
+  input: Readonly<Record<string, unknown>>,
+  mode: 'input' | 'wire',
+): InputProblem[] {
+  return readInputs(endpoint, input, mode).problems;
+}
+
+function readInputs(
+  endpoint: Endpoint,
+  input: Readonly<Record<string, unknown>>,
+  mode: 'input' | 'wire',
+): { problems: InputProblem[]; notes: string[]; values: Map<Param, WireValue> } {
   const problems: InputProblem[] = [];
   const notes: string[] = [];
   const values = new Map<Param, WireValue>();
@@ -88,17 +107,16 @@ export function buildRequest(
     }
   }
 
-  problems.push(...clearedAndFilled(values));
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, request: assemble(endpoint, values), notes };
+  clearedAndFilled(values, problems);
+  return { problems, notes, values };
 }
 
 /** A field both given a value and chosen to be cleared is a contradiction, not a choice to make silently. */
-function clearedAndFilled(values: Map<Param, WireValue>): InputProblem[] {
-  const problems: InputProblem[] = [];
-  for (const [clear, names] of values) {
+function clearedAndFilled(values: Map<Param, WireValue>, problems: InputProblem[]): void {
+  for (const clear of values.keys()) {
+    const names = values.get(clear);
     if (clear.form !== 'clear' || !Array.isArray(names)) continue;
-    for (const [param] of values) {
+    for (const param of values.keys()) {
       if (param !== clear && param.under === clear.under && names.includes(param.as ?? param.field.key)) {
         problems.push({
           key: param.field.key,
@@ -108,7 +126,6 @@ function clearedAndFilled(values: Map<Param, WireValue>): InputProblem[] {
       }
     }
   }
-  return problems;
 }
 
 function assemble(endpoint: Endpoint, values: Map<Param, WireValue>): ReevoRequest {

@@ -102,6 +102,8 @@ test('duplicate emails and domains within the table, and placeholders, are repor
     ['jane.doe@acme.com', 'Jane', 'Doe', 'N/A', '', 'Acme', ''],
     ['Jane.Doe@Acme.com', 'Jane', 'Doe', '-', '', 'Acme', ''],
     ['max@acme.com', 'Max', 'none', '', '', 'Acme', ''],
+    // Another address: only letter case is set aside for emails.
+    ['www.max@acme.com', 'Max', '', '', '', 'Acme', ''],
   ]);
   const { code, stdout } = await cli(['check', 'upsert_account_contact', contacts, '--warnings']);
   expect(code).toBe(1);
@@ -122,6 +124,18 @@ test('duplicate emails and domains within the table, and placeholders, are repor
     '2 Company Domain: warning: "acme.com" is also in row 1: the same domain twice in the table',
     '3 Company Domain: "n/a" is a placeholder, and would be sent as "n/a": Reevo would refuse the row (HTTP 422: Domain is not valid)',
   ]);
+});
+
+test('a remembered answer is never reused for a value of another type that reads alike', async () => {
+  const dir = tempDir();
+  // The body formula sends the first amount as the number 5 and the second as the text "number:5".
+  const table = writeTable(dir, 'amounts.csv', [
+    ['Opportunity Name', 'Reevo Account ID', 'Deal Amount', 'Opportunity Owner Email', 'Email', 'Reevo Opportunity ID'],
+    ['Pilot', '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', '5', '', '', ''],
+    ['Rollout', '3f6c2a9e-8b1d-4e57-9a0c-5d2e7f1b4c63', 'number:5', '', '', ''],
+  ]);
+  const { stdout } = await cli(['check', 'create_opportunity', table]);
+  expect(compact(stdout).map((line) => line.slice(0, line.indexOf(':')))).toEqual(['2 Deal Amount']);
 });
 
 test.each([
