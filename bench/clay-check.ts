@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from '../clay/csv';
 import { fmt, mb, ratio, run } from './measure';
 import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
 
@@ -25,14 +25,14 @@ export function writeTable(projectRoot: string, file: string, rows: number): voi
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'w');
   try {
-    fs.writeSync(fd, stringify([header]));
+    fs.writeSync(fd, csvLine(header));
     const chunk: string[][] = [];
     for (let i = 0; i < rows; i += 1) {
       const row = [...examples[i % examples.length]];
       if (emailColumn >= 0 && row[emailColumn]?.includes('@')) row[emailColumn] = `r${i}.${row[emailColumn]}`;
       chunk.push(row);
       if (chunk.length === 5000 || i === rows - 1) {
-        fs.writeSync(fd, stringify(chunk));
+        fs.writeSync(fd, chunk.map(csvLine).join(''));
         chunk.length = 0;
       }
     }

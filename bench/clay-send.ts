@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import { readCsvBatches } from '../clay/table';
+import { csvLine, readCsvBatches } from '../clay/csv';
 import { fmt, mb, ratio, run } from './measure';
 import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
 
@@ -32,7 +31,7 @@ function writeTable(file: string, rows: number, everyNth: number): number {
   const fd = fs.openSync(file, 'w');
   let sent = 0;
   try {
-    fs.writeSync(fd, stringify([HEADER]));
+    fs.writeSync(fd, csvLine(HEADER));
     const chunk: string[][] = [];
     for (let i = 1; i <= rows; i += 1) {
       const send = i === 1 || i % everyNth === 0;
@@ -49,7 +48,7 @@ function writeTable(file: string, rows: number, everyNth: number): number {
         send ? '' : `done-${i}`,
       ]);
       if (chunk.length === 5000 || i === rows) {
-        fs.writeSync(fd, stringify(chunk));
+        fs.writeSync(fd, chunk.map(csvLine).join(''));
         chunk.length = 0;
       }
     }

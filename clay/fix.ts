@@ -6,12 +6,10 @@
  * which), a date-time without a time zone, or a date that could be read two ways stays as it is,
  * and is listed with the reason.
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { stringify } from 'csv-stringify';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Field } from '../src/fields';
+import { CsvWriter } from './csv';
 import type { Recipe } from './recipes';
 import { isPlaceholder, prepareRecipe } from './rows';
 import { readTable, TableError } from './table';
@@ -120,14 +118,12 @@ export async function fixTable(
     return param ? [{ column: options.map?.get(column.name) ?? column.name, field: param.field }] : [];
   });
   let header: string[] = [];
-  const csv = stringify();
-  const file = createWriteStream(outPath);
-  csv.pipe(file);
+  let file: CsvWriter | undefined;
   const counts = { rows: 0, changed: 0, left: 0 };
   try {
     for await (const { row, cells } of readTable(csvPath, prepared, (columns) => {
       header = columns;
-      csv.write(columns);
+      file = new CsvWriter(outPath, { header: columns });
     })) {
       counts.rows += 1;
       const fixed: Record<string, string | undefined> = { ...cells };
@@ -141,11 +137,10 @@ export async function fixTable(
         } else counts.left += 1;
         options.onChange?.({ row, column, from, ...result });
       }
-      if (!csv.write(header.map((column) => fixed[column] ?? ''))) await once(csv, 'drain');
+      await file!.write(header.map((column) => fixed[column]));
     }
   } finally {
-    csv.end();
-    await once(file, 'finish');
+    await file?.close();
   }
   return counts;
 }

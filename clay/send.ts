@@ -9,12 +9,10 @@
  * An interrupt (SIGINT/SIGTERM, passed in as `signal`) stops sending, waits a bounded time for the
  * requests in flight, and writes every row not known to be done to the failed file.
  */
-import { closeSync, createWriteStream, existsSync, openSync, readSync, rmSync, type WriteStream } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { stringify, type Stringifier } from 'csv-stringify';
-import { stringify as stringifySync } from 'csv-stringify/sync';
 import { classifyResponse, type Failure } from '../src/errors';
 import { networkFailure, type NetworkFailure } from '../src/network';
 import { endpoints } from '../src/endpoints';
@@ -23,7 +21,9 @@ import { compileFormula } from './formula';
 import { Progress } from './progress';
 import { API_KEY_PLACEHOLDER, isWorkflowRecipe, WORKFLOW_KEY_PLACEHOLDER, type Recipe } from './recipes';
 import { cellReader, evaluateRow, prepareRecipe, type Cells, type RowOutcome } from './rows';
-import { readCsvBatches, readTable, TableError } from './table';
+import { csvLine, CsvWriter, readCsvBatches } from './csv';
+import { httpFetch, type SendFetch } from './http';
+import { readTable, TableError } from './table';
 
 export interface RateLimit {
   readonly requests: number;
@@ -59,7 +59,8 @@ export interface SendOptions {
   /** Aborted on SIGINT/SIGTERM. */
   readonly signal?: AbortSignal;
   readonly progress?: { readonly stream: NodeJS.WritableStream & { isTTY?: boolean }; readonly everyMs?: number };
-  readonly fetch?: typeof fetch;
+  /** For tests: another fetch (Node's own, or a stub) in place of clay/http.ts. */
+  readonly fetch?: SendFetch;
   readonly sleep?: (ms: number) => Promise<void>;
   /** The clock the rate limit reads; tests pair it with `sleep`. */
   readonly now?: () => number;
@@ -173,29 +174,22 @@ class RateLimiter {
   }
 }
 
-/** A CSV file written row by row, waiting when the disk is slower than the rows. */
+/** A result file: records written under its columns, a line at a time. */
 class CsvFile {
-  private readonly csv: Stringifier;
-  private readonly file: WriteStream;
+  private readonly writer: CsvWriter;
   /** `append`: add rows to a file that already has this header (an out file keeps every run's IDs). */
   constructor(
     readonly path: string,
     readonly columns: readonly string[],
     append = false,
   ) {
-    this.csv = stringify({ header: !append, columns: [...columns] });
-    this.file = createWriteStream(path, { flags: append ? 'a' : 'w' });
-    this.csv.pipe(this.file);
+    this.writer = new CsvWriter(path, { header: columns, append });
   }
-  async write(record: Record<string, string | undefined>): Promise<void> {
-    if (!this.csv.write(record)) await once(this.csv, 'drain');
+  write(record: Record<string, string | undefined>): Promise<void> {
+    return this.writer.write(this.columns.map((column) => record[column]));
   }
   close(): Promise<void> {
-    return new Promise((done, fail) => {
-      this.file.once('finish', () => done());
-      this.file.once('error', fail);
-      this.csv.end();
-    });
+    return this.writer.close();
   }
 }
 
@@ -234,7 +228,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 300_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const breakerThreshold = options.breakerThreshold ?? 5;
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch ?? httpFetch;
 
   const workflow = isWorkflowRecipe(recipe);
   // A workflow URL is not Reevo's API: the Reevo key is neither checked nor sent.
@@ -433,7 +427,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   try {
     const onHeader = (columns: string[]) => {
       ownColumns = columns.filter((c) => !OWN_COLUMNS.has(c));
-      if (existsSync(paths.out) && firstLine(paths.out) !== stringifyLine(outHeader(ownColumns))) {
+      if (existsSync(paths.out) && firstLine(paths.out) !== lineOf(outHeader(ownColumns))) {
         throw new TableError(
           `${paths.out} holds rows of another table or recipe (its columns differ), and its IDs must not be lost: pass another --out.`,
         );
@@ -600,11 +594,12 @@ function columnLabels(recipe: Recipe): Record<string, string> {
 }
 
 /** One cheap request before the batch: a refused key stops the run (exit 3); no answer of Reevo's means it cannot run (exit 2). */
-async function checkKey(options: SendOptions, fetchImpl: typeof fetch, timeoutMs: number): Promise<void> {
+async function checkKey(options: SendOptions, fetchImpl: SendFetch, timeoutMs: number): Promise<void> {
   let response: Response;
   let text: string;
   try {
     response = await fetchImpl(`${options.baseUrl}${KEY_PROBE}`, {
+      method: 'GET',
       headers: { 'x-api-key': options.apiKey, Accept: 'application/json' },
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
@@ -676,8 +671,7 @@ async function readResume(path: string): Promise<{ isDone(row: string): boolean 
         rowColumn = columns.indexOf('Row');
       } else if (record[rowColumn]?.trim()) rows.add(record[rowColumn].trim());
     }
-  columns ??= [];
-  if (!columns.includes('Row'))
+  if (!columns?.includes('Row'))
     throw new TableError(`--resume ${path} is not an out or failed file of reevo-clay send (it has no Row column).`);
   const failedFile = columns.includes('Reevo Error');
   return { isDone: (row) => (failedFile ? !rows.has(row) : rows.has(row)) };
@@ -699,9 +693,10 @@ function firstLine(path: string): string {
   }
 }
 
-const stringifyLine = (columns: readonly string[]) => stringifySync([columns as string[]]).replace(/\r?\n$/, '');
+/** A CSV line without its line end, to compare with a file's first line. */
+const lineOf = (columns: readonly string[]) => csvLine(columns).slice(0, -1);
 
 /** Removes a failed or skipped file of an earlier run, and only such a file. */
 function removeOwnFile(path: string, columns: readonly string[]): void {
-  if (existsSync(path) && firstLine(path).startsWith(`${stringifyLine(columns)},`)) rmSync(path);
+  if (existsSync(path) && firstLine(path).startsWith(`${lineOf(columns)},`)) rmSync(path);
 }

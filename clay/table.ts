@@ -1,9 +1,10 @@
 /**
- * Clay tables as CSV files, read as a stream so a table of any size runs in bounded memory.
+ * Clay tables read through a recipe: the columns it needs, each row's cells by column name, and
+ * `check` over a whole table in bounded memory.
  */
-import { createReadStream, readFileSync } from 'node:fs';
-import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
 import { DEFAULT_BASE_URL } from '../src/config';
+import { readCsvBatches, TableError } from './csv';
 import { generateRecipes, type Recipe } from './recipes';
 import {
   columnsOf,
@@ -15,8 +16,7 @@ import {
   type RowOutcome,
 } from './rows';
 
-/** A table the recipe cannot run on at all (a missing column, an unreadable file). */
-export class TableError extends Error {}
+export { TableError };
 
 /** A recipe by name (see `reevo-clay list`) or the path of a recipe JSON file. */
 export function loadRecipe(nameOrPath: string): Recipe {
@@ -46,69 +46,6 @@ export interface TableRow {
   /** 1-based, as Clay numbers rows; the header is not a row. */
   readonly row: number;
   readonly cells: Cells;
-}
-
-/** Batches parsed ahead of the caller before the file is paused: a few hundred kilobytes. */
-const BATCHES_AHEAD = 4;
-
-/**
- * The records of a CSV file, the header first, in batches as Papa Parse reads the file's chunks
- * (one await per batch, not per row, which a 100,000-row check would feel). The file is paused
- * while the caller is behind, so a file of any size is read in bounded memory.
- */
-export async function* readCsvBatches(csvPath: string): AsyncGenerator<string[][]> {
-  // Decoded by the stream, so a character split between two chunks arrives whole.
-  const source = createReadStream(csvPath, { encoding: 'utf8' });
-  const ready: string[][][] = [];
-  let records = 0;
-  let ended = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const fail = (error: Error) => {
-    failure ??= error;
-    source.destroy();
-    wake?.();
-  };
-
-  Papa.parse<string[]>(source, {
-    delimiter: ',',
-    skipEmptyLines: true,
-    beforeFirstChunk: (chunk) => chunk.replace(/^\uFEFF/, ''),
-    chunk: ({ data, errors }) => {
-      if (failure) return;
-      // A quote left open or closed inside a field: reading on could shift every later cell.
-      const broken = errors.find((error) => error.type === 'Quotes');
-      if (broken) {
-        const record = records + (broken.row ?? 0);
-        const where = record === 0 ? 'the header' : `row ${record}`;
-        return fail(new TableError(`Cannot read ${csvPath}: ${where} has a misplaced or unclosed quote (").`));
-      }
-      records += data.length;
-      if (data.length > 0) ready.push(data);
-      if (ready.length >= BATCHES_AHEAD) source.pause();
-      wake?.();
-    },
-    complete: () => {
-      ended = true;
-      wake?.();
-    },
-    error: (error) => fail(new TableError(`Cannot read ${csvPath}: ${error.message}`)),
-  });
-
-  try {
-    for (;;) {
-      if (failure) throw failure;
-      const batch = ready.shift();
-      if (batch) {
-        if (source.isPaused()) source.resume();
-        yield batch;
-      } else if (ended) return;
-      else await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-  } finally {
-    source.destroy();
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * reads and the ID columns of a chain, named as on the cards. Import one into Clay, or export a
  * table that has them, and every card pastes as it is.
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from './csv';
 import { runIfColumns } from './formula';
 import type { Recipe } from './recipes';
 
@@ -51,7 +51,7 @@ export function templateFiles(recipes: readonly Recipe[]): Map<string, string> {
       .map((name) => recipes.find((r) => r.name === name))
       .filter((r): r is Recipe => r !== undefined);
     if (members.length === 0) continue;
-    files.set(`templates/${family}.csv`, stringify([[...new Set(members.flatMap(tableColumns))]]));
+    files.set(`templates/${family}.csv`, csvLine([...new Set(members.flatMap(tableColumns))]));
   }
   return files;
 }

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import Papa from 'papaparse';
-import { stringify } from 'csv-stringify/sync';
 import { run, type CliIo } from '../../clay/cli';
 
 export const EXAMPLES = resolve(__dirname, '../../clay/examples');
@@ -42,10 +41,14 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'reevo-clay-'));
 }
 
+/** Rows as CSV text, written by Papa Parse itself rather than the kit's own writer. */
+export const csvText = (rows: readonly (readonly string[])[]): string =>
+  `${Papa.unparse(rows as string[][], { newline: '\n' })}\n`;
+
 /** Writes rows (the first being the header) as a CSV file and returns its path. */
 export function writeTable(dir: string, name: string, rows: readonly (readonly string[])[]): string {
   const path = join(dir, name);
-  writeFileSync(path, stringify(rows as string[][]));
+  writeFileSync(path, csvText(rows));
   return path;
 }
 

@@ -1,10 +1,9 @@
 /** Reading a Clay table: every cell arrives as Clay exported it, whatever the file's size and shape. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { loadRecipe, readTable, TableError, type TableRow } from '../../clay/table';
 import { prepareRecipe } from '../../clay/rows';
-import { tempDir } from './helpers';
+import { csvText, tempDir } from './helpers';
 
 const prepared = prepareRecipe(loadRecipe('upsert_account_contact'));
 const HEADER = ['Email', 'First Name', 'Last Name', 'Job Title', 'Phone', 'Company Name', 'Company Website'];
@@ -33,7 +32,7 @@ test('characters and quoted line breaks that straddle the file read chunks arriv
     'Café Lumière, SARL',
     '',
   ]);
-  const path = writeFile(stringify([HEADER, ...data]));
+  const path = writeFile(csvText([HEADER, ...data]));
   const rows = await rowsOf(path);
   expect(rows.map((r) => r.row)).toEqual(data.map((_, i) => i + 1));
   expect(rows.map((r) => HEADER.map((column) => r.cells[column]))).toEqual(data);
@@ -60,7 +59,7 @@ test("Excel's byte order mark, CRLF line ends, blank lines, short and long rows"
 });
 
 test('a quote left open stops the read and names the row, rather than shifting every later cell', async () => {
-  const path = writeFile(stringify([HEADER, ['a@example.com']]) + '"b@example.com,Bo\nc@example.com,Cy\n');
+  const path = writeFile(csvText([HEADER, ['a@example.com']]) + '"b@example.com,Bo\nc@example.com,Cy\n');
   await expect(rowsOf(path)).rejects.toThrow(
     new TableError(`Cannot read ${path}: row 2 has a misplaced or unclosed quote (").`),
   );
