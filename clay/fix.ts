@@ -121,9 +121,11 @@ export async function fixTable(
   let file: CsvWriter | undefined;
   const counts = { rows: 0, changed: 0, left: 0 };
   try {
-    for await (const { row, cells } of readTable(csvPath, prepared, (columns) => {
-      header = columns;
-      file = new CsvWriter(outPath, { header: columns });
+    for await (const { row, cells } of readTable(csvPath, prepared, {
+      onHeader: (columns) => {
+        header = columns;
+        file = new CsvWriter(outPath, { header: columns });
+      },
     })) {
       counts.rows += 1;
       const fixed: Record<string, string | undefined> = { ...cells };

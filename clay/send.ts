@@ -21,7 +21,7 @@ import { compileFormula } from './formula';
 import { Progress } from './progress';
 import { API_KEY_PLACEHOLDER, isWorkflowRecipe, WORKFLOW_KEY_PLACEHOLDER, type Recipe } from './recipes';
 import { cellReader, evaluateRow, prepareRecipe, type Cells, type RowOutcome } from './rows';
-import { csvLine, CsvWriter, readCsvBatches } from './csv';
+import { csvLine, CsvWriter, PACED_CHUNK_BYTES, readCsvBatches } from './csv';
 import { httpFetch, type SendFetch } from './http';
 import { readTable, TableError } from './table';
 
@@ -433,7 +433,10 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
         );
       }
     };
-    for await (const { row: position, cells } of readTable(csvPath, prepared, onHeader)) {
+    for await (const { row: position, cells } of readTable(csvPath, prepared, {
+      onHeader,
+      chunkBytes: PACED_CHUNK_BYTES,
+    })) {
       counts.rows += 1;
       // A failed, skipped or out file sent again keeps the row numbers of the first table.
       const row = cells.Row?.trim() || String(position);

@@ -48,6 +48,13 @@ export interface TableRow {
   readonly cells: Cells;
 }
 
+export interface ReadOptions {
+  /** Called with the table's columns before the first row. */
+  readonly onHeader?: (columns: string[]) => void;
+  /** How much of the file is read at a time (clay/csv.ts). */
+  readonly chunkBytes?: number;
+}
+
 /**
  * The rows of a CSV table in batches, each row's cells by column name; fails before the first row
  * if a column the recipe needs is missing.
@@ -55,11 +62,11 @@ export interface TableRow {
 export async function* readTableBatches(
   csvPath: string,
   prepared: PreparedRecipe,
-  onHeader?: (columns: string[]) => void,
+  { onHeader, chunkBytes }: ReadOptions = {},
 ): AsyncGenerator<TableRow[]> {
   let header: string[] | undefined;
   let row = 0;
-  for await (const records of readCsvBatches(csvPath)) {
+  for await (const records of readCsvBatches(csvPath, chunkBytes)) {
     let first = 0;
     if (!header) {
       header = checkHeader(records[0], prepared);
@@ -96,9 +103,9 @@ function cellsOf(header: readonly string[], fields: readonly string[]): Record<s
 export async function* readTable(
   csvPath: string,
   prepared: PreparedRecipe,
-  onHeader?: (columns: string[]) => void,
+  options: ReadOptions = {},
 ): AsyncGenerator<TableRow> {
-  for await (const batch of readTableBatches(csvPath, prepared, onHeader)) yield* batch;
+  for await (const batch of readTableBatches(csvPath, prepared, options)) yield* batch;
 }
 
 export interface CheckSummary {

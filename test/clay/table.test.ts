@@ -1,6 +1,7 @@
 /** Reading a Clay table: every cell arrives as Clay exported it, whatever the file's size and shape. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHUNK_BYTES, PACED_CHUNK_BYTES } from '../../clay/csv';
 import { loadRecipe, readTable, TableError, type TableRow } from '../../clay/table';
 import { prepareRecipe } from '../../clay/rows';
 import { csvText, tempDir } from './helpers';
@@ -8,9 +9,9 @@ import { csvText, tempDir } from './helpers';
 const prepared = prepareRecipe(loadRecipe('upsert_account_contact'));
 const HEADER = ['Email', 'First Name', 'Last Name', 'Job Title', 'Phone', 'Company Name', 'Company Website'];
 
-async function rowsOf(path: string): Promise<TableRow[]> {
+async function rowsOf(path: string, chunkBytes?: number): Promise<TableRow[]> {
   const rows: TableRow[] = [];
-  for await (const row of readTable(path, prepared)) rows.push(row);
+  for await (const row of readTable(path, prepared, { chunkBytes })) rows.push(row);
   return rows;
 }
 
@@ -20,22 +21,37 @@ function writeFile(text: string | Buffer): string {
   return path;
 }
 
-test('characters and quoted line breaks that straddle the file read chunks arrive whole', async () => {
-  // Rows of different lengths put multi-byte characters and quoted newlines on every byte offset,
-  // so some fall across each 64 KiB chunk boundary of the file stream.
-  const data = Array.from({ length: 6000 }, (_, i) => [
-    `person${i}@example.com`,
-    `${'健'.repeat(20 + (i % 7))}Zoë${'x'.repeat(i % 5)}`,
-    `Núñez 🌱 "${i}"`,
-    `Head of Sales\nNordics, ${'é'.repeat(i % 3)}`,
-    '+14155550123',
-    'Café Lumière, SARL',
-    '',
-  ]);
+test.each([CHUNK_BYTES, PACED_CHUNK_BYTES])(
+  'characters and quoted line breaks that straddle the file read chunks (%d bytes) arrive whole',
+  async (chunkBytes) => {
+    // Rows of different lengths put multi-byte characters and quoted newlines on every byte offset,
+    // so some fall across each 64 KiB chunk boundary of the file stream.
+    const data = Array.from({ length: 6000 }, (_, i) => [
+      `person${i}@example.com`,
+      `${'健'.repeat(20 + (i % 7))}Zoë${'x'.repeat(i % 5)}`,
+      `Núñez 🌱 "${i}"`,
+      `Head of Sales\nNordics, ${'é'.repeat(i % 3)}`,
+      '+14155550123',
+      'Café Lumière, SARL',
+      '',
+    ]);
+    const path = writeFile(csvText([HEADER, ...data]));
+    const rows = await rowsOf(path, chunkBytes);
+    expect(rows.map((r) => r.row)).toEqual(data.map((_, i) => i + 1));
+    expect(rows.map((r) => HEADER.map((column) => r.cells[column]))).toEqual(data);
+  },
+);
+
+test('a cell longer than many read chunks arrives whole, between rows that do not', async () => {
+  const note = Array.from({ length: 4000 }, (_, i) => `line ${i}, "quoted"`).join('\n');
+  const data = [
+    ['a@example.com', 'Ana'],
+    ['b@example.com', note],
+    ['c@example.com', 'Cy'],
+  ];
   const path = writeFile(csvText([HEADER, ...data]));
-  const rows = await rowsOf(path);
-  expect(rows.map((r) => r.row)).toEqual(data.map((_, i) => i + 1));
-  expect(rows.map((r) => HEADER.map((column) => r.cells[column]))).toEqual(data);
+  const rows = await rowsOf(path, PACED_CHUNK_BYTES);
+  expect(rows.map((r) => r.cells['First Name'])).toEqual(['Ana', note, 'Cy']);
 });
 
 test("Excel's byte order mark, CRLF line ends, blank lines, short and long rows", async () => {
