@@ -13,6 +13,7 @@ import { met, type BenchOptions, type BenchResult, type Benchmark } from './repo
 
 const RECIPE = 'upsert_account_contact';
 const TARGET_ROWS_PER_SECOND = 50_000;
+const BIG_RUNS = 3;
 const EXAMPLE = 'clay/examples/contacts.csv';
 
 /** Writes `rows` data rows built from the example rows; the email column gets a unique prefix. */
@@ -81,22 +82,28 @@ export const clayCheck: Benchmark = {
     if (!fs.existsSync(big)) writeTable(options.projectRoot, big, bigRows);
     if (!fs.existsSync(small)) writeTable(options.projectRoot, small, 1000);
     const smallRun = await check(options.projectRoot, small);
-    const bigRun = await check(options.projectRoot, big);
-    if (bigRun.rows !== bigRows) throw new Error(`checked ${bigRun.rows} rows, expected ${bigRows}`);
-    const rowsPerSecond = bigRun.rows / (bigRun.ms / 1000);
+    const bigRuns: CheckRun[] = [];
+    for (let i = 0; i < BIG_RUNS; i += 1) bigRuns.push(await check(options.projectRoot, big));
+    const wrong = bigRuns.find((run) => run.rows !== bigRows);
+    if (wrong) throw new Error(`checked ${wrong.rows} rows, expected ${bigRows}`);
+    // The median run, by time: its memory figures are reported with it.
+    const bigRun = [...bigRuns].sort((a, b) => a.ms - b.ms)[Math.floor(BIG_RUNS / 2)];
+    const rowsPerSecond = bigRows / (bigRun.ms / 1000);
+    const rates = bigRuns.map((run) => bigRows / (run.ms / 1000)).sort((a, b) => a - b);
     return {
       name: this.name,
       title: this.title,
       method:
-        `\`checkTableFile('${RECIPE}', table)\` from clay/table.ts (what \`reevo-clay check ${RECIPE} TABLE.csv\` runs), in a fresh \`node\` process per table; ` +
+        `\`checkTableFile('${RECIPE}', table)\` from clay/table.ts (what \`reevo-clay check ${RECIPE} TABLE.csv\` runs), in a fresh \`node\` process per run; ` +
+        `the big table is checked ${BIG_RUNS} times and the median run is reported (this machine's speed varies by a third from one minute to the next); ` +
         `time from the call to the summary, peak memory from \`process.resourceUsage().maxRSS\`. Table: ${EXAMPLE} rows repeated with unique emails ` +
         `to ${bigRows.toLocaleString('en-US')} rows (${mb(fs.statSync(big).size)} on disk, bench/tmp/). ` +
         "The 1,000-row run is the memory baseline. Peak RSS includes the garbage the collector has not yet reclaimed, so it grows with the run's allocation rate; " +
         'the heap still in use after the check and a forced GC (`--expose-gc`) shows whether rows are kept: a streaming check keeps about the same for both.',
       rows: [
         {
-          metric: `rows/s (${bigRows.toLocaleString('en-US')} rows)`,
-          value: `${fmt(rowsPerSecond, 0)} rows/s (${fmt(bigRun.ms / 1000, 2)} s)`,
+          metric: `rows/s (${bigRows.toLocaleString('en-US')} rows, median of ${BIG_RUNS} runs)`,
+          value: `${fmt(rowsPerSecond, 0)} rows/s (${fmt(bigRun.ms / 1000, 2)} s; runs ${rates.map((rate) => fmt(rate, 0)).join(', ')})`,
           target: `≥ ${TARGET_ROWS_PER_SECOND.toLocaleString('en-US')} rows/s`,
           status: met(rowsPerSecond >= TARGET_ROWS_PER_SECOND),
         },
