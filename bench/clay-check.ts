@@ -20,6 +20,7 @@ const EXAMPLE = 'clay/examples/contacts.csv';
 export function writeTable(projectRoot: string, file: string, rows: number): void {
   const records = Papa.parse<string[]>(fs.readFileSync(path.join(projectRoot, EXAMPLE), 'utf8'), {
     delimiter: ',',
+    skipEmptyLines: true,
   }).data;
   const [header, ...examples] = records;
   const emailColumn = header.findIndex((column) => /e-?mail/i.test(column));
