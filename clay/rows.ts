@@ -168,7 +168,7 @@ function prepareFormulaRecipe(recipe: Recipe, map: ReadonlyMap<string, string>):
 
 /** The workflow recipe's row: the URL checked as the Zapier action checks it, the body a JSON object. */
 function evaluateWorkflowRow(prepared: PreparedRecipe, cell: (column: string) => string, row: number): RowOutcome {
-  const { recipe, bodyFormula } = prepared;
+  const { recipe } = prepared;
   const urlColumn = chipsIn(recipe.endpoint)[0].column;
   const url = fill(recipe.endpoint, cell).trim();
   const issues: RowIssue[] = [];
@@ -180,13 +180,7 @@ function evaluateWorkflowRow(prepared: PreparedRecipe, cell: (column: string) =>
       severity: 'problem',
       message: checkedUrl.message,
     });
-  let body: string | null = null;
-  try {
-    body = String(bodyFormula!.formula.evaluate(cell) ?? '');
-  } catch (error) {
-    if (!(error instanceof FormulaError)) throw error;
-    issues.push({ column: bodyFormula!.column, severity: 'problem', message: error.message });
-  }
+  const body = formulaBody(prepared, cell, issues);
   if (body !== null) {
     const variables = checkVariables(undefined, body);
     if (!variables.ok)
@@ -224,26 +218,11 @@ function evaluateTaskQueryRow(
   row: number,
   baseUrl: string,
 ): RowOutcome {
-  const { recipe, bodyFormula } = prepared;
+  const { recipe } = prepared;
   const issues: RowIssue[] = [];
-  let body: string | null = null;
-  try {
-    body = String(bodyFormula!.formula.evaluate(cell) ?? '');
-  } catch (error) {
-    if (!(error instanceof FormulaError)) throw error;
-    issues.push({ column: bodyFormula!.column, severity: 'problem', message: error.message });
-  }
+  const body = formulaBody(prepared, cell, issues);
   if (body !== null) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch (error) {
-      issues.push({
-        column: '(body)',
-        severity: 'problem',
-        message: `the body is not valid JSON: ${(error as Error).message}`,
-      });
-    }
+    const parsed = parsedBody(body, issues);
     const filters = parsed && typeof parsed === 'object' ? (parsed as { filters?: unknown }).filters : undefined;
     if (parsed !== undefined && (!Array.isArray(filters) || filters.length === 0)) {
       issues.push({
@@ -267,6 +246,32 @@ function evaluateTaskQueryRow(
   const base = baseUrl.replace(/\/+$/, '');
   const request: RenderedRequest = { method: 'POST', url: `${base}${TASK_QUERY_PATH}`, headers: recipe.headers, body };
   return { row, status: issues.some((issue) => issue.severity === 'problem') ? 'problems' : 'ok', request, issues };
+}
+
+/** The body formula's text on this row; null, with the formula's failure among the issues, when it throws. */
+function formulaBody(prepared: PreparedRecipe, cell: (column: string) => string, issues: RowIssue[]): string | null {
+  const { bodyFormula } = prepared;
+  try {
+    return String(bodyFormula!.formula.evaluate(cell) ?? '');
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    issues.push({ column: bodyFormula!.column, severity: 'problem', message: error.message });
+    return null;
+  }
+}
+
+/** The body read as JSON; undefined, with the reason among the issues, when it is not JSON. */
+function parsedBody(body: string, issues: RowIssue[]): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    issues.push({
+      column: '(body)',
+      severity: 'problem',
+      message: `the body is not valid JSON: ${(error as Error).message}`,
+    });
+    return undefined;
+  }
 }
 
 /** The column a `_query` filter's value comes from, read from the recipe's own column list. */
@@ -443,16 +448,7 @@ export function evaluateRow(
     }
 
   if (request.body !== null) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(request.body);
-    } catch (error) {
-      issues.push({
-        column: '(body)',
-        severity: 'problem',
-        message: `the body is not valid JSON: ${(error as Error).message}`,
-      });
-    }
+    const parsed = parsedBody(request.body, issues);
     if (parsed !== undefined) {
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
         issues.push({ column: '(body)', severity: 'problem', message: 'the body is not a JSON object' });
