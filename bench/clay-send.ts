@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { csvLine, readCsvBatches } from '../clay/csv';
+import { countRows, csvLine } from '../clay/csv';
 import { fmt, mb, ratio, run } from './measure';
 import { met, type BenchOptions, type BenchResult, type Benchmark } from './report';
 
@@ -96,12 +96,6 @@ async function reevoStandIn(sent: number) {
     },
     stop: () => new Promise<void>((done) => server.close(() => done())),
   };
-}
-
-async function countRows(file: string): Promise<number> {
-  let records = 0;
-  for await (const batch of readCsvBatches(file)) records += batch.length;
-  return records - 1;
 }
 
 const PROBE = `

@@ -81,6 +81,13 @@ export async function* readCsvBatches(csvPath: string, chunkBytes = CHUNK_BYTES)
   }
 }
 
+/** The rows of a CSV file, its header aside. */
+export async function countRows(csvPath: string): Promise<number> {
+  let records = 0;
+  for await (const batch of readCsvBatches(csvPath)) records += batch.length;
+  return Math.max(0, records - 1);
+}
+
 /** One CSV line ending in `\n`; a field is quoted when it holds a comma, a quote, a line break or an edge space. */
 export function csvLine(fields: readonly (string | undefined)[]): string {
   return `${Papa.unparse([fields.map((field) => field ?? '')], { newline: '\n' })}\n`;

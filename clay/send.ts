@@ -21,7 +21,7 @@ import { compileFormula } from './formula';
 import { Progress } from './progress';
 import { API_KEY_PLACEHOLDER, isWorkflowRecipe, WORKFLOW_KEY_PLACEHOLDER, type Recipe } from './recipes';
 import { cellReader, evaluateRow, prepareRecipe, type Cells, type RowOutcome } from './rows';
-import { csvLine, CsvWriter, PACED_CHUNK_BYTES, readCsvBatches } from './csv';
+import { countRows, csvLine, CsvWriter, PACED_CHUNK_BYTES, readCsvBatches } from './csv';
 import { httpFetch, type SendFetch } from './http';
 import { readTable, TableError } from './table';
 
@@ -678,12 +678,6 @@ async function readResume(path: string): Promise<{ isDone(row: string): boolean 
     throw new TableError(`--resume ${path} is not an out or failed file of reevo-clay send (it has no Row column).`);
   const failedFile = columns.includes('Reevo Error');
   return { isDone: (row) => (failedFile ? !rows.has(row) : rows.has(row)) };
-}
-
-async function countRows(csvPath: string): Promise<number> {
-  let records = 0;
-  for await (const batch of readCsvBatches(csvPath)) records += batch.length;
-  return Math.max(0, records - 1);
 }
 
 function firstLine(path: string): string {
