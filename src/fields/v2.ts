@@ -1,8 +1,8 @@
 import type * as Zod from 'zod';
 import { lazySchema, type Z } from '../lazy-zod';
 import { splitList } from '../normalise';
-import { choice, dateTime, email, id, phone, quote, text, type Field, type Schema, type WireValue } from './field';
-import { TASK_PRIORITY, TASK_STATUS, TASK_TYPE } from './task';
+import { choice, email, id, phone, quote, text, type Field, type Schema, type WireValue } from './field';
+import { TASK_PRIORITY, TASK_STATUS, TASK_TYPE, taskFields } from './task';
 
 /**
  * Fields of the v2 writes (docs/reevo-api.md §3): notes, task and contact updates, the account upsert.
@@ -151,13 +151,8 @@ export const taskUpdateFields = {
     example: '7d4a2c9e-3b1f-4e8a-9c6d-5f0b2e1a8c47',
     clayColumn: 'Reevo Task ID',
   }),
-  title: text({
-    key: 'title',
-    label: 'Title',
-    helpText: 'What needs doing, e.g. `Call Jane about the renewal`.',
-    example: 'Call Jane about the renewal',
-    clayColumn: 'Task Title',
-  }),
+  // Title and due time read as when the task is created; status, priority and type say what an update does.
+  title: taskFields.title,
   status: choice({
     key: 'status',
     label: 'Status',
@@ -182,13 +177,7 @@ export const taskUpdateFields = {
     choices: TASK_TYPE,
     example: 'VOICE_CALL',
   }),
-  due_at: dateTime({
-    key: 'due_at',
-    label: 'Due',
-    helpText: 'When the task is due. A time without a time zone is read as UTC.',
-    example: '2026-11-27T16:00:00Z',
-    clayColumn: 'Due Date',
-  }),
+  due_at: taskFields.due_at,
   owner_email: email({
     key: 'owner_email',
     label: 'Assignee Email',
