@@ -1,8 +1,9 @@
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callEndpoint, hasId } from '../src/client';
+import { callEndpoint } from '../src/client';
 import { isBlank } from '../src/normalise';
 import { buildRequest, describeProblems } from '../src/request-builder';
 import { endpoints } from '../src/endpoints';
+import { hasId } from '../src/write-confirmation';
 import { contactFields, retrievalFields } from '../src/fields';
 import { retrievalOutputFields } from '../src/output-fields';
 import { isRecord, labelledAs, unreadable, type SearchRecord } from '../src/record-search';

@@ -5,6 +5,7 @@ import type { Endpoint } from './endpoints';
 import type { RequestContext } from './errors';
 import { networkFailure } from './network';
 import { buildRequest, describeProblems, type ReevoRequest } from './request-builder';
+import { isWrite, unconfirmedWrite } from './write-confirmation';
 
 /**
  * The one way the app talks to Reevo: relative paths resolve against the configured base URL,
@@ -75,7 +76,7 @@ export async function callEndpoint<T = unknown>(
   const built = buildRequest(endpoint, input);
   if (!built.ok) throw new z.errors.Error(describeProblems(built.problems), 'invalid_input', 400);
   const answer = await send<T>(z, built.request, contextOf(endpoint, built.request, options));
-  if (endpoint.permissions.some((permission) => permission.endsWith('(write)'))) confirmWrite(z, endpoint.noun, answer);
+  if (isWrite(endpoint)) confirmWrite(z, endpoint.noun, answer);
   return { ...answer, notes: built.notes };
 }
 
@@ -86,31 +87,9 @@ export const INPUT_NOTES = 'input_notes';
 export const withNotes = <T extends Record<string, unknown>>(data: T, notes: readonly string[]) =>
   notes.length > 0 ? { ...data, [INPUT_NOTES]: [...notes] } : data;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-
-/** A record as Reevo answers it: an object with its ID. */
-export const hasId = (value: unknown): value is Record<string, unknown> & { id: string } =>
-  isObject(value) && hasText(value.id);
-
-/**
- * Throws unless Reevo's answer confirms the write.
- * [assumed] Reevo confirms a write by answering with the record it wrote (contract §2.2): an object
- * with its `id` (the upsert: `contact_id` or `contact.id`) and no `error`. A 202 (taken on, not
- * done) and a 204 confirm nothing.
- */
-export function confirmWrite(z: ZObject, noun: string, { status, data }: { status: number; data: unknown }): void {
-  // A v2 write answers `{"data": record}` (docs/reevo-api.md §3.1).
-  const record = isObject(data) ? (isObject(data.data) ? data.data : data) : undefined;
-  const confirmed = record && (hasText(record.id) || hasText(record.contact_id) || hasId(record.contact));
-  let why: string | undefined;
-  if (status === 202 || status === 204)
-    why = `it answered HTTP ${status} (${status === 202 ? 'taken on, not done' : 'no content'}) instead of the saved ${noun}`;
-  else if (!record) why = data === undefined || data === '' ? 'its answer was empty' : `its answer was not a ${noun}`;
-  else if (record.error !== undefined && record.error !== null)
-    why = `it answered with an error (${JSON.stringify(record.error).slice(0, 200)})`;
-  else if (!confirmed) why = `it answered without the ID of the ${noun}`;
+/** Throws unless Reevo's answer confirms the write (src/write-confirmation.ts says when it does). */
+export function confirmWrite(z: ZObject, noun: string, answer: { status: number; data: unknown }): void {
+  const why = unconfirmedWrite(noun, answer);
   if (why === undefined) return;
   throw new z.errors.Error(
     `Reevo did not confirm the write: ${why}. The action may or may not have happened in Reevo: check there before you replay this run.`,

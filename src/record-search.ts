@@ -1,5 +1,6 @@
 import type { PlainInputField, ZObject } from 'zapier-platform-core';
-import { callEndpoint, hasId } from './client';
+import { callEndpoint } from './client';
+import { hasId } from './write-confirmation';
 import type { Endpoint } from './endpoints';
 import type { Field } from './fields';
 import { isBlank } from './normalise';
