@@ -17,6 +17,7 @@ import { classifyResponse, type Failure } from '../src/errors';
 import { networkFailure, type NetworkFailure } from '../src/network';
 import { endpoints } from '../src/endpoints';
 import { redactKey } from '../src/api-key';
+import { isWrite, unconfirmedWrite } from '../src/write-confirmation';
 import { compileFormula } from './formula';
 import { Progress } from './progress';
 import { API_KEY_PLACEHOLDER, isWorkflowRecipe, WORKFLOW_KEY_PLACEHOLDER, type Recipe } from './recipes';
@@ -231,6 +232,7 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
   const fetchImpl = options.fetch ?? httpFetch;
 
   const workflow = isWorkflowRecipe(recipe);
+  const write = isWrite(prepared.endpoint);
   // A workflow URL is not Reevo's API: the Reevo key is neither checked nor sent.
   if (!workflow) await checkKey(options, fetchImpl, timeoutMs);
   const accountHeaders = workflow
@@ -370,8 +372,21 @@ export async function sendTable(recipe: Recipe, csvPath: string, options: SendOp
       // Reevo publishes no body for a queued workflow run: its status is the answer.
       if (!failure && workflow)
         return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? {}, cellReader(prepared, cells)) };
-      if (!failure)
-        return { kind: 'ok', returned: returnedValues(recipe, readJson(text) ?? null, cellReader(prepared, cells)) };
+      if (!failure) {
+        const data = readJson(text);
+        const unconfirmed = write
+          ? unconfirmedWrite(prepared.endpoint.noun, { status: response.status, data })
+          : undefined;
+        // A write is done only when Reevo answers with the record; it may still have happened, so it is not repeated.
+        if (unconfirmed)
+          return {
+            kind: 'failed',
+            reason: 'reevo',
+            status: response.status,
+            error: `Reevo did not confirm the write: ${unconfirmed}. The row may or may not have been carried out: check Reevo before you send it again.`,
+          };
+        return { kind: 'ok', returned: returnedValues(recipe, data ?? null, cellReader(prepared, cells)) };
+      }
       const stopKind = STOPS[failure.kind];
       if (stopKind) {
         halt(stopKind, withoutPeriod(failure.message));
